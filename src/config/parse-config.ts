@@ -1,0 +1,131 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { ConfigError } from '../shared/errors.js';
+
+/**
+ * The environment schema: one entry per variable, each with the line that documents it.
+ * `.env.example` repeats these lines for operators; keep the two in step.
+ * To add a knob: add it here with a default and a `describe()`, then to `.env.example`, then read it from `Config`.
+ */
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000).describe('TCP port to listen on'),
+  HOST: z.string().min(1).default('127.0.0.1').describe('address to listen on'),
+  ZALO_APP_ID: z.string().optional().describe('Zalo app id; also checked against the webhook body app_id'),
+  ZALO_APP_SECRET: z.string().optional().describe('app secret key, sent as the secret_key header to OAuth'),
+  ZALO_OA_SECRET_KEY: z.string().optional().describe('OA secret key used in the webhook signature'),
+  ZALO_ACCESS_TOKEN: z.string().optional().describe('bootstrap OA access token'),
+  ZALO_REFRESH_TOKEN: z.string().optional().describe('bootstrap OA refresh token'),
+  ZALO_OPENAPI_URL: z.url().default('https://openapi.zalo.me').describe('Zalo OpenAPI base URL'),
+  ZALO_OAUTH_URL: z.url().default('https://oauth.zaloapp.com').describe('Zalo OAuth base URL'),
+  ZALO_RATE_LIMIT_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(4000)
+    .describe('ceiling for OpenAPI calls per minute; the lower of this and X-RateLimit-Limit wins'),
+  ZALO_VERIFIER_CODE: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, _ and - only')
+    .optional()
+    .describe('domain verification code; serves /zalo_verifier<CODE>.html'),
+  DATA_DIR: z.string().min(1).default('./data').describe('folder of the SQLite database'),
+  CONTENT_DIR: z.string().min(1).default('./content').describe('folder of the FAQ content files'),
+  ADMIN_TOKEN: z.string().min(16, 'at least 16 characters').optional().describe('bearer token for /admin/api'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_MESSAGE_TEXT: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe('log residents’ full message texts (off by default: personal data)'),
+  MESSAGE_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(90)
+    .describe('days to keep residents’ question texts; 0 keeps none'),
+  SANDBOX: z
+    .enum(['auto', 'true', 'false'])
+    .default('auto')
+    .describe('auto: sandbox when no Zalo credentials are set'),
+  TZ_NAME: z.string().default('Asia/Ho_Chi_Minh').describe('time zone for schedules and dates shown'),
+});
+
+export type Env = Record<string, string | undefined>;
+
+/** Parsed, validated configuration. Built once by `main.ts`; everything else receives it. */
+export interface Config {
+  port: number;
+  host: string;
+  sandbox: boolean;
+  zalo: {
+    appId: string;
+    appSecret: string;
+    oaSecretKey: string;
+    accessToken?: string;
+    refreshToken?: string;
+    openapiUrl: string;
+    oauthUrl: string;
+    rateLimitPerMinute: number;
+    verifierCode?: string;
+  };
+  dataDir: string;
+  databaseFile: string;
+  contentDir: string;
+  adminToken?: string;
+  log: { level: string; messageText: boolean };
+  messageRetentionDays: number;
+  timeZone: string;
+}
+
+const ZALO_KEYS = ['ZALO_APP_ID', 'ZALO_APP_SECRET', 'ZALO_OA_SECRET_KEY'] as const;
+
+/** Sandbox credentials: fixed, public, only ever used against the in-process simulator. */
+export const SANDBOX_ZALO = {
+  appId: '1000000000000000001',
+  appSecret: 'sandbox-app-secret',
+  oaSecretKey: 'sandbox-oa-secret',
+} as const;
+
+/**
+ * Parses the environment once. Throws a `ConfigError` that names the offending variable.
+ * @example parseConfig(process.env)
+ */
+export function parseConfig(env: Env): Config {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const key = String(issue.path[0] ?? 'environment');
+    throw new ConfigError(key, `${key}: ${issue.message}`);
+  }
+  const e = result.data;
+  const present = ZALO_KEYS.filter((k) => e[k]);
+  const sandbox = e.SANDBOX === 'true' || (e.SANDBOX === 'auto' && present.length === 0);
+  if (!sandbox && present.length < ZALO_KEYS.length) {
+    const missing = ZALO_KEYS.find((k) => !e[k])!;
+    throw new ConfigError(missing, `${missing} is required when Zalo credentials are configured (or unset all of ${ZALO_KEYS.join(', ')} for sandbox mode)`);
+  }
+  const dataDir = path.resolve(e.DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    sandbox,
+    zalo: {
+      appId: sandbox ? SANDBOX_ZALO.appId : e.ZALO_APP_ID!,
+      appSecret: sandbox ? SANDBOX_ZALO.appSecret : e.ZALO_APP_SECRET!,
+      oaSecretKey: sandbox ? SANDBOX_ZALO.oaSecretKey : e.ZALO_OA_SECRET_KEY!,
+      accessToken: sandbox ? undefined : e.ZALO_ACCESS_TOKEN,
+      refreshToken: sandbox ? undefined : e.ZALO_REFRESH_TOKEN,
+      openapiUrl: e.ZALO_OPENAPI_URL.replace(/\/+$/, ''),
+      oauthUrl: e.ZALO_OAUTH_URL.replace(/\/+$/, ''),
+      rateLimitPerMinute: e.ZALO_RATE_LIMIT_PER_MINUTE,
+      verifierCode: e.ZALO_VERIFIER_CODE,
+    },
+    dataDir,
+    databaseFile: path.join(dataDir, 'loa-xa.sqlite'),
+    contentDir: path.resolve(e.CONTENT_DIR),
+    adminToken: e.ADMIN_TOKEN,
+    log: { level: e.LOG_LEVEL, messageText: e.LOG_MESSAGE_TEXT },
+    messageRetentionDays: e.MESSAGE_RETENTION_DAYS,
+    timeZone: e.TZ_NAME,
+  };
+}

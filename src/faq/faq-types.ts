@@ -1,0 +1,98 @@
+/**
+ * Types of the FAQ engine, shared by faq/ (loader, checker, matcher) and bot/dialog (conversation).
+ * The file format they come from is docs/content-format.md. faq/ imports neither express nor zalo/.
+ */
+export type NodeKind = 'topic' | 'answer' | 'smalltalk';
+
+export type SmalltalkIntent =
+  | 'greeting'
+  | 'thanks'
+  | 'goodbye'
+  | 'bot'
+  | 'abuse'
+  | 'scam'
+  | 'privacy'
+  | 'emergency'
+  | 'out_of_scope';
+
+export interface LegalBasis {
+  document: string;
+  article?: string;
+}
+
+export interface AnswerVersion {
+  /** inclusive, YYYY-MM-DD, Asia/Ho_Chi_Minh */
+  validFrom?: string;
+  validUntil?: string;
+  text: string;
+  legalBasis: LegalBasis[];
+}
+
+export interface SourceRef {
+  file: string;
+  line: number;
+}
+
+export interface FaqNode {
+  id: string;
+  kind: NodeKind;
+  /** null for top-level topics (root menu) and small talk */
+  parent: string | null;
+  order: number;
+  title: string;
+  intro?: string;
+  questions: string[];
+  keywords: string[];
+  /** one entry for a plain answer; several for answers that change on a date; empty for topics */
+  versions: AnswerVersion[];
+  reviewed?: string;
+  validFrom?: string;
+  validUntil?: string;
+  contact?: string;
+  followUps: string[];
+  facts: string[];
+  intent?: SmalltalkIntent;
+  source: SourceRef;
+}
+
+export interface Diagnostic {
+  severity: 'error' | 'warning';
+  code: string;
+  message: string;
+  file: string;
+  line: number;
+}
+
+export interface Candidate {
+  id: string;
+  /** calibrated confidence in [0, 1] */
+  score: number;
+}
+
+/** The matcher's verdict for one question. */
+export type MatchResult =
+  | { kind: 'answer'; id: string; score: number; candidates: Candidate[] }
+  | { kind: 'suggestions'; score: number; candidates: Candidate[] }
+  | { kind: 'smalltalk'; id: string; intent: SmalltalkIntent; score: number }
+  | { kind: 'fallback'; score: number; candidates: Candidate[] };
+
+/** One loaded, checked, indexed content version. Immutable; a reload produces a new one. */
+export interface FaqSnapshot {
+  /** short content hash, shown in /healthz and stored with each resident's menu state */
+  version: string;
+  loadedAt: number;
+  node(id: string): FaqNode | undefined;
+  /** children of a topic (or of the root when id is null) that are valid on `at`, in menu order */
+  children(id: string | null, at: number): FaqNode[];
+  /** the answer version valid on `at`, if the node is valid then */
+  answerAt(node: FaqNode, at: number): AnswerVersion | undefined;
+  /** classifies a resident's free text as answer / suggestions / smalltalk / fallback */
+  match(text: string, at: number): MatchResult;
+}
+
+/** Live content: the current snapshot, swapped atomically by the watcher on every good reload. */
+export interface FaqStore {
+  current(): FaqSnapshot;
+  status(): { version: string; loadedAt: number; diagnostics: Diagnostic[]; lastError?: string };
+  close(): void;
+}
