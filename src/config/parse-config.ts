@@ -43,11 +43,42 @@ const envSchema = z.object({
     .min(0)
     .default(90)
     .describe('days to keep residents’ question texts; 0 keeps none'),
+  DIALOG_BUTTONS: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true')
+    .describe('add oa.query buttons to menus (the numbered text menu always works without them)'),
+  DIALOG_FLOOD_MAX: z.coerce.number().int().positive().default(10).describe('messages per resident per flood window before "slow down"'),
+  DIALOG_FLOOD_WINDOW_SECONDS: z.coerce.number().int().positive().default(60).describe('length of the flood window'),
+  HUMAN_QUIET_MINUTES: z.coerce
+    .number()
+    .min(0)
+    .default(30)
+    .describe('the bot stays silent this long after an official wrote to a resident from the OA'),
   SANDBOX: z
     .enum(['auto', 'true', 'false'])
     .default('auto')
     .describe('auto: sandbox when no Zalo credentials are set'),
   TZ_NAME: z.string().default('Asia/Ho_Chi_Minh').describe('time zone for schedules and dates shown'),
+  BROADCAST_QUIET_HOURS: z
+    .string()
+    .regex(/^(off|((0\d|1\d|2[0-3]):[0-5]\d-(0\d|1\d|2[0-3]):[0-5]\d))?$/, 'HH:MM-HH:MM (e.g. 21:00-07:00) or off')
+    .default('21:00-07:00')
+    .describe('local hours when no campaign message is sent; a run due inside waits for the end (off = none)'),
+  BROADCAST_GRACE_HOURS: z.coerce.number().min(0).default(6).describe('runs missed while the server was down are still sent when at most this late'),
+  BROADCAST_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4).describe('group sends in flight per campaign run (Zalo’s rate limit still applies)'),
+  BROADCAST_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5).describe('send attempts per group before a temporary failure is reported as failed'),
+  BROADCAST_TWO_PERSON_RULE: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true')
+    .describe('whoever drafted or last edited a campaign cannot approve it'),
+  BROADCAST_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(15).describe('how often the broadcast scheduler looks for due runs'),
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe('behind a TLS reverse proxy: believe X-Forwarded-Proto/-For (console Secure cookie, sign-in rate limit per IP)'),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -74,7 +105,13 @@ export interface Config {
   adminToken?: string;
   log: { level: string; messageText: boolean };
   messageRetentionDays: number;
+  /** FAQ conversation knobs (bot/dialog) */
+  dialog: { buttons: boolean; floodMax: number; floodWindowMs: number; humanQuietMs: number };
   timeZone: string;
+  /** believe X-Forwarded-Proto / X-Forwarded-For (set only behind a reverse proxy) */
+  trustProxy: boolean;
+  /** campaign scheduler and sender (src/broadcast) */
+  broadcast: { quietHours: string; graceMs: number; concurrency: number; maxAttempts: number; twoPersonRule: boolean; tickMs: number };
 }
 
 const ZALO_KEYS = ['ZALO_APP_ID', 'ZALO_APP_SECRET', 'ZALO_OA_SECRET_KEY'] as const;
@@ -126,6 +163,21 @@ export function parseConfig(env: Env): Config {
     adminToken: e.ADMIN_TOKEN,
     log: { level: e.LOG_LEVEL, messageText: e.LOG_MESSAGE_TEXT },
     messageRetentionDays: e.MESSAGE_RETENTION_DAYS,
+    dialog: {
+      buttons: e.DIALOG_BUTTONS,
+      floodMax: e.DIALOG_FLOOD_MAX,
+      floodWindowMs: e.DIALOG_FLOOD_WINDOW_SECONDS * 1000,
+      humanQuietMs: e.HUMAN_QUIET_MINUTES * 60 * 1000,
+    },
     timeZone: e.TZ_NAME,
+    trustProxy: e.TRUST_PROXY,
+    broadcast: {
+      quietHours: e.BROADCAST_QUIET_HOURS,
+      graceMs: e.BROADCAST_GRACE_HOURS * 3_600_000,
+      concurrency: e.BROADCAST_CONCURRENCY,
+      maxAttempts: e.BROADCAST_MAX_ATTEMPTS,
+      twoPersonRule: e.BROADCAST_TWO_PERSON_RULE,
+      tickMs: e.BROADCAST_TICK_SECONDS * 1000,
+    },
   };
 }

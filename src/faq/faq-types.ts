@@ -72,7 +72,11 @@ export interface Candidate {
 /** The matcher's verdict for one question. */
 export type MatchResult =
   | { kind: 'answer'; id: string; score: number; candidates: Candidate[] }
-  | { kind: 'suggestions'; score: number; candidates: Candidate[] }
+  /**
+   * `topicId` is set when the resident named a whole topic (its `questions`): the candidates are then
+   * that topic's children in menu order, so the dialog may show the topic's menu (and its intro) instead.
+   */
+  | { kind: 'suggestions'; score: number; candidates: Candidate[]; topicId?: string }
   | { kind: 'smalltalk'; id: string; intent: SmalltalkIntent; score: number }
   | { kind: 'fallback'; score: number; candidates: Candidate[] };
 

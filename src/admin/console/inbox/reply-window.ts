@@ -1,0 +1,22 @@
+/** Zalo allows 1:1 customer-service messages within 7 days of the resident's last interaction. */
+export const REPLY_WINDOW_MS = 7 * 24 * 3600_000;
+/** From this close to the end, the console warns. */
+export const REPLY_WINDOW_WARN_MS = 24 * 3600_000;
+
+export type ReplyWindow =
+  | { state: 'open'; closesAt: number }
+  | { state: 'closing'; closesAt: number; hoursLeft: number }
+  | { state: 'closed'; closesAt: number };
+
+/**
+ * Where a resident stands in the 7-day reply window. The window starts at the later of the last
+ * recorded interaction and the hand-off request itself (asking is an interaction).
+ */
+export function replyWindow(lastInteractionAt: number | null, requestedAt: number, now: number): ReplyWindow {
+  const closesAt = Math.max(lastInteractionAt ?? 0, requestedAt) + REPLY_WINDOW_MS;
+  if (now >= closesAt) return { state: 'closed', closesAt };
+  if (closesAt - now <= REPLY_WINDOW_WARN_MS) {
+    return { state: 'closing', closesAt, hoursLeft: Math.max(1, Math.floor((closesAt - now) / 3600_000)) };
+  }
+  return { state: 'open', closesAt };
+}

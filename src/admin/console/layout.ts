@@ -1,0 +1,68 @@
+import type { TFunction } from 'i18next';
+import type { Account } from '../auth/account-repository.js';
+import { can } from '../auth/roles.js';
+import { html, type SafeHtml } from './html.js';
+
+export type NavKey = 'dashboard' | 'campaigns' | 'groups' | 'inbox' | 'questions' | 'report' | 'content' | 'users';
+
+const NAV: ReadonlyArray<{ key: NavKey; href: string }> = [
+  { key: 'dashboard', href: '/admin' },
+  { key: 'campaigns', href: '/admin/campaigns' },
+  { key: 'groups', href: '/admin/groups' },
+  { key: 'inbox', href: '/admin/inbox' },
+  { key: 'questions', href: '/admin/questions' },
+  { key: 'report', href: '/admin/report' },
+  { key: 'content', href: '/admin/content' },
+  { key: 'users', href: '/admin/users' },
+];
+
+export interface PageInput {
+  t: TFunction;
+  title: string;
+  body: SafeHtml;
+  /** absent on the sign-in page */
+  account?: Account;
+  csrfToken?: string;
+  active?: NavKey;
+  /** a one-line confirmation shown above the body */
+  notice?: { tone: 'ok' | 'warn' | 'bad'; text: string };
+}
+
+/** The page shell: top bar with the account and sign-out, the section navigation, then the body. */
+export function renderPage(input: PageInput): string {
+  const { t, account } = input;
+  const nav = account
+    ? html`<nav class="main" aria-label="${t('nav.label')}">${NAV.filter(
+        (n) => n.key !== 'users' || can(account.role, 'user.manage'),
+      ).map(
+        (n) =>
+          html`<a href="${n.href}"${n.key === input.active ? html` aria-current="page"` : ''}>${t(`nav.${n.key}`)}</a>`,
+      )}</nav>`
+    : '';
+  const who = account
+    ? html`<span class="who">${account.name} · ${t(`roles.${account.role}`)}
+        <form method="post" action="/admin/logout"><input type="hidden" name="_csrf" value="${input.csrfToken}">
+        <button type="submit">${t('auth.signOut')}</button></form></span>`
+    : '';
+  const notice = input.notice ? html`<div class="notice ${input.notice.tone}" role="status">${input.notice.text}</div>` : '';
+  return html`<!doctype html>
+<html lang="${t('meta.lang')}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${input.title} · ${t('meta.appName')}</title>
+<link rel="stylesheet" href="/admin/assets/console.css">
+<script src="/admin/assets/console.js" defer></script>
+</head>
+<body>
+<a class="skip" href="#main">${t('nav.skip')}</a>
+<header class="topbar"><div class="topbar-inner"><a class="brand" href="/admin">${t('meta.appName')}</a>${who}</div></header>
+${nav}
+<main id="main">
+${notice}
+${input.body}
+</main>
+</body>
+</html>`.value;
+}

@@ -1,0 +1,72 @@
+import type { Request, Response, Router } from 'express';
+import type { AuditLog } from '../../../broadcast/audit-log.js';
+import type { Logger } from '../../../shared/logger.js';
+import type { SessionStore } from '../../auth/session-store.js';
+import type { SignIn } from '../../auth/sign-in.js';
+import { sendPage, setSessionCookie, stateOf } from '../console-state.js';
+import type { RequestFacts } from '../request-facts.js';
+import { formField } from '../form-input.js';
+import { signInView } from '../views/sign-in-view.js';
+
+/** Only console paths are valid targets after sign-in (no open redirect). */
+export function safeNext(value: unknown): string {
+  return typeof value === 'string' && /^\/admin(\/[^/\\]|\/?$|\?)/.test(value) && !value.startsWith('/admin/login')
+    ? value
+    : '/admin';
+}
+
+/** GET/POST /login and POST /logout. Signing in replaces the anonymous session with a new one. */
+export function addAuthRoutes(
+  router: Router,
+  deps: { sessions: SessionStore; signIn: SignIn; facts: RequestFacts; audit: AuditLog; log: Logger },
+): void {
+  const { sessions, facts } = deps;
+
+  function showForm(req: Request, res: Response, status: number, extra: { name?: string; error?: string; next?: string }) {
+    const state = stateOf(res);
+    let session = state.session;
+    if (!session || session.accountId !== null) {
+      session = sessions.create(null);
+      setSessionCookie(res, facts, req, session);
+      state.session = session;
+    }
+    sendPage(res, status, {
+      title: state.t('auth.title'),
+      body: signInView(state.t, { csrfToken: session.csrfToken, next: extra.next ?? '/admin', ...extra }),
+    });
+  }
+
+  router.get('/login', (req, res) => {
+    if (stateOf(res).account) return res.redirect(303, safeNext(req.query.next));
+    showForm(req, res, 200, { next: safeNext(req.query.next) });
+  });
+
+  router.post('/login', async (req, res) => {
+    const { t, session } = stateOf(res);
+    const name = formField(req, 'name').trim();
+    const next = safeNext(formField(req, 'next'));
+    const ip = facts.clientIp(req);
+    const result = await deps.signIn(name, formField(req, 'password'), ip);
+    if (!result.ok) {
+      deps.log.warn({ account: name.slice(0, 32), reason: result.reason }, 'console sign-in refused');
+      if (result.reason === 'rate_limited') {
+        const minutes = Math.ceil(result.retryAfterMs / 60_000);
+        res.set('Retry-After', String(Math.ceil(result.retryAfterMs / 1000)));
+        return showForm(req, res, 429, { name, next, error: t('auth.rateLimited', { minutes }) });
+      }
+      return showForm(req, res, 401, { name, next, error: t('auth.invalid') });
+    }
+    if (session) sessions.destroy(session.id);
+    setSessionCookie(res, facts, req, sessions.create(result.account.id));
+    deps.audit.record({ actor: result.account.name, action: 'account.sign_in' });
+    res.redirect(303, next);
+  });
+
+  router.post('/logout', (req, res) => {
+    const { session, account } = stateOf(res);
+    if (session) sessions.destroy(session.id);
+    if (account) deps.audit.record({ actor: account.name, action: 'account.sign_out' });
+    setSessionCookie(res, facts, req, undefined);
+    res.redirect(303, '/admin/login');
+  });
+}

@@ -1,0 +1,235 @@
+import type { Request, Response, Router } from 'express';
+import type { AuditLog } from '../../../broadcast/audit-log.js';
+import { BroadcastError } from '../../../broadcast/broadcast-error.js';
+import type { Campaign } from '../../../broadcast/broadcast-types.js';
+import type { CampaignService } from '../../../broadcast/campaign-service.js';
+import type { GroupDirectory } from '../../../broadcast/group-directory.js';
+import type { RunService } from '../../../broadcast/run-service.js';
+import type { RunStore } from '../../../broadcast/run-store.js';
+import { can } from '../../auth/roles.js';
+import { campaignDetailView } from '../campaigns/campaign-detail-view.js';
+import {
+  campaignToForm,
+  EMPTY_CAMPAIGN_FORM,
+  readCampaignForm,
+  validateCampaignForm,
+  type CampaignField,
+  type CampaignFormValues,
+} from '../campaigns/campaign-form.js';
+import { campaignFormView } from '../campaigns/campaign-form-view.js';
+import { campaignListView } from '../campaigns/campaign-list-view.js';
+import { dryRunView } from '../campaigns/dry-run-view.js';
+import { runReportView } from '../campaigns/run-report-view.js';
+import { accountOf, requirePermission, sendPage, stateOf } from '../console-state.js';
+import type { Formatter } from '../format.js';
+import { noticeFrom, routeId } from '../form-input.js';
+import { html } from '../html.js';
+
+const ERROR_STATUS: Record<BroadcastError['code'], number> = {
+  not_found: 404,
+  invalid_state: 409,
+  forbidden: 403,
+  invalid_input: 400,
+};
+
+export interface CampaignRouteDeps {
+  campaigns: CampaignService;
+  /** reports and CSV */
+  runs: RunService;
+  /** raw runs and counts */
+  runStore: RunStore;
+  directory: GroupDirectory;
+  audit: AuditLog;
+  fmt: Formatter;
+}
+
+/**
+ * /campaigns: list, create and edit drafts, dry run, approve (two-person rule enforced by the
+ * domain), pause, resume, cancel, and per-run delivery reports with progress and CSV. Every action
+ * goes through the broadcast domain's CampaignService — the same one the JSON API uses.
+ */
+export function addCampaignRoutes(router: Router, deps: CampaignRouteDeps): void {
+  const { campaigns, runStore: runs, directory, fmt } = deps;
+
+  /** The domain's refusal in the official's language (broadcast namespace). */
+  function refusal(res: Response, err: BroadcastError): string {
+    const { t } = stateOf(res);
+    return t(err.key, { ns: 'broadcast', ...err.params, defaultValue: t('campaigns.refused') });
+  }
+
+  function notFound(res: Response): void {
+    const { t } = stateOf(res);
+    sendPage(res, 404, {
+      title: t('errors.notFoundTitle'),
+      active: 'campaigns',
+      body: html`<div class="card"><h1>${t('errors.notFoundTitle')}</h1><p><a href="/admin/campaigns">${t('campaigns.title')}</a></p></div>`,
+    });
+  }
+
+  function findCampaign(req: Request): Campaign | null {
+    try {
+      return campaigns.get(routeId(req));
+    } catch (err) {
+      if (err instanceof BroadcastError && err.code === 'not_found') return null;
+      throw err;
+    }
+  }
+
+  function showDetail(req: Request, res: Response, c: Campaign, status = 200, message?: { tone: 'ok' | 'warn' | 'bad'; text: string }) {
+    const { t, session } = stateOf(res);
+    sendPage(res, status, {
+      title: c.title,
+      active: 'campaigns',
+      notice: noticeFrom(t, req),
+      body: campaignDetailView(t, fmt, {
+        campaign: c,
+        groups: directory.list(),
+        runs: runs.listRuns(c.id).map((run) => ({ run, counts: runs.counts(run.id) })),
+        audit: deps.audit.list({ campaignId: c.id, limit: 50 }),
+        account: accountOf(res),
+        csrfToken: session!.csrfToken,
+        message,
+      }),
+    });
+  }
+
+  function showForm(
+    res: Response,
+    status: number,
+    form: { action: string; heading: string; values: CampaignFormValues; errors?: CampaignField[]; message?: string },
+  ) {
+    const { t, session } = stateOf(res);
+    sendPage(res, status, {
+      title: form.heading,
+      active: 'campaigns',
+      body: campaignFormView(t, {
+        ...form,
+        errors: form.errors ?? [],
+        csrfToken: session!.csrfToken,
+        groups: directory.list(),
+      }),
+    });
+  }
+
+  router.get('/campaigns', requirePermission('read'), (req, res) => {
+    const { t } = stateOf(res);
+    sendPage(res, 200, {
+      title: t('campaigns.title'),
+      active: 'campaigns',
+      notice: noticeFrom(t, req),
+      body: campaignListView(t, fmt, {
+        campaigns: campaigns.list(),
+        groups: directory.list(),
+        canDraft: can(accountOf(res).role, 'campaign.draft'),
+      }),
+    });
+  });
+
+  router.get('/campaigns/new', requirePermission('campaign.draft'), (_req, res) => {
+    showForm(res, 200, { action: '/admin/campaigns', heading: stateOf(res).t('campaigns.new'), values: EMPTY_CAMPAIGN_FORM });
+  });
+
+  /** Validates and saves the form (create when `existing` is absent); re-renders with 400 on errors. */
+  function save(req: Request, res: Response, existing: Campaign | null) {
+    const { t } = stateOf(res);
+    const values = readCampaignForm(req);
+    const form = existing
+      ? { action: `/admin/campaigns/${existing.id}`, heading: t('campaigns.editTitle'), values }
+      : { action: '/admin/campaigns', heading: t('campaigns.new'), values };
+    const checked = validateCampaignForm(values);
+    if (!checked.ok) return showForm(res, 400, { ...form, errors: checked.fields });
+    const actor = accountOf(res).name;
+    try {
+      const saved = existing ? campaigns.update(existing.id, checked.input, actor) : campaigns.create(checked.input, actor);
+      res.redirect(303, `/admin/campaigns/${saved.id}?done=${existing ? 'saved' : 'created'}`);
+    } catch (err) {
+      if (!(err instanceof BroadcastError)) throw err;
+      const field = err.field?.split('.')[0] as CampaignField | undefined;
+      showForm(res, ERROR_STATUS[err.code], { ...form, errors: field ? [field] : [], message: refusal(res, err) });
+    }
+  }
+
+  router.post('/campaigns', requirePermission('campaign.draft'), (req, res) => save(req, res, null));
+
+  router.get('/campaigns/:id', requirePermission('read'), (req, res) => {
+    const c = findCampaign(req);
+    if (!c) return notFound(res);
+    showDetail(req, res, c);
+  });
+
+  router.get('/campaigns/:id/edit', requirePermission('campaign.draft'), (_req, res) => {
+    const c = findCampaign(_req);
+    if (!c) return notFound(res);
+    const { t } = stateOf(res);
+    showForm(res, 200, { action: `/admin/campaigns/${c.id}`, heading: t('campaigns.editTitle'), values: campaignToForm(c) });
+  });
+
+  router.post('/campaigns/:id', requirePermission('campaign.draft'), (req, res) => {
+    const c = findCampaign(req);
+    if (!c) return notFound(res);
+    save(req, res, c);
+  });
+
+  router.post('/campaigns/:id/dry-run', requirePermission('campaign.dryRun'), (req, res) => {
+    const c = findCampaign(req);
+    if (!c) return notFound(res);
+    const { t } = stateOf(res);
+    const dryRun = campaigns.dryRun(c.id, accountOf(res).name);
+    sendPage(res, 200, { title: t('dryRun.title'), active: 'campaigns', body: dryRunView(t, fmt, { campaign: c, dryRun }) });
+  });
+
+  const transitions = [
+    ['approve', 'campaign.approve', 'approved', (id: number, actor: string) => campaigns.approve(id, actor)],
+    ['pause', 'campaign.stop', 'paused', (id: number, actor: string) => campaigns.pause(id, actor)],
+    ['resume', 'campaign.approve', 'resumed', (id: number, actor: string) => campaigns.resume(id, actor)],
+    ['cancel', 'campaign.stop', 'cancelled', (id: number, actor: string) => campaigns.cancel(id, actor)],
+  ] as const;
+  for (const [action, permission, done, apply] of transitions) {
+    router.post(`/campaigns/:id/${action}`, requirePermission(permission), (req, res) => {
+      const c = findCampaign(req);
+      if (!c) return notFound(res);
+      try {
+        apply(c.id, accountOf(res).name);
+        res.redirect(303, `/admin/campaigns/${c.id}?done=${done}`);
+      } catch (err) {
+        if (!(err instanceof BroadcastError)) throw err;
+        showDetail(req, res, campaigns.get(c.id), ERROR_STATUS[err.code], { tone: 'bad', text: refusal(res, err) });
+      }
+    });
+  }
+
+  /** The run of this campaign named in the URL, or null. */
+  function findRun(req: Request) {
+    const c = findCampaign(req);
+    const run = c ? runs.getRun(routeId(req, 'runId')) : null;
+    return c && run && run.campaignId === c.id ? { campaign: c, run } : null;
+  }
+
+  router.get('/campaigns/:id/runs/:runId', requirePermission('read'), (req, res) => {
+    const found = findRun(req);
+    if (!found) return notFound(res);
+    const { t } = stateOf(res);
+    sendPage(res, 200, {
+      title: t('report.title', { at: fmt.dateTime(found.run.dueAt) }),
+      active: 'campaigns',
+      body: runReportView(t, fmt, { ...found, counts: runs.counts(found.run.id), deliveries: runs.deliveries(found.run.id) }),
+    });
+  });
+
+  router.get('/campaigns/:id/runs/:runId/progress', requirePermission('read'), (req, res) => {
+    const found = findRun(req);
+    if (!found) return void res.status(404).json({ error: 'not found' });
+    const counts = runs.counts(found.run.id);
+    const finished = !['scheduled', 'sending'].includes(runs.getRun(found.run.id)!.status);
+    res.json({ total: counts.total, done: counts.total - counts.pending - counts.sending, finished, counts });
+  });
+
+  router.get('/campaigns/:id/runs/:runId/report.csv', requirePermission('read'), (req, res) => {
+    const found = findRun(req);
+    if (!found) return notFound(res);
+    res
+      .type('text/csv; charset=utf-8')
+      .attachment(`chien-dich-${found.campaign.id}-lan-${found.run.id}.csv`)
+      .send(deps.runs.csv(found.run.id, stateOf(res).t));
+  });
+}

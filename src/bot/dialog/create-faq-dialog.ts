@@ -1,0 +1,267 @@
+import type { TFunction } from '../../i18n/create-i18n.js';
+import type { FaqNode, FaqSnapshot, FaqStore, MatchResult } from '../../faq/faq-types.js';
+import { hashUserId, type Logger } from '../../shared/logger.js';
+import type { Db } from '../../storage/open-database.js';
+import type { Dialog, DialogInput, DialogOutcome, DialogReply } from '../dialog.js';
+import {
+  answerScreen,
+  fallbackScreen,
+  invalidChoiceScreen,
+  mainMenuScreen,
+  suggestionsScreen,
+  topicScreen,
+  type Screen,
+  type ScreenContext,
+} from './dialog-screens.js';
+import { createDialogStateRepository, type DialogState } from './dialog-state-repository.js';
+import { availableNode, availableNodes } from './faq-navigation.js';
+import { createFloodLimiter } from './flood-limiter.js';
+import { createHandoffRepository } from './handoff-repository.js';
+import { createCommandParser, type CommandWords, type DialogCommand } from './parse-dialog-command.js';
+import { createQuestionRepository, type QuestionOutcome } from './question-repository.js';
+import { toButtons } from './to-buttons.js';
+
+export interface FaqDialogOptions {
+  /** attach `oa.query.show` buttons (first 5 options) besides the numbered text menu; default false */
+  buttons?: boolean;
+  /** silence after an official wrote to the resident; default 30 minutes */
+  humanQuietMs?: number;
+  /** per-resident flood limit; default 10 messages per 60 s; `max: Infinity` disables it */
+  flood?: { max: number; windowMs: number };
+  /** MESSAGE_RETENTION_DAYS: 0 stores no question text at all; default 90 */
+  messageRetentionDays?: number;
+}
+
+export interface FaqDialogDeps {
+  faq: FaqStore;
+  db: Db;
+  /** i18next `t` in the residents' language (vi); texts come from the `dialog` namespace */
+  t: TFunction;
+  log: Logger;
+  options?: FaqDialogOptions;
+}
+
+interface Turn {
+  screen: Screen;
+  outcome: DialogOutcome;
+}
+
+/** One input being answered: the content snapshot and time of the screens, the resident and their state. */
+interface TurnContext extends ScreenContext {
+  userId: string;
+  state: DialogState | undefined;
+}
+
+/** A question asked longer ago than this is not attached to a new hand-off as its context. */
+const HANDOFF_CONTEXT_MS = 24 * 60 * 60 * 1000;
+const MAX_SUGGESTIONS = 3;
+
+/**
+ * The FAQ conversation behind the `Dialog` seam: main menu and sub-menus by number (or button
+ * payload `#faq:<id>`), free-text matching with cited answers, suggestions and an honest fallback,
+ * hand-off to an official, human takeover silence, a flood limit and the question log.
+ * Each resident's position is stored with the content version; after a reload, numbers from an
+ * old menu are resolved by node id, or answered with "menu changed" and the fresh menu.
+ * Replies are computed synchronously against one content snapshot per input.
+ * @example const dialog = createFaqDialog({ faq, db, t: i18n.getFixedT('vi'), log, options: { buttons: true } });
+ */
+export function createFaqDialog(deps: FaqDialogDeps): Dialog {
+  const { faq, t, log } = deps;
+  const options = {
+    buttons: deps.options?.buttons ?? false,
+    humanQuietMs: deps.options?.humanQuietMs ?? 30 * 60 * 1000,
+    flood: deps.options?.flood ?? { max: 10, windowMs: 60_000 },
+    messageRetentionDays: deps.options?.messageRetentionDays ?? 90,
+  };
+  const states = createDialogStateRepository(deps.db);
+  const handoffs = createHandoffRepository(deps.db);
+  const questions = createQuestionRepository(deps.db);
+  const flood = createFloodLimiter(options.flood);
+  const parse = createCommandParser(commandWords(t));
+
+  /** Opens a node chosen by number, button or match. */
+  function open(ctx: TurnContext, node: FaqNode, score?: number): Turn {
+    const outcome = (kind: DialogOutcome['kind']): DialogOutcome => ({
+      kind,
+      id: node.id,
+      ...(score !== undefined && { score }),
+    });
+    if (node.kind === 'topic') return { screen: topicScreen(ctx, node), outcome: outcome('menu') };
+    const version = ctx.snapshot.answerAt(node, ctx.now);
+    if (!version) return menuChanged(ctx);
+    if (node.kind === 'smalltalk') return { screen: { parts: [version.text.trim()] }, outcome: outcome('smalltalk') };
+    const followUps = availableNodes(ctx.snapshot, node.followUps, ctx.now);
+    const previous = ctx.state
+      ? availableNodes(ctx.snapshot, ctx.state.options, ctx.now)
+      : ctx.snapshot.children(null, ctx.now);
+    return { screen: answerScreen(ctx, node, version, followUps, previous), outcome: outcome('answer') };
+  }
+
+  function menuChanged(ctx: ScreenContext): Turn {
+    return { screen: mainMenuScreen(ctx, { lead: [t('dialog:menu.changed')] }), outcome: { kind: 'menu' } };
+  }
+
+  /** A number refers to the options last shown (the main menu for a new resident). */
+  function choose(ctx: TurnContext, number: number): Turn {
+    const { state } = ctx;
+    const ids =
+      state && state.options.length > 0 ? state.options : ctx.snapshot.children(null, ctx.now).map((n) => n.id);
+    const id = ids[number - 1];
+    const node = id === undefined ? undefined : availableNode(ctx.snapshot, id, ctx.now);
+    if (node) return open(ctx, node);
+    const stale = state !== undefined && state.contentVersion !== ctx.snapshot.version;
+    if (id !== undefined || stale) return menuChanged(ctx);
+    const shown = availableNodes(ctx.snapshot, ids, ctx.now);
+    const position = { nodeId: state?.nodeId ?? null, options: shown, breadcrumb: state?.breadcrumb ?? [] };
+    const outcome: DialogOutcome = { kind: 'menu', ...(position.nodeId && { id: position.nodeId }) };
+    return { screen: invalidChoiceScreen(ctx, number, position), outcome };
+  }
+
+  /** "Back" opens the deepest topic of the breadcrumb that still exists, else the main menu. */
+  function back(ctx: TurnContext): Turn {
+    const crumbs = ctx.state?.breadcrumb ?? [];
+    for (let i = crumbs.length - 1; i >= 0; i--) {
+      const topic = availableNode(ctx.snapshot, crumbs[i]!, ctx.now);
+      if (topic?.kind === 'topic') return open(ctx, topic);
+    }
+    return { screen: mainMenuScreen(ctx), outcome: { kind: 'menu' } };
+  }
+
+  function handoff(ctx: TurnContext): Turn {
+    const { userId, state } = ctx;
+    const last = questions.lastOfUser(userId);
+    const question = last && ctx.now - last.createdAt <= HANDOFF_CONTEXT_MS ? last.text : null;
+    const current = state?.nodeId ? ctx.snapshot.node(state.nodeId) : undefined;
+    const lastAnswerId = current?.kind === 'answer' ? current.id : null;
+    const { handoff: row, created } = handoffs.open({ userId, question, lastAnswerId, now: ctx.now });
+    log.info({ user: hashUserId(userId), handoffId: row.id, created }, created ? 'hand-off opened' : 'hand-off already open');
+    const when = t('dialog:handoff.officeHours');
+    const outcome: DialogOutcome = { kind: 'handoff' };
+    if (!created) return { screen: { parts: [t('dialog:handoff.alreadyOpen', { when })] }, outcome };
+    const parts = [
+      t('dialog:handoff.opened', { when }),
+      row.question ? '' : t('dialog:handoff.askQuestion'),
+      t('dialog:handoff.meanwhile'),
+    ];
+    return { screen: { parts }, outcome };
+  }
+
+  function answerQuestion(ctx: TurnContext, text: string): Turn {
+    const { userId } = ctx;
+    const match = ctx.snapshot.match(text, ctx.now);
+    const turn = decideMatch(ctx, match);
+    const keepText = options.messageRetentionDays > 0;
+    questions.log({
+      userId,
+      text: keepText ? text : null,
+      keyText: text,
+      outcome: turn.outcome.kind as QuestionOutcome,
+      nodeId: turn.outcome.id ?? null,
+      score: match.score,
+      candidates: 'candidates' in match ? match.candidates : [],
+      contentVersion: ctx.snapshot.version,
+      now: ctx.now,
+    });
+    if (keepText) handoffs.attachQuestion(userId, text);
+    return turn;
+  }
+
+  function decideMatch(ctx: TurnContext, match: MatchResult): Turn {
+    const fallback: Turn = { screen: fallbackScreen(ctx), outcome: { kind: 'fallback', score: match.score } };
+    if (match.kind === 'answer') {
+      const node = availableNode(ctx.snapshot, match.id, ctx.now);
+      return node ? open(ctx, node, match.score) : fallback;
+    }
+    if (match.kind === 'suggestions') {
+      const topic = match.topicId === undefined ? undefined : availableNode(ctx.snapshot, match.topicId, ctx.now);
+      if (topic) return open(ctx, topic, match.score);
+      const ids = match.candidates.map((c) => c.id);
+      const nodes = availableNodes(ctx.snapshot, ids, ctx.now).slice(0, MAX_SUGGESTIONS);
+      if (nodes.length === 0) return fallback;
+      return { screen: suggestionsScreen(ctx, nodes), outcome: { kind: 'suggestions', score: match.score } };
+    }
+    if (match.kind === 'smalltalk') {
+      const node = ctx.snapshot.node(match.id);
+      const version = node && ctx.snapshot.answerAt(node, ctx.now);
+      if (!version) return fallback;
+      const text = version.text.trim();
+      const screen = match.intent === 'greeting' ? mainMenuScreen(ctx, { lead: [text] }) : { parts: [text] };
+      return { screen, outcome: { kind: 'smalltalk', id: match.id, score: match.score } };
+    }
+    return fallback;
+  }
+
+  function decide(ctx: TurnContext, input: DialogInput, command: DialogCommand | undefined): Turn {
+    if (input.kind === 'follow') {
+      return { screen: mainMenuScreen(ctx, { lead: [t('dialog:menu.welcome')] }), outcome: { kind: 'menu' } };
+    }
+    if (!command) return { screen: { parts: [t('dialog:unsupported')] }, outcome: { kind: 'fallback' } };
+    switch (command.kind) {
+      case 'menu':
+        return { screen: mainMenuScreen(ctx), outcome: { kind: 'menu' } };
+      case 'back':
+        return back(ctx);
+      case 'handoff':
+        return handoff(ctx);
+      case 'choice':
+        return choose(ctx, command.number);
+      case 'node': {
+        const node = availableNode(ctx.snapshot, command.id, ctx.now);
+        return node ? open(ctx, node) : menuChanged(ctx);
+      }
+      case 'question':
+        return answerQuestion(ctx, command.text);
+    }
+  }
+
+  function present(userId: string, snapshot: FaqSnapshot, turn: Turn, now: number): DialogReply {
+    const { screen, outcome } = turn;
+    const text = screen.parts.filter((p) => p.length > 0).join('\n\n');
+    const position = screen.position;
+    if (position) {
+      const { nodeId, breadcrumb } = position;
+      const optionIds = position.options.map((n) => n.id);
+      states.savePosition(userId, { contentVersion: snapshot.version, nodeId, options: optionIds, breadcrumb }, now);
+    }
+    const buttons = options.buttons && screen.listed ? toButtons(screen.listed) : [];
+    log.debug({ user: hashUserId(userId), outcome: outcome.kind, id: outcome.id, score: outcome.score }, 'dialog reply');
+    return { messages: [buttons.length > 0 ? { text, buttons } : { text }], outcome };
+  }
+
+  return {
+    async respond(userId, input, now) {
+      const snapshot = faq.current();
+      const state = states.get(userId);
+      const command = input.kind === 'text' ? parse(input.text) : undefined;
+      if (state && state.humanQuietUntil > now) {
+        const resumes = input.kind === 'follow' || command?.kind === 'menu';
+        if (!resumes) return { messages: [], outcome: { kind: 'silent' } };
+        states.setHumanQuietUntil(userId, 0, snapshot.version, now);
+      }
+      if (input.kind !== 'follow') {
+        const verdict = flood.check(userId, now);
+        if (verdict === 'warn') {
+          log.info({ user: hashUserId(userId) }, 'resident over the flood limit; warned once, then silent');
+          return { messages: [{ text: t('dialog:flood') }], outcome: { kind: 'flood' } };
+        }
+        if (verdict === 'silent') return { messages: [], outcome: { kind: 'flood' } };
+      }
+      return present(userId, snapshot, decide({ t, snapshot, now, userId, state }, input, command), now);
+    },
+    noteHumanReply(userId, now) {
+      states.setHumanQuietUntil(userId, now + options.humanQuietMs, faq.current().version, now);
+    },
+  };
+}
+
+function commandWords(t: TFunction): CommandWords {
+  const list = (key: string): string[] => {
+    const value: unknown = t(key, { returnObjects: true });
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  };
+  return {
+    menu: list('dialog:commands.menu'),
+    back: list('dialog:commands.back'),
+    handoff: list('dialog:commands.handoff'),
+  };
+}

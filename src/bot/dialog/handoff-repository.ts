@@ -1,0 +1,103 @@
+import type { Db } from '../../storage/open-database.js';
+
+export type HandoffStatus = 'open' | 'answered' | 'closed';
+
+/** A resident's request to talk to an official (table `handoffs`). */
+export interface Handoff {
+  id: number;
+  userId: string;
+  /** the resident's last question before asking; null when none or purged by retention */
+  question: string | null;
+  /** the FAQ node last answered to this resident, for context */
+  lastAnswerId: string | null;
+  status: HandoffStatus;
+  createdAt: number;
+  answeredAt: number | null;
+  answeredBy: string | null;
+}
+
+export interface HandoffRepository {
+  /**
+   * Opens a request unless the resident already has an open one; `created` tells which.
+   * Never duplicates: a unique index allows one open request per resident.
+   */
+  open(input: { userId: string; question: string | null; lastAnswerId: string | null; now: number }): {
+    handoff: Handoff;
+    created: boolean;
+  };
+  /** Gives the resident's open request their question when it has none yet. False if nothing changed. */
+  attachQuestion(userId: string, question: string): boolean;
+  /** Open requests, oldest first (the order officials should answer them). */
+  listOpen(limit?: number): Handoff[];
+  get(id: number): Handoff | undefined;
+  /** Marks an open request answered by `answeredBy` (an official's name or account). False if not open. */
+  markAnswered(id: number, answeredBy: string, now: number): boolean;
+  /** Closes an open request without an answer (e.g. the resident's issue was solved). False if not open. */
+  close(id: number): boolean;
+}
+
+interface Row {
+  id: number;
+  user_id: string;
+  question: string | null;
+  last_answer_id: string | null;
+  status: HandoffStatus;
+  created_at: number;
+  answered_at: number | null;
+  answered_by: string | null;
+}
+
+/** The hand-off queue in SQLite; used by the dialog (open) and the admin console (list, answer). */
+export function createHandoffRepository(db: Db): HandoffRepository {
+  const insert = db.prepare(
+    `INSERT OR IGNORE INTO handoffs (user_id, question, last_answer_id, status, created_at)
+     VALUES (@userId, @question, @lastAnswerId, 'open', @now)`,
+  );
+  const selectOpenOfUser = db.prepare<[string], Row>("SELECT * FROM handoffs WHERE user_id = ? AND status = 'open'");
+  const fillQuestion = db.prepare<[string, string]>(
+    "UPDATE handoffs SET question = ? WHERE user_id = ? AND status = 'open' AND question IS NULL",
+  );
+  const selectOpen = db.prepare<[number], Row>(
+    "SELECT * FROM handoffs WHERE status = 'open' ORDER BY created_at, id LIMIT ?",
+  );
+  const selectById = db.prepare<[number], Row>('SELECT * FROM handoffs WHERE id = ?');
+  const answer = db.prepare(
+    `UPDATE handoffs SET status = 'answered', answered_at = @now, answered_by = @by WHERE id = @id AND status = 'open'`,
+  );
+  const closeOpen = db.prepare<[number]>("UPDATE handoffs SET status = 'closed' WHERE id = ? AND status = 'open'");
+  return {
+    open(input) {
+      const created = insert.run(input).changes === 1;
+      return { handoff: toHandoff(selectOpenOfUser.get(input.userId)!), created };
+    },
+    attachQuestion(userId, question) {
+      return fillQuestion.run(question, userId).changes === 1;
+    },
+    listOpen(limit = 100) {
+      return selectOpen.all(limit).map(toHandoff);
+    },
+    get(id) {
+      const row = selectById.get(id);
+      return row && toHandoff(row);
+    },
+    markAnswered(id, answeredBy, now) {
+      return answer.run({ id, now, by: answeredBy }).changes === 1;
+    },
+    close(id) {
+      return closeOpen.run(id).changes === 1;
+    },
+  };
+}
+
+function toHandoff(r: Row): Handoff {
+  return {
+    id: r.id,
+    userId: r.user_id,
+    question: r.question,
+    lastAnswerId: r.last_answer_id,
+    status: r.status,
+    createdAt: r.created_at,
+    answeredAt: r.answered_at,
+    answeredBy: r.answered_by,
+  };
+}

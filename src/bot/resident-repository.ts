@@ -1,0 +1,46 @@
+import type { Db } from '../storage/open-database.js';
+
+export interface Resident {
+  userId: string;
+  /** null until a follow/unfollow event was seen */
+  followed: boolean | null;
+  firstSeenAt: number;
+  /** last time the resident wrote, followed or tapped: the 7-day reply window starts here */
+  lastInteractionAt: number | null;
+  displayName: string | null;
+}
+
+export interface ResidentRepository {
+  /** The resident wrote, tapped or followed at `at` (epoch ms); an older time never moves it back. */
+  noteInteraction(userId: string, at: number): void;
+  setFollowed(userId: string, followed: boolean, at: number): void;
+  get(userId: string): Resident | undefined;
+}
+
+/** The `residents` table (021_residents.sql); rows are erased by `deleteUserData`. */
+export function createResidentRepository(db: Db): ResidentRepository {
+  const interact = db.prepare(
+    `INSERT INTO residents (user_id, first_seen_at, last_interaction_at) VALUES (?, ?, ?)
+     ON CONFLICT (user_id) DO UPDATE SET last_interaction_at = MAX(COALESCE(last_interaction_at, 0), excluded.last_interaction_at)`,
+  );
+  const follow = db.prepare(
+    `INSERT INTO residents (user_id, followed, first_seen_at) VALUES (?, ?, ?)
+     ON CONFLICT (user_id) DO UPDATE SET followed = excluded.followed`,
+  );
+  const select = db.prepare(
+    `SELECT user_id AS userId, followed, first_seen_at AS firstSeenAt, last_interaction_at AS lastInteractionAt,
+       display_name AS displayName FROM residents WHERE user_id = ?`,
+  );
+  return {
+    noteInteraction(userId, at) {
+      interact.run(userId, at, at);
+    },
+    setFollowed(userId, followed, at) {
+      follow.run(userId, followed ? 1 : 0, at);
+    },
+    get(userId) {
+      const row = select.get(userId) as (Omit<Resident, 'followed'> & { followed: number | null }) | undefined;
+      return row && { ...row, followed: row.followed === null ? null : row.followed === 1 };
+    },
+  };
+}

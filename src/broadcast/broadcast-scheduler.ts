@@ -1,0 +1,54 @@
+import type { Logger } from '../shared/logger.js';
+import type { BroadcastSender } from './broadcast-sender.js';
+import type { RunPlanner } from './run-planner.js';
+
+export interface BroadcastScheduler {
+  /** Reconciles deliveries a previous process left in `sending`, runs a first tick, then ticks every interval. */
+  start(): Promise<void>;
+  /** One pass: create due runs, release runs, send what is due. Overlapping calls share the pass in flight. */
+  tick(): Promise<void>;
+  /** Stops ticking and waits for the sends in flight (SIGTERM). */
+  stop(): Promise<void>;
+}
+
+/**
+ * The broadcast heartbeat. The interval timer is unref'd (it never keeps the process alive); time
+ * itself comes from the injected clock in the planner and sender, so tests call `tick()` by hand.
+ */
+export function createBroadcastScheduler(deps: { planner: RunPlanner; sender: BroadcastSender; log: Logger; intervalMs: number }): BroadcastScheduler {
+  const { planner, sender, log, intervalMs } = deps;
+  let timer: NodeJS.Timeout | undefined;
+  let current: Promise<void> | null = null;
+
+  const pass = async (): Promise<void> => {
+    try {
+      planner.createDueRuns();
+      planner.releaseDueRuns();
+      await sender.drain();
+    } catch (err) {
+      log.error({ err }, 'broadcast tick failed; retrying at the next tick');
+    }
+  };
+  const tick = (): Promise<void> => {
+    current ??= pass().finally(() => {
+      current = null;
+    });
+    return current;
+  };
+
+  return {
+    tick,
+    async start() {
+      await sender.reconcileInterrupted();
+      timer = setInterval(() => void tick(), intervalMs);
+      timer.unref();
+      void tick();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      await sender.stop();
+      await current;
+    },
+  };
+}

@@ -1,0 +1,199 @@
+import type { TFunction } from '../i18n/create-i18n.js';
+import type { Db } from '../storage/open-database.js';
+import type { Clock } from '../shared/clock.js';
+import type { AuditLog } from './audit-log.js';
+import type { Campaign, CampaignStatus } from './broadcast-types.js';
+import { BroadcastError } from './broadcast-error.js';
+import type { CampaignCreateInput, CampaignUpdateInput } from './campaign-input.js';
+import type { CampaignStore } from './campaign-store.js';
+import { skipReason } from './delivery-reason.js';
+import type { GroupDirectory } from './group-directory.js';
+import { upcomingOccurrences } from './next-occurrence.js';
+import { releaseTime, type QuietHours } from './quiet-hours.js';
+import { resolveAudience } from './resolve-audience.js';
+import type { RunStore } from './run-store.js';
+import { parseLocalDateTime } from './zoned-time.js';
+
+export interface BroadcastSettings {
+  timeZone: string;
+  quietHours: QuietHours | null;
+  /** The drafter (creator or last editor) may not approve. */
+  twoPersonRule: boolean;
+}
+
+/** What a dry run shows: the exact text, every target, who will not receive it and why. */
+export interface DryRun {
+  campaignId: number;
+  text: string;
+  imageUrl: string | null;
+  /** The next occurrences and when each would actually go out (after quiet hours). */
+  upcoming: { dueAt: number; releaseAt: number }[];
+  targets: { groupId: string; name: string; kind: string | null; unit: string | null; willReceive: boolean; reason: string | null; warning: string | null }[];
+  willReceive: number;
+  willNotReceive: number;
+}
+
+export interface CampaignService {
+  create(input: CampaignCreateInput, actor: string): Campaign;
+  /** Edits a draft, approved or paused campaign; an approved one goes back to draft for re-approval. */
+  update(id: number, input: CampaignUpdateInput, actor: string): Campaign;
+  approve(id: number, actor: string): Campaign;
+  pause(id: number, actor: string): Campaign;
+  resume(id: number, actor: string): Campaign;
+  /** Stops the campaign: held runs are cancelled, not-yet-sent deliveries skipped. */
+  cancel(id: number, actor: string): Campaign;
+  dryRun(id: number, actor: string): DryRun;
+  get(id: number): Campaign;
+  list(filter?: { status?: CampaignStatus }): Campaign[];
+}
+
+/**
+ * Campaign lifecycle: draft → approved ⇄ paused, any open state → cancelled; the scheduler moves
+ * a campaign with no occurrences left to completed. Every change is audited in the same
+ * transaction as the change itself.
+ */
+export function createCampaignService(deps: {
+  db: Db;
+  clock: Clock;
+  campaigns: CampaignStore;
+  runs: RunStore;
+  directory: GroupDirectory;
+  audit: AuditLog;
+  settings: BroadcastSettings;
+  /** Vietnamese texts for stored reasons and dry runs. */
+  t: TFunction;
+}): CampaignService {
+  const { db, clock, campaigns, runs, directory, audit, settings, t } = deps;
+
+  const get = (id: number): Campaign => {
+    const c = campaigns.get(id);
+    if (!c) throw new BroadcastError('not_found', 'errors.campaign_not_found', `campaign ${id} not found`, { id });
+    return c;
+  };
+  const requireStatus = (c: Campaign, allowed: CampaignStatus[], action: string): void => {
+    if (!allowed.includes(c.status)) {
+      throw new BroadcastError('invalid_state', 'errors.invalid_state', `cannot ${action} a ${c.status} campaign`, {
+        action: t(`actions.${action}`, { ns: 'broadcast' }),
+        status: t(`campaignStatus.${c.status}`, { ns: 'broadcast' }),
+      });
+    }
+  };
+  const requireFutureOnce = (c: Pick<Campaign, 'schedule'>): void => {
+    if (c.schedule.type !== 'once') return;
+    const at = parseLocalDateTime(c.schedule.at, settings.timeZone);
+    if (at === null) throw new BroadcastError('invalid_input', 'errors.invalid_date', 'schedule.at is not a real date', {}, 'schedule.at');
+    if (at <= clock.now()) throw new BroadcastError('invalid_input', 'errors.schedule_in_past', 'schedule.at is in the past', {}, 'schedule.at');
+  };
+  const change = (c: Campaign, action: string, actor: string, details: Record<string, unknown> = {}, extra?: () => void): Campaign => {
+    db.transaction(() => {
+      campaigns.save(c);
+      extra?.();
+      audit.record({ actor, action, campaignId: c.id, details });
+    })();
+    return get(c.id);
+  };
+
+  return {
+    get,
+    list: (filter) => campaigns.list(filter),
+    create(input, actor) {
+      requireFutureOnce(input);
+      const now = clock.now();
+      const draft: Omit<Campaign, 'id'> = {
+        title: input.title,
+        text: input.text,
+        imageUrl: input.imageUrl ?? null,
+        audience: input.audience,
+        schedule: input.schedule,
+        status: 'draft',
+        createdBy: actor,
+        updatedBy: actor,
+        approvedBy: null,
+        approvedAt: null,
+        cursorAt: null,
+        createdAt: now,
+        updatedAt: now,
+      };
+      let id = 0;
+      db.transaction(() => {
+        id = campaigns.insert(draft);
+        audit.record({ actor, action: 'campaign.create', campaignId: id, details: { ...input } });
+      })();
+      return get(id);
+    },
+    update(id, input, actor) {
+      const c = get(id);
+      requireStatus(c, ['draft', 'approved', 'paused'], 'update');
+      if (c.schedule.type === 'once' && runs.listRuns(id).length > 0) {
+        throw new BroadcastError('invalid_state', 'errors.already_sent', `campaign ${id} already went out`);
+      }
+      const next: Campaign = {
+        ...c,
+        ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
+        status: 'draft',
+        updatedBy: actor,
+        approvedBy: null,
+        approvedAt: null,
+        cursorAt: null,
+        updatedAt: clock.now(),
+      };
+      requireFutureOnce(next);
+      return change(next, 'campaign.update', actor, { changes: input, previousStatus: c.status });
+    },
+    approve(id, actor) {
+      const c = get(id);
+      requireStatus(c, ['draft'], 'approve');
+      if (settings.twoPersonRule && [c.createdBy, c.updatedBy].some((d) => sameActor(d, actor))) {
+        audit.record({ actor, action: 'campaign.approve_refused', campaignId: id, details: { rule: 'two_person', createdBy: c.createdBy, updatedBy: c.updatedBy } });
+        throw new BroadcastError('forbidden', 'errors.two_person_rule', 'the drafter cannot approve their own campaign', { actor });
+      }
+      requireFutureOnce(c);
+      const now = clock.now();
+      return change({ ...c, status: 'approved', approvedBy: actor, approvedAt: now, cursorAt: now, updatedAt: now }, 'campaign.approve', actor);
+    },
+    pause(id, actor) {
+      const c = get(id);
+      requireStatus(c, ['approved'], 'pause');
+      return change({ ...c, status: 'paused', updatedAt: clock.now() }, 'campaign.pause', actor);
+    },
+    resume(id, actor) {
+      const c = get(id);
+      requireStatus(c, ['paused'], 'resume');
+      return change({ ...c, status: 'approved', updatedAt: clock.now() }, 'campaign.resume', actor);
+    },
+    cancel(id, actor) {
+      const c = get(id);
+      requireStatus(c, ['draft', 'approved', 'paused'], 'cancel');
+      const now = clock.now();
+      return change({ ...c, status: 'cancelled', updatedAt: now }, 'campaign.cancel', actor, { previousStatus: c.status }, () =>
+        runs.cancelCampaignRuns(id, skipReason(t, 'cancelled'), now),
+      );
+    },
+    dryRun(id, actor) {
+      const c = get(id);
+      const now = clock.now();
+      const targets = resolveAudience(c.audience, directory.list()).map((x) => ({
+        groupId: x.groupId,
+        name: x.name,
+        kind: x.group?.kind ?? null,
+        unit: x.group?.unit ?? null,
+        willReceive: x.skip === null,
+        reason: x.skip ? skipReason(t, x.skip) : null,
+        warning: x.notInDirectory ? t('reasons.not_in_directory', { ns: 'broadcast' }) : null,
+      }));
+      const upcoming = upcomingOccurrences(c.schedule, Math.max(now, c.cursorAt ?? now), settings.timeZone, 5).map((dueAt) => ({
+        dueAt,
+        releaseAt: releaseTime(dueAt, settings.quietHours, settings.timeZone),
+      }));
+      const willReceive = targets.filter((x) => x.willReceive).length;
+      audit.record({ actor, action: 'campaign.dry_run', campaignId: id, details: { targets: targets.length, willReceive } });
+      return { campaignId: id, text: c.text, imageUrl: c.imageUrl, upcoming, targets, willReceive, willNotReceive: targets.length - willReceive };
+    },
+  };
+}
+
+/** Actor names compare case- and accent-form-insensitively ("Lan" = "lan"), so a rename cannot dodge the two-person rule. */
+function sameActor(a: string, b: string): boolean {
+  const norm = (s: string) => s.normalize('NFC').trim().toLocaleLowerCase('vi');
+  return norm(a) === norm(b);
+}

@@ -1,0 +1,77 @@
+import type { i18n } from 'i18next';
+import type { GroupEventSink } from '../bot/group-event-sink.js';
+import type { Config } from '../config/parse-config.js';
+import type { Clock } from '../shared/clock.js';
+import type { Logger } from '../shared/logger.js';
+import type { Db } from '../storage/open-database.js';
+import type { ZaloApi } from '../zalo/zalo-api.js';
+import { createAuditLog, type AuditLog } from './audit-log.js';
+import { createBroadcastScheduler, type BroadcastScheduler } from './broadcast-scheduler.js';
+import { createBroadcastSender, type SenderOptions } from './broadcast-sender.js';
+import { createCampaignService, type BroadcastSettings, type CampaignService } from './campaign-service.js';
+import { createCampaignStore } from './campaign-store.js';
+import { createGroupEventSink } from './create-group-event-sink.js';
+import { createGroupDirectory, type GroupDirectory } from './group-directory.js';
+import { parseQuietHours } from './quiet-hours.js';
+import { createRunPlanner } from './run-planner.js';
+import { createRunService, type RunService } from './run-service.js';
+import { createRunStore, type RunStore } from './run-store.js';
+
+export interface BroadcastOptions extends BroadcastSettings, SenderOptions {
+  graceMs: number;
+  tickMs: number;
+}
+
+/** Broadcast options from the parsed config (BROADCAST_* variables, TZ_NAME). */
+export function broadcastOptionsFromConfig(config: Pick<Config, 'timeZone' | 'broadcast'>): BroadcastOptions {
+  const b = config.broadcast;
+  return {
+    timeZone: config.timeZone,
+    quietHours: parseQuietHours(b.quietHours),
+    twoPersonRule: b.twoPersonRule,
+    graceMs: b.graceMs,
+    tickMs: b.tickMs,
+    concurrency: b.concurrency,
+    maxAttempts: b.maxAttempts,
+    retryBaseMs: 30_000,
+    retryCapMs: 15 * 60_000,
+    historySkewMs: 60_000,
+  };
+}
+
+/** Everything broadcast offers the rest of the app (admin API, webhook router, main). */
+export interface Broadcast {
+  directory: GroupDirectory;
+  campaigns: CampaignService;
+  runs: RunService;
+  /** Raw run and delivery rows, for the console's views. */
+  runStore: RunStore;
+  audit: AuditLog;
+  scheduler: BroadcastScheduler;
+  /** Pass to the event router so group webhooks keep the directory current. */
+  groupEventSink: GroupEventSink;
+  options: BroadcastOptions;
+}
+
+/**
+ * Wires the broadcast domain over one database and one `ZaloApi`. `main.ts` calls
+ * `scheduler.start()` after listening and `scheduler.stop()` on SIGTERM.
+ * @example const broadcast = createBroadcast({ db, zalo, clock, log, i18n, options: broadcastOptionsFromConfig(config) });
+ */
+export function createBroadcast(deps: { db: Db; zalo: ZaloApi; clock: Clock; log: Logger; i18n: i18n; options: BroadcastOptions }): Broadcast {
+  const { db, zalo, clock, options } = deps;
+  const log = deps.log.child({ module: 'broadcast' });
+  // Stored reasons are written in Vietnamese, the officials' language.
+  const t = deps.i18n.getFixedT('vi');
+  const audit = createAuditLog({ db, clock });
+  const campaignStore = createCampaignStore(db);
+  const runStore = createRunStore(db);
+  const directory = createGroupDirectory({ db, zalo, clock, log, audit, concurrency: options.concurrency });
+  const campaigns = createCampaignService({ db, clock, campaigns: campaignStore, runs: runStore, directory, audit, settings: options, t });
+  const runs = createRunService({ db, clock, runs: runStore, campaigns: campaignStore, audit, t, timeZone: options.timeZone });
+  const planner = createRunPlanner({ db, clock, log, campaigns: campaignStore, runs: runStore, directory, audit, settings: options, t });
+  const sender = createBroadcastSender({ db, zalo, clock, log, runs: runStore, audit, t, options });
+  const scheduler = createBroadcastScheduler({ planner, sender, log, intervalMs: options.tickMs });
+  const groupEventSink = createGroupEventSink({ directory, zalo, audit, clock, log });
+  return { directory, campaigns, runs, runStore, audit, scheduler, groupEventSink, options };
+}

@@ -1,0 +1,102 @@
+import { normalizeVietnamese } from './normalize-vietnamese.js';
+import { createStopwords, inStopPhrase, isStopword, type StopwordSet } from './stopwords.js';
+import {
+  createSynonymTable,
+  rewriteSyllables,
+  type RewrittenSyllable,
+  type SynonymsData,
+  type SynonymTable,
+} from './synonym-table.js';
+
+/** One matching term: a folded syllable, or a folded bigram ("ho_ngheo"). */
+export interface Term {
+  key: string;
+  bigram: boolean;
+  /** accented key of a unigram (vowel marks + tone digit) */
+  accented?: string;
+  /** the accent was typed on purpose (marked syllable, marked message or admin table): compare it */
+  strictAccent: boolean;
+}
+
+export interface AnalyzedText {
+  typedWithDiacritics: boolean;
+  /** one term list per reading; more than one only when an ambiguous key was typed (query side) */
+  readings: Term[][];
+  /** folded keys of every syllable of the first reading, numbers and stopwords included */
+  folded: string[];
+  /** for each of `folded`, whether it is a content syllable (not a stopword, not a number) */
+  content: boolean[];
+}
+
+export interface Analyzer {
+  table: SynonymTable;
+  stopwords: StopwordSet;
+  /** Normalises, rewrites with synonyms, drops stopwords and numbers, adds bigrams. */
+  analyze(text: string, maxReadings?: number): AnalyzedText;
+}
+
+export const BIGRAM_JOINER = '_';
+
+/** Cartesian product of the segments' alternatives, first `limit` combinations in order. */
+function readingsOf(alternatives: RewrittenSyllable[][][], limit: number): RewrittenSyllable[][] {
+  let out: RewrittenSyllable[][] = [[]];
+  for (const choices of alternatives) {
+    const next: RewrittenSyllable[][] = [];
+    for (const prefix of out) {
+      for (const choice of choices) {
+        if (next.length < limit) next.push([...prefix, ...choice]);
+      }
+    }
+    out = next;
+  }
+  return out;
+}
+
+/**
+ * Builds the text analyser shared by the index (content) and the queries (residents), so both
+ * sides go through the same normalisation, synonym rewriting and stopword rules.
+ */
+export function createAnalyzer(synonyms: SynonymsData): Analyzer {
+  const table = createSynonymTable(synonyms);
+  const stopwords = createStopwords(synonyms.stopwordsExtra);
+
+  /** Numbers are dropped first, so "vốn 50 triệu" still pairs vốn with triệu; stopwords break pairs. */
+  const termsOf = (withNumbers: RewrittenSyllable[], marked: boolean): Term[] => {
+    const syllables = withNumbers.filter((s) => !s.isNumber);
+    const phrase = inStopPhrase(syllables);
+    const content = syllables.map((s, i) => !phrase[i] && !isStopword(s, marked || s.fromTable, stopwords) && s.folded.length > 0);
+    const terms: Term[] = [];
+    syllables.forEach((s, i) => {
+      if (!content[i]) return;
+      terms.push({ key: s.folded, bigram: false, accented: s.accented, strictAccent: s.marked || marked });
+      const next = syllables[i + 1];
+      if (next && content[i + 1]) {
+        terms.push({ key: `${s.folded}${BIGRAM_JOINER}${next.folded}`, bigram: true, strictAccent: false });
+      }
+    });
+    return terms;
+  };
+
+  return {
+    table,
+    stopwords,
+    analyze(text, maxReadings = 1) {
+      const { syllables, typedWithDiacritics } = normalizeVietnamese(text);
+      const segments = rewriteSyllables(syllables, typedWithDiacritics, table);
+      const readings = readingsOf(
+        segments.map((s) => s.alternatives),
+        Math.max(1, maxReadings),
+      );
+      const first = readings[0] ?? [];
+      const phrase = inStopPhrase(first);
+      return {
+        typedWithDiacritics,
+        readings: readings.map((r) => termsOf(r, typedWithDiacritics)),
+        folded: first.map((s) => s.folded),
+        content: first.map(
+          (s, i) => !s.isNumber && !phrase[i] && !isStopword(s, typedWithDiacritics || s.fromTable, stopwords),
+        ),
+      };
+    },
+  };
+}

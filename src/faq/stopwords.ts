@@ -1,0 +1,80 @@
+import { accentKey, foldKey, type Syllable } from './normalize-vietnamese.js';
+
+/**
+ * Function words that carry no topic. Compared on the accented key, so "vậy" never removes
+ * "vay" (vay vốn), "bao" never removes "bảo" (bảo hiểm), "cần" never removes "cận" (cận nghèo).
+ */
+const ACCENTED_STOPWORDS = `à ạ ả ơi ới nhé nha nhá nhỉ hả ừ ok oke vâng dạ ah uh
+  với vậy thì là mà và hay hoặc nếu để của cho về ở tại trong đến
+  tôi em mình bạn anh chị ad admin
+  xin hỏi muốn cần biết giúp vui lòng làm ơn cảm chào
+  gì không ko có được như thế nào sao bao nhiêu mấy đâu ai khi phải
+  các những này đó kia ấy rồi đã sẽ đang chưa`;
+
+/**
+ * Folded forms safe to drop from text typed without diacritics: none of them folds from a domain
+ * word. Left out on purpose: vay (vay vốn), bao (bảo), can (cận), hoi (hội), the (thẻ), minh
+ * (chứng minh), muon (mượn), nha (nhà), ban (bán/bản), thi (thị), nhu (nhu cầu), dau (đầu), chi (chi trả).
+ */
+const FOLDED_STOPWORDS = `a oi nhe nhi ha ok oke vang ah uh
+  voi la ma va hay hoac neu cua cho o trong
+  toi em ad admin xin biet giup vui long lam cam on chao
+  gi khong ko co duoc nao sao nhieu may ai khi phai
+  cac nhung nay kia ay roi da se dang chua`;
+
+/**
+ * Question phrases that are stopwords as a whole even without diacritics, although some of their
+ * syllables alone are not ("bao nhieu" is never "bảo", "nhu the nao" is never "nhu cầu").
+ */
+const STOP_PHRASES = ['nhu the nao', 'the nao', 'nhu nao', 'bao nhieu', 'lam sao', 'cho hoi', 'xin hoi', 'muon hoi', 'muon biet', 'can biet', 'la gi', 'o dau', 'ra sao'];
+const STOP_PHRASE_KEYS = STOP_PHRASES.map((p) => p.split(' '));
+
+const words = (list: string): string[] => list.split(/\s+/).filter(Boolean);
+
+/** For each syllable, whether it belongs to a stop phrase (compared on folded keys). */
+export function inStopPhrase(syllables: readonly Syllable[]): boolean[] {
+  const out = syllables.map(() => false);
+  syllables.forEach((_, i) => {
+    for (const phrase of STOP_PHRASE_KEYS) {
+      if (phrase.every((k, j) => syllables[i + j]?.folded === k)) phrase.forEach((_k, j) => (out[i + j] = true));
+    }
+  });
+  return out;
+}
+
+export interface StopwordSet {
+  accented: ReadonlySet<string>;
+  folded: ReadonlySet<string>;
+}
+
+/**
+ * The built-in stopwords plus an admin's `stopwords_extra`: an extra written with diacritics
+ * joins the accented list only; one written without joins both lists.
+ */
+export function createStopwords(extra: readonly string[] = []): StopwordSet {
+  return createWordSet(ACCENTED_STOPWORDS, FOLDED_STOPWORDS, extra);
+}
+
+/**
+ * A word set checked the accent-aware way (see `isStopword`): `accentedList` in natural spelling,
+ * `foldedList` the forms safe to match without diacritics, `extra` admin additions.
+ */
+export function createWordSet(accentedList: string, foldedList: string, extra: readonly string[] = []): StopwordSet {
+  const accented = new Set(words(accentedList).map(accentKey));
+  const folded = new Set(words(foldedList).map(foldKey));
+  for (const word of extra.flatMap((e) => words(e.normalize('NFC').toLowerCase()))) {
+    accented.add(accentKey(word));
+    if (foldKey(word) === word) folded.add(word);
+  }
+  return { accented, folded };
+}
+
+/**
+ * Whether a syllable is a stopword. Its accented key decides when it carries marks or the whole
+ * message was typed with diacritics (an unmarked syllable is then deliberate); otherwise only the
+ * short, homograph-free folded list applies.
+ */
+export function isStopword(syllable: Syllable, messageMarked: boolean, stopwords: StopwordSet): boolean {
+  if (syllable.marked || messageMarked) return stopwords.accented.has(syllable.accented);
+  return stopwords.folded.has(syllable.folded);
+}

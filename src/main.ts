@@ -1,0 +1,211 @@
+import type { AddressInfo } from 'node:net';
+import { createAdminApiRouter } from './admin/api/create-admin-api-router.js';
+import { createConsoleRouter } from './admin/console/create-console-router.js';
+import { createAdminRouter } from './admin/create-admin-router.js';
+import { createApp } from './app.js';
+import { createHandoffRepository } from './bot/dialog/handoff-repository.js';
+import { createQuestionRepository } from './bot/dialog/question-repository.js';
+import { createFaqDialog } from './bot/dialog/create-faq-dialog.js';
+import { startQuestionPurge } from './bot/dialog/purge-question-texts.js';
+import { createEventHandler } from './bot/handle-event.js';
+import { createInboxProcessor } from './bot/inbox-processor.js';
+import { createInboxStore } from './bot/inbox-store.js';
+import { createReplySender } from './bot/reply-sender.js';
+import { createResidentRepository } from './bot/resident-repository.js';
+import { broadcastOptionsFromConfig, createBroadcast } from './broadcast/create-broadcast.js';
+import { parseConfig, type Config } from './config/parse-config.js';
+import { createFaqStore } from './faq/create-faq-store.js';
+import { createI18n } from './i18n/create-i18n.js';
+import { startSandbox } from './sandbox/start-sandbox.js';
+import { systemClock } from './shared/clock.js';
+import { AppError } from './shared/errors.js';
+import { createLogger } from './shared/logger.js';
+import { deleteUserData } from './storage/delete-user-data.js';
+import { openDatabase } from './storage/open-database.js';
+import { createTokenManager } from './zalo/token-manager.js';
+import { createWebhookRouter } from './zalo/webhook-router.js';
+import { createZaloClient } from './zalo/zalo-client.js';
+
+const DAY_MS = 24 * 3_600_000;
+/** how long running work may take to finish on SIGTERM before the rest is left pending */
+const DRAIN_DEADLINE_MS = 10_000;
+/** after this the process exits even if something hangs */
+const HARD_EXIT_MS = 20_000;
+
+/**
+ * The composition root, and the only reader of `process.env`: parses the config, opens the database,
+ * builds every part (sandbox simulator when there are no Zalo credentials), listens on HOST:PORT and
+ * shuts down gracefully on SIGTERM/SIGINT.
+ */
+async function main(): Promise<void> {
+  const config = readConfigOrExit();
+  const log = createLogger({ level: config.log.level });
+  const clock = systemClock;
+  const i18n = createI18n();
+  const t = i18n.getFixedT('vi');
+  const faq = createFaqStore({ contentDir: config.contentDir, clock, log });
+  const db = openDatabase(config.databaseFile);
+
+  const sandbox = config.sandbox ? await startSandbox({ credentials: config.zalo, t, log }) : undefined;
+  const tokens = createTokenManager({
+    db,
+    oauthUrl: sandbox?.oauthUrl ?? config.zalo.oauthUrl,
+    appId: config.zalo.appId,
+    appSecret: config.zalo.appSecret,
+    bootstrap: sandbox?.tokens ?? { accessToken: config.zalo.accessToken, refreshToken: config.zalo.refreshToken },
+    clock,
+    log,
+  });
+  const zalo = createZaloClient({
+    openapiUrl: sandbox?.openapiUrl ?? config.zalo.openapiUrl,
+    tokens,
+    db,
+    log,
+    clock,
+    rateLimitPerMinute: config.zalo.rateLimitPerMinute,
+  });
+
+  // The broadcast sender owns its retries (it reconciles an unclear send against the group's history
+  // before any resend), so its client must not retry a POST blindly.
+  const broadcastZalo = createZaloClient({
+    openapiUrl: sandbox?.openapiUrl ?? config.zalo.openapiUrl,
+    tokens,
+    db,
+    log,
+    clock,
+    rateLimitPerMinute: config.zalo.rateLimitPerMinute,
+    maxAttempts: 1,
+  });
+
+  const replies = createReplySender({ zalo, db, log });
+  const dialog = createFaqDialog({
+    faq,
+    db,
+    t,
+    log,
+    options: {
+      buttons: config.dialog.buttons && replies.buttonsEnabled(),
+      humanQuietMs: config.dialog.humanQuietMs,
+      flood: { max: config.dialog.floodMax, windowMs: config.dialog.floodWindowMs },
+      messageRetentionDays: config.messageRetentionDays,
+    },
+  });
+  const questionPurge = startQuestionPurge({ db, clock, log, retentionDays: config.messageRetentionDays });
+  const broadcast = createBroadcast({ db, zalo: broadcastZalo, clock, log, i18n, options: broadcastOptionsFromConfig(config) });
+  const residents = createResidentRepository(db);
+
+  const inbox = createInboxStore({ db, clock });
+  const processor = createInboxProcessor({
+    inbox,
+    clock,
+    log,
+    rawRetentionMs: config.messageRetentionDays * DAY_MS,
+    handle: createEventHandler({
+      dialog,
+      replies,
+      residents,
+      deleteUserData: (userId) => deleteUserData(db, userId),
+      groupEvents: broadcast.groupEventSink,
+      log,
+      logMessageText: config.log.messageText,
+    }),
+  });
+
+  let ready = false;
+  const app = createApp({
+    webhook: createWebhookRouter({
+      appId: config.zalo.appId,
+      oaSecretKey: config.zalo.oaSecretKey,
+      inbox,
+      log,
+      logMessageText: config.log.messageText,
+    }),
+    health: () => ({
+      ready,
+      content: faq.status().version,
+      sandbox: config.sandbox,
+      inbox: inbox.stats(),
+      tokens: tokens.status(),
+    }),
+    verifierCode: config.zalo.verifierCode,
+    sandbox: sandbox?.router,
+    admin: createAdminRouter({
+      api: createAdminApiRouter({ broadcast, adminToken: config.adminToken, i18n, clock, log }),
+      console: createConsoleRouter({
+        db,
+        clock,
+        log,
+        i18n,
+        faq,
+        zalo,
+        broadcast,
+        handoffs: createHandoffRepository(db),
+        questions: createQuestionRepository(db),
+        residents,
+        onHumanReply: (userId, now) => dialog.noteHumanReply(userId, now),
+        contentDir: config.contentDir,
+        timeZone: config.timeZone,
+        trustProxy: config.trustProxy,
+      }),
+    }),
+    log,
+  });
+
+  const server = app.listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const url = `http://${config.host}:${(server.address() as AddressInfo).port}`;
+  sandbox?.setWebhookUrl(`${url}/webhook/zalo`);
+  processor.start();
+  await broadcast.scheduler.start();
+  ready = true;
+  log.info(
+    { url, mode: config.sandbox ? 'sandbox' : 'live', sandboxUrl: sandbox ? `${url}/sandbox` : undefined, content: faq.status().version },
+    config.sandbox ? `Loa xã is up in sandbox mode: open ${url}/sandbox` : `Loa xã is up on ${url}; Zalo webhook path /webhook/zalo`,
+  );
+
+  let stopping = false;
+  async function shutdown(signal: NodeJS.Signals): Promise<void> {
+    if (stopping) return;
+    stopping = true;
+    ready = false;
+    log.info({ signal }, 'shutting down: no new connections, finishing running work');
+    setTimeout(() => {
+      log.error('shutdown took too long; exiting now (pending events are resumed at the next start)');
+      process.exit(1);
+    }, HARD_EXIT_MS).unref();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    await broadcast.scheduler.stop();
+    await processor.drain(DRAIN_DEADLINE_MS);
+    server.closeAllConnections();
+    await closed;
+    questionPurge.stop();
+    faq.close();
+    await sandbox?.close();
+    db.close();
+    log.info('stopped');
+    process.exit(0);
+  }
+  process.once('SIGTERM', (signal) => void shutdown(signal));
+  process.once('SIGINT', (signal) => void shutdown(signal));
+}
+
+/** Parses the environment; on a bad value prints which variable and what to do, and exits 1. */
+function readConfigOrExit(): Config {
+  try {
+    return parseConfig(process.env);
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    console.error(`Configuration error: ${err.message}${err.hint ? `\n  → ${err.hint}` : ''}`);
+    process.exit(1);
+  }
+}
+
+main().catch((err: unknown) => {
+  // e.g. a ContentError: the app never starts on broken content (a later broken edit keeps the last good tree)
+  console.error('Startup failed:', err instanceof AppError ? `${err.message}${err.hint ? `\n  → ${err.hint}` : ''}` : err);
+  process.exit(1);
+});

@@ -1,0 +1,119 @@
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { hashUserId, type Logger } from '../shared/logger.js';
+import { eventUserKey } from './event-user-key.js';
+import { parseZaloEvent } from './parse-zalo-event.js';
+import type { ZaloEvent } from './zalo-event.js';
+import { isValidZaloSignature } from './zalo-signature.js';
+
+/** Where verified events go: durable storage that answers whether the delivery was seen before. */
+export interface InboxWriter {
+  accept(event: ZaloEvent, rawBody: string): { duplicate: boolean };
+}
+
+export interface WebhookRouterDeps {
+  appId: string;
+  oaSecretKey: string;
+  inbox: InboxWriter;
+  log: Logger;
+  /** Larger bodies get 413; Zalo's events are a few KiB. */
+  maxBodyBytes?: number;
+  /** Log residents' message texts (LOG_MESSAGE_TEXT); off by default. */
+  logMessageText?: boolean;
+}
+
+const SIGNATURE_HEADER = 'x-zevent-signature';
+
+class WebhookRejection {
+  constructor(
+    readonly status: 400 | 401 | 403 | 413,
+    readonly error: string,
+    readonly hint?: string,
+  ) {}
+}
+
+/**
+ * The router for `POST /webhook/zalo` (mount it at that path). Reads the raw body only, verifies
+ * `X-ZEvent-Signature` over those exact bytes before anything acts on the body (the JSON is decoded
+ * first only to read `app_id` and `timestamp`, which the MAC covers), then stores the event and answers
+ * 200 `{ok:true}` at once; the inbox processor handles it afterwards.
+ * Rejections store nothing and log a warning without the body: 413 too large, 400 not a JSON object or
+ * not a valid event, 401 missing/wrong signature, 403 a foreign `app_id`.
+ * A body without `app_id` is verified with the configured app id. Duplicates are answered 200 too.
+ */
+export function createWebhookRouter(deps: WebhookRouterDeps): Router {
+  const { appId, oaSecretKey, inbox, log, maxBodyBytes = 64 * 1024, logMessageText = false } = deps;
+  const router = express.Router();
+
+  router.post(
+    '/',
+    express.raw({ type: () => true, limit: maxBodyBytes }),
+    (req: Request, res: Response) => {
+      const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      const outcome = receive(raw, req.get(SIGNATURE_HEADER));
+      if (outcome instanceof WebhookRejection) return reject(res, outcome);
+      const { event } = outcome;
+      const { duplicate } = inbox.accept(event, raw.toString('utf8'));
+      log.info(
+        {
+          event: event.event_name === 'unknown' ? event.zalo_event_name : event.event_name,
+          user: hashUserId(eventUserKey(event)),
+          msgId: messageIdOf(event),
+          duplicate,
+          retry: req.get('num_retry'),
+          ...(logMessageText && 'message' in event && 'text' in event.message ? { text: event.message.text } : {}),
+        },
+        duplicate ? 'webhook duplicate delivery acknowledged' : 'webhook event accepted',
+      );
+      res.status(200).json({ ok: true });
+    },
+    (err: unknown, _req: Request, res: Response, next: NextFunction) => {
+      const type = (err as { type?: unknown }).type;
+      if (type === 'entity.too.large') return reject(res, new WebhookRejection(413, 'body too large'));
+      if (typeof (err as { status?: unknown }).status === 'number' && (err as { status: number }).status < 500) {
+        return reject(res, new WebhookRejection(400, 'unreadable body'));
+      }
+      next(err);
+    },
+  );
+
+  function receive(raw: Buffer, signature: string | undefined): WebhookRejection | { event: ZaloEvent } {
+    let json: unknown;
+    try {
+      json = JSON.parse(raw.toString('utf8'));
+    } catch {
+      return new WebhookRejection(400, 'malformed JSON');
+    }
+    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+      return new WebhookRejection(400, 'body must be a JSON object');
+    }
+    const body = json as Record<string, unknown>;
+    const bodyAppId = body.app_id;
+    const timestamp = typeof body.timestamp === 'string' || typeof body.timestamp === 'number' ? String(body.timestamp) : '';
+    const signedAppId = typeof bodyAppId === 'string' ? bodyAppId : appId;
+    if (!isValidZaloSignature(signature, { appId: signedAppId, rawBody: raw, timestamp, oaSecretKey })) {
+      return new WebhookRejection(
+        401,
+        signature ? 'invalid signature' : 'missing signature',
+        'check ZALO_OA_SECRET_KEY: it is the OA secret key of the app, not the app secret',
+      );
+    }
+    if (bodyAppId !== undefined && bodyAppId !== appId) {
+      return new WebhookRejection(403, 'foreign app_id', 'the event is for another Zalo app: check ZALO_APP_ID');
+    }
+    const parsed = parseZaloEvent(body);
+    if (!parsed.ok) return new WebhookRejection(400, `invalid event: ${parsed.error}`);
+    return { event: parsed.event };
+  }
+
+  function reject(res: Response, rejection: WebhookRejection): void {
+    log.warn({ status: rejection.status, reason: rejection.error, hint: rejection.hint }, 'webhook rejected');
+    res.status(rejection.status).json({ ok: false, error: rejection.error });
+  }
+
+  return router;
+}
+
+function messageIdOf(event: ZaloEvent): string | undefined {
+  if (!('message' in event)) return undefined;
+  return 'msg_id' in event.message ? event.message.msg_id : event.message.msg_ids.join(',');
+}

@@ -1,0 +1,157 @@
+import fs from 'node:fs';
+import type { Server } from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express from 'express';
+import { createAccountRepository } from '../../src/admin/auth/account-repository.js';
+import { createAccountService } from '../../src/admin/auth/account-service.js';
+import type { Role } from '../../src/admin/auth/roles.js';
+import { createAdminApiRouter } from '../../src/admin/api/create-admin-api-router.js';
+import { createConsoleRouter } from '../../src/admin/console/create-console-router.js';
+import { createAdminRouter } from '../../src/admin/create-admin-router.js';
+import { createApp } from '../../src/app.js';
+import { createHandoffRepository, type HandoffRepository } from '../../src/bot/dialog/handoff-repository.js';
+import { createQuestionRepository, type QuestionRepository } from '../../src/bot/dialog/question-repository.js';
+import { createResidentRepository, type ResidentRepository } from '../../src/bot/resident-repository.js';
+import { createBroadcast, type Broadcast } from '../../src/broadcast/create-broadcast.js';
+import { createFaqStore } from '../../src/faq/create-faq-store.js';
+import type { FaqStore } from '../../src/faq/faq-types.js';
+import { createI18n } from '../../src/i18n/create-i18n.js';
+import { createManualClock } from '../../src/shared/clock.js';
+import { createZaloSimulator, type ZaloSimulator } from '../../src/simulator/create-zalo-simulator.js';
+import { openDatabase, type Db } from '../../src/storage/open-database.js';
+import { createTokenManager } from '../../src/zalo/token-manager.js';
+import { createZaloClient } from '../../src/zalo/zalo-client.js';
+import { captureLogs, type CapturedLogs } from './capture-logs.js';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+export const CONSOLE_CONTENT_DIR = path.join(HERE, '../fixtures/content/valid');
+export const ADMIN_TOKEN = 'console-test-admin-token-0123456789';
+/** every test account gets this password */
+export const TEST_PASSWORD = 'mật khẩu thử 2026';
+
+export interface ConsoleTestApp {
+  url: string;
+  db: Db;
+  clock: ReturnType<typeof createManualClock>;
+  sim: ZaloSimulator;
+  broadcast: Broadcast;
+  handoffs: HandoffRepository;
+  questions: QuestionRepository;
+  residents: ResidentRepository;
+  faq: FaqStore;
+  logs: CapturedLogs;
+  /** creates an account with TEST_PASSWORD */
+  addAccount(name: string, role: Role): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The console as production wires it, on 127.0.0.1: `createApp` with `/admin` = bearer API +
+ * console, a real SQLite file, the broadcast domain, the dialog's repositories, the FAQ store over
+ * the test content, and the real Zalo client talking HTTP to the in-process simulator. Time is a
+ * manual clock (starts 2026-11-29 10:00 in Hà Nội); the broadcast scheduler is ticked by the test.
+ */
+export async function buildConsoleApp(options: { loginLimits?: { perAccount: number; perIp: number; windowMs: number }; trustProxy?: boolean } = {}): Promise<ConsoleTestApp> {
+  const logs = captureLogs('warn');
+  const log = logs.log;
+  const clock = createManualClock();
+  const sim = createZaloSimulator({ log, clock });
+  const simServer = await sim.listen();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'loa-xa-console-'));
+  const db = openDatabase(path.join(dir, 'loa-xa.sqlite'));
+  const tokens = createTokenManager({
+    db,
+    oauthUrl: simServer.url,
+    appId: sim.appId,
+    appSecret: sim.appSecret,
+    bootstrap: sim.issueTokens(),
+    clock,
+    log,
+  });
+  const zalo = createZaloClient({ openapiUrl: simServer.url, tokens, db, log, clock, rateLimitPerMinute: 4000 });
+  const i18n = createI18n();
+  const timeZone = 'Asia/Ho_Chi_Minh';
+  const broadcast = createBroadcast({
+    db,
+    zalo,
+    clock,
+    log,
+    i18n,
+    options: {
+      timeZone,
+      quietHours: null,
+      twoPersonRule: true,
+      graceMs: 6 * 3600_000,
+      tickMs: 60_000,
+      concurrency: 2,
+      maxAttempts: 3,
+      retryBaseMs: 10,
+      retryCapMs: 100,
+      historySkewMs: 60_000,
+    },
+  });
+  const faq = createFaqStore({ contentDir: CONSOLE_CONTENT_DIR, clock, log, watch: false });
+  const handoffs = createHandoffRepository(db);
+  const questions = createQuestionRepository(db);
+  const residents = createResidentRepository(db);
+  const scryptCost = { N: 1024, r: 8, p: 1 };
+  const console = createConsoleRouter({
+    db,
+    clock,
+    log,
+    i18n,
+    faq,
+    zalo,
+    broadcast,
+    handoffs,
+    questions,
+    residents,
+    contentDir: CONSOLE_CONTENT_DIR,
+    timeZone,
+    trustProxy: options.trustProxy ?? false,
+    scryptCost,
+    loginLimits: options.loginLimits,
+  });
+  const api = createAdminApiRouter({ broadcast, adminToken: ADMIN_TOKEN, i18n, clock, log });
+  const app = createApp({
+    webhook: express.Router(),
+    health: () => ({ ready: true, content: faq.status().version }),
+    admin: createAdminRouter({ api, console }),
+    log,
+  });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(0, '127.0.0.1', (err?: Error) => (err ? reject(err) : resolve(s)));
+  });
+  const address = server.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const accounts = createAccountService({ db, accounts: createAccountRepository({ db, clock }), audit: broadcast.audit, scryptCost });
+
+  return {
+    url,
+    db,
+    clock,
+    sim,
+    broadcast,
+    handoffs,
+    questions,
+    residents,
+    faq,
+    logs,
+    async addAccount(name, role) {
+      await accounts.add('test', { name, role, password: TEST_PASSWORD });
+    },
+    async close() {
+      await broadcast.scheduler.stop();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      faq.close();
+      db.close();
+      await sim.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

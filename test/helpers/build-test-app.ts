@@ -1,0 +1,162 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createApp } from '../../src/app.js';
+import type { Dialog } from '../../src/bot/dialog.js';
+import type { GroupEventSink } from '../../src/bot/group-event-sink.js';
+import { createEventHandler } from '../../src/bot/handle-event.js';
+import { createHoldingDialog } from '../../src/bot/holding-dialog.js';
+import { createInboxProcessor, type InboxProcessor } from '../../src/bot/inbox-processor.js';
+import { createInboxStore, type InboxStore } from '../../src/bot/inbox-store.js';
+import { createReplySender } from '../../src/bot/reply-sender.js';
+import { createResidentRepository } from '../../src/bot/resident-repository.js';
+import { SANDBOX_ZALO } from '../../src/config/parse-config.js';
+import { createI18n } from '../../src/i18n/create-i18n.js';
+import { systemClock } from '../../src/shared/clock.js';
+import { deleteUserData } from '../../src/storage/delete-user-data.js';
+import { openDatabase, type Db } from '../../src/storage/open-database.js';
+import { createZaloSimulator, type ZaloSimulator } from '../../src/simulator/create-zalo-simulator.js';
+import { createTokenManager } from '../../src/zalo/token-manager.js';
+import { createWebhookRouter } from '../../src/zalo/webhook-router.js';
+import { createZaloClient } from '../../src/zalo/zalo-client.js';
+import { listen } from './listen.js';
+import { captureLogs, type CapturedLogs } from './capture-logs.js';
+import { signZaloRequest } from './sign-zalo.js';
+
+export interface TestAppOptions {
+  /** reuse a database file (restart tests); default a fresh file in a temp folder */
+  dbFile?: string;
+  /** reuse a listening simulator (restart tests); default a fresh one, closed with the app */
+  simulator?: { sim: ZaloSimulator; url: string };
+  /** the app id the webhook accepts; default the simulator's */
+  appId?: string;
+  /** default the holding dialog */
+  dialog?: Dialog;
+  groupEvents?: GroupEventSink;
+  logs?: CapturedLogs;
+  /** false: events are stored but not processed (a crash right after the acknowledgement) */
+  startProcessor?: boolean;
+  verifierCode?: string;
+  maxBodyBytes?: number;
+  logMessageText?: boolean;
+  retryDelaysMs?: number[];
+}
+
+export interface TestApp {
+  url: string;
+  webhookUrl: string;
+  dbFile: string;
+  db: Db;
+  sim: ZaloSimulator;
+  simUrl: string;
+  /** the token pair the app started with (to check that logs never show them) */
+  bootstrapTokens: { accessToken: string; refreshToken: string };
+  logs: CapturedLogs;
+  inbox: InboxStore;
+  processor: InboxProcessor;
+  /** POSTs raw bytes to /webhook/zalo with the given headers (JSON content type by default). */
+  post(raw: string | Buffer, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
+  /** POSTs raw bytes signed with the simulator's OA secret (body app_id, else the app's). */
+  postSigned(raw: string, options?: { prefix?: boolean }): Promise<{ status: number; body: unknown }>;
+  /** Waits until the inbox processor has nothing due. */
+  settle(): Promise<void>;
+  inboxRows(): number;
+  /** Stops listening, drains the processor, closes the database (and the simulator it owns). */
+  close(): Promise<void>;
+}
+
+/**
+ * The production wiring on 127.0.0.1 for integration tests: a real SQLite file, the real webhook
+ * router, inbox and processor, event router and reply sender, and the real Zalo client and token
+ * manager talking HTTP to the in-process Zalo simulator (which also delivers signed webhooks here).
+ * The simulator carries the sandbox credentials (`SANDBOX_ZALO`), as in `npm start` sandbox mode.
+ */
+export async function buildTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const logs = options.logs ?? captureLogs();
+  const log = logs.log;
+  const ownsSim = !options.simulator;
+  const sim = options.simulator?.sim ?? createZaloSimulator({ ...SANDBOX_ZALO, log });
+  const simUrl = options.simulator?.url ?? (await sim.listen()).url;
+  const dbFile = options.dbFile ?? path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'loa-xa-test-')), 'loa-xa.sqlite');
+  const db = openDatabase(dbFile);
+  const clock = systemClock;
+  const appId = options.appId ?? sim.appId;
+
+  const bootstrapTokens = sim.issueTokens();
+  const tokens = createTokenManager({
+    db,
+    oauthUrl: simUrl,
+    appId: sim.appId,
+    appSecret: sim.appSecret,
+    bootstrap: bootstrapTokens,
+    clock,
+    log,
+  });
+  const zalo = createZaloClient({ openapiUrl: simUrl, tokens, db, log, clock, rateLimitPerMinute: 4000 });
+  const t = createI18n().getFixedT('vi');
+  const inbox = createInboxStore({ db, clock });
+  const handle = createEventHandler({
+    dialog: options.dialog ?? createHoldingDialog(t),
+    replies: createReplySender({ zalo, db, log }),
+    residents: createResidentRepository(db),
+    deleteUserData: (userId) => deleteUserData(db, userId),
+    groupEvents: options.groupEvents,
+    log,
+    logMessageText: options.logMessageText,
+  });
+  const processor = createInboxProcessor({ inbox, handle, log, clock, retryDelaysMs: options.retryDelaysMs ?? [5, 5] });
+  const app = createApp({
+    webhook: createWebhookRouter({
+      appId,
+      oaSecretKey: sim.oaSecretKey,
+      inbox,
+      log,
+      maxBodyBytes: options.maxBodyBytes,
+      logMessageText: options.logMessageText,
+    }),
+    health: () => ({ ready: true, content: 'test', inbox: inbox.stats() }),
+    verifierCode: options.verifierCode,
+    log,
+  });
+  const server = await listen(app);
+  const url = server.url;
+  const webhookUrl = `${url}/webhook/zalo`;
+  sim.setWebhook(webhookUrl);
+  if (options.startProcessor !== false) processor.start();
+
+  async function post(raw: string | Buffer, headers: Record<string, string> = {}) {
+    const res = await fetch(webhookUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof raw === 'string' ? raw : new Uint8Array(raw),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+  }
+
+  return {
+    url,
+    webhookUrl,
+    dbFile,
+    db,
+    sim,
+    simUrl,
+    bootstrapTokens,
+    logs,
+    inbox,
+    processor,
+    post,
+    postSigned: (raw, signOptions) =>
+      post(raw, {
+        'x-zevent-signature': signZaloRequest(raw, { oaSecretKey: sim.oaSecretKey, fallbackAppId: appId, ...signOptions }),
+      }),
+    settle: () => processor.whenIdle(),
+    inboxRows: () => (db.prepare('SELECT COUNT(*) AS n FROM inbox_events').get() as { n: number }).n,
+    async close() {
+      await server.close();
+      await processor.drain(5_000);
+      db.close();
+      if (ownsSim) await sim.close();
+    },
+  };
+}

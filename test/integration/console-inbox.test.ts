@@ -1,0 +1,80 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildConsoleApp, TEST_PASSWORD, type ConsoleTestApp } from '../helpers/build-console-app.js';
+import { consoleClient, type ConsoleClient } from '../helpers/console-client.js';
+
+const DAY = 24 * 3600_000;
+
+describe('hand-off inbox', () => {
+  let app: ConsoleTestApp;
+  let editor: ConsoleClient;
+  let userId: string;
+  let handoffId: number;
+
+  beforeEach(async () => {
+    app = await buildConsoleApp();
+    await app.addAccount('can-bo', 'editor');
+    editor = consoleClient(app.url);
+    await editor.signIn('can-bo', TEST_PASSWORD);
+    const now = app.clock.now();
+    userId = app.sim.addUser({ displayName: 'Chị Lan', lastInteraction: now }).userId;
+    app.residents.noteInteraction(userId, now);
+    handoffId = app.handoffs.open({ userId, question: 'Nhà tôi có được làm lại sổ hộ nghèo không?', lastAnswerId: 'bhyt-ho-ngheo', now }).handoff.id;
+  });
+  afterEach(() => app.close());
+
+  it('when an official opens the inbox, then the question and the bot’s last answer are shown with the reply window', async () => {
+    const page = await editor.get('/admin/inbox');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Nhà tôi có được làm lại sổ hộ nghèo không?');
+    expect(page.text).toContain('Thẻ BHYT cho người thuộc hộ nghèo');
+    expect(page.text).toContain('Người thuộc hộ nghèo được Nhà nước đóng 100%');
+    expect(page.text).toContain('Có thể trả lời đến');
+  });
+
+  it('when an editor replies, then the resident receives it 1:1 through the OA and the request is answered and audited', async () => {
+    const res = await editor.post(`/admin/inbox/${handoffId}/reply`, { text: 'Chào chị, chị mang CCCD lên UBND xã nhé.' });
+    expect(res.status).toBe(303);
+    expect(app.sim.sentToUser(userId).map((m) => m.text)).toEqual(['Chào chị, chị mang CCCD lên UBND xã nhé.']);
+    expect(app.handoffs.get(handoffId)).toMatchObject({ status: 'answered', answeredBy: 'can-bo' });
+    expect(app.broadcast.audit.list()[0]).toMatchObject({ actor: 'can-bo', action: 'handoff.reply', details: { handoffId } });
+    expect((await editor.get('/admin/inbox')).text).not.toContain('Nhà tôi có được làm lại sổ hộ nghèo không?');
+  });
+
+  it('when less than a day of the 7-day window is left, then the inbox warns', async () => {
+    app.clock.advance(6 * DAY + 2 * 3600_000);
+    await editor.signIn('can-bo', TEST_PASSWORD);
+    expect((await editor.get('/admin/inbox')).text).toContain('Sắp hết hạn trả lời');
+  });
+
+  it('when the 7-day window has closed, then the inbox says so and a reply is refused without calling Zalo', async () => {
+    app.clock.advance(7 * DAY + 60_000);
+    await editor.signIn('can-bo', TEST_PASSWORD);
+    const page = await editor.get('/admin/inbox');
+    expect(page.text).toContain('Đã quá 7 ngày');
+    expect(page.text).not.toContain(`/admin/inbox/${handoffId}/reply`);
+    const res = await editor.post(`/admin/inbox/${handoffId}/reply`, { text: 'Muộn rồi' });
+    expect(res.status).toBe(409);
+    expect(app.sim.sentToUser(userId)).toHaveLength(0);
+    expect(app.handoffs.get(handoffId)!.status).toBe('open');
+  });
+
+  it('when Zalo refuses the message, then the official sees why, the text is kept and the request stays open', async () => {
+    app.sim.updateUser(userId, { banned: true });
+    const res = await editor.post(`/admin/inbox/${handoffId}/reply`, { text: 'Thử gửi' });
+    expect(res.status).toBe(502);
+    expect(res.text).toContain('Zalo không nhận tin');
+    expect(res.text).toContain('Thử gửi');
+    expect(app.handoffs.get(handoffId)!.status).toBe('open');
+  });
+
+  it('when the reply is empty, then it is refused with 400 and nothing is sent', async () => {
+    expect((await editor.post(`/admin/inbox/${handoffId}/reply`, { text: '   ' })).status).toBe(400);
+    expect(app.sim.sentToUser(userId)).toHaveLength(0);
+  });
+
+  it('when an editor closes a request, then it leaves the inbox and the close is audited', async () => {
+    expect((await editor.post(`/admin/inbox/${handoffId}/close`)).status).toBe(303);
+    expect(app.handoffs.get(handoffId)!.status).toBe('closed');
+    expect(app.broadcast.audit.list()[0]).toMatchObject({ actor: 'can-bo', action: 'handoff.close' });
+  });
+});
