@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createAdminApiRouter } from './admin/api/create-admin-api-router.js';
 import { createConsoleRouter } from './admin/console/create-console-router.js';
+import { ensureSandboxAdmin } from './admin/auth/ensure-sandbox-admin.js';
 import { createAdminRouter } from './admin/create-admin-router.js';
 import { createApp } from './app.js';
 import { createHandoffRepository } from './bot/dialog/handoff-repository.js';
@@ -56,26 +57,21 @@ async function main(): Promise<void> {
     clock,
     log,
   });
-  const zalo = createZaloClient({
-    openapiUrl: sandbox?.openapiUrl ?? config.zalo.openapiUrl,
-    tokens,
-    db,
-    log,
-    clock,
-    rateLimitPerMinute: config.zalo.rateLimitPerMinute,
-  });
+  const zaloClient = (retry: { maxAttempts?: number } = {}) =>
+    createZaloClient({
+      openapiUrl: sandbox?.openapiUrl ?? config.zalo.openapiUrl,
+      tokens,
+      db,
+      log,
+      clock,
+      rateLimitPerMinute: config.zalo.rateLimitPerMinute,
+      ...retry,
+    });
+  const zalo = zaloClient();
 
   // The broadcast sender owns its retries (it reconciles an unclear send against the group's history
   // before any resend), so its client must not retry a POST blindly.
-  const broadcastZalo = createZaloClient({
-    openapiUrl: sandbox?.openapiUrl ?? config.zalo.openapiUrl,
-    tokens,
-    db,
-    log,
-    clock,
-    rateLimitPerMinute: config.zalo.rateLimitPerMinute,
-    maxAttempts: 1,
-  });
+  const broadcastZalo = zaloClient({ maxAttempts: 1 });
 
   const replies = createReplySender({ zalo, db, log });
   const dialog = createFaqDialog({
@@ -123,6 +119,8 @@ async function main(): Promise<void> {
     health: () => ({
       ready,
       content: faq.status().version,
+      // a refused content edit: the previous version stays live until the files are fixed
+      contentError: faq.status().lastError,
       sandbox: config.sandbox,
       inbox: inbox.stats(),
       tokens: tokens.status(),
@@ -165,6 +163,11 @@ async function main(): Promise<void> {
     { url, mode: config.sandbox ? 'sandbox' : 'live', sandboxUrl: sandbox ? `${url}/sandbox` : undefined, content: faq.status().version },
     config.sandbox ? `Loa xã is up in sandbox mode: open ${url}/sandbox` : `Loa xã is up on ${url}; Zalo webhook path /webhook/zalo`,
   );
+  const demoAdmin = sandbox ? await ensureSandboxAdmin({ db, clock, audit: broadcast.audit }) : undefined;
+  if (demoAdmin) {
+    // Printed once to the terminal, not to the structured log: a local sandbox-only credential.
+    console.log(`\nSandbox console: ${url}/admin  account: ${demoAdmin.name}  password: ${demoAdmin.password}\n`);
+  }
 
   let stopping = false;
   async function shutdown(signal: NodeJS.Signals): Promise<void> {

@@ -10,13 +10,13 @@
  */
 import path from 'node:path';
 import readline from 'node:readline';
-import { parseArgs } from 'node:util';
 import type { DialogOutcome } from '../bot/dialog.js';
 import { createFaqDialog } from '../bot/dialog/create-faq-dialog.js';
 import { createFaqStore } from '../faq/create-faq-store.js';
 import { createI18n } from '../i18n/create-i18n.js';
 import { createLogger } from '../shared/logger.js';
 import { openDatabase } from '../storage/open-database.js';
+import { parseFlags } from './parse-flags.js';
 
 type AskKind = 'answer' | 'suggestions' | 'smalltalk' | 'fallback';
 
@@ -50,20 +50,16 @@ function formatHuman(line: AskLine): string {
 
 async function main(): Promise<number> {
   const t = createI18n().getFixedT('vi');
-  let values: { json?: boolean; dir?: string; date?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      options: {
-        json: { type: 'boolean' },
-        dir: { type: 'string' },
-        date: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch {
-    console.error(t('dialog:ask.usage'));
-    return 2;
-  }
+  const values = parseFlags(
+    {
+      json: { type: 'boolean' },
+      dir: { type: 'string' },
+      date: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    t('dialog:ask.usage'),
+  );
+  if (!values) return 2;
   if (values.help) {
     console.log(t('dialog:ask.usage'));
     return 0;

@@ -6,28 +6,24 @@
  * Exit code 1 when there is any error, 0 otherwise (warnings alone pass). `--date` judges review
  * ages as on that day (default: today in Asia/Ho_Chi_Minh); `--dir` default ./content.
  */
-import { parseArgs } from 'node:util';
 import { checkContentDir } from '../faq/check-content-dir.js';
 import { createFaqTranslator, formatDiagnostic } from '../faq/format-diagnostics.js';
 import { dayOf } from '../faq/validity.js';
 import { isIsoDay } from '../faq/yaml-reader.js';
+import { parseFlags } from './parse-flags.js';
 
 function main(): number {
   const t = createFaqTranslator('vi');
-  let values: { dir?: string; json?: boolean; date?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      options: {
-        dir: { type: 'string' },
-        json: { type: 'boolean' },
-        date: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch {
-    process.stderr.write(`${t('cli.usage')}\n`);
-    return 2;
-  }
+  const values = parseFlags(
+    {
+      dir: { type: 'string' },
+      json: { type: 'boolean' },
+      date: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    t('cli.usage'),
+  );
+  if (!values) return 2;
   if (values.help || (values.date !== undefined && !isIsoDay(values.date))) {
     process.stderr.write(`${t('cli.usage')}\n`);
     return values.help ? 0 : 2;

@@ -1,17 +1,18 @@
 /**
  * Measures the matcher on the labelled evaluation set (developer tool):
- *   npm run eval [-- --dir CONTENT_DIR] [--set FILE] [--split dev|test|all] [--date YYYY-MM-DD] [--json] [--misses]
+ *   npm run eval [-- --dir CONTENT_DIR] [--set FILE] [--split dev|test|holdout|all] [--date YYYY-MM-DD] [--fold] [--json] [--misses]
  * Prints top-1 accuracy, top-3 recall, answer precision and rate, out-of-scope decline rate and
  * small-talk accuracy, for all questions and separately for those typed with and without
  * diacritics, then the most frequent confusions. Defaults: ./content, test/eval/questions.yaml,
- * all splits, the eval day EVAL_DAY (fixed so runs are comparable). --misses lists every miss.
+ * all splits, the eval day EVAL_DAY (fixed so runs are comparable). --misses lists every miss;
+ * --fold also asks every question typed with diacritics without them (unmarked twins).
  */
-import { parseArgs } from 'node:util';
 import { createFaqStore } from '../faq/create-faq-store.js';
-import { EVAL_DAY, evaluateMatcher, type EvalMetrics } from '../faq/evaluate-matcher.js';
+import { EVAL_DAY, evaluateMatcher, withUnmarkedTwins, type EvalMetrics } from '../faq/evaluate-matcher.js';
 import { loadEvalSet } from '../faq/load-eval-set.js';
 import { isIsoDay } from '../faq/yaml-reader.js';
 import { createSilentLogger } from '../shared/logger.js';
+import { parseFlags } from './parse-flags.js';
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`.padStart(7);
 
@@ -25,42 +26,40 @@ function table(rows: [string, EvalMetrics][]): string {
 }
 
 function main(): number {
-  const usage = 'usage: npm run eval [-- --dir DIR] [--set FILE] [--split dev|test|all] [--date YYYY-MM-DD] [--json] [--misses]';
-  let values: { dir?: string; set?: string; split?: string; date?: string; json?: boolean; misses?: boolean };
-  try {
-    ({ values } = parseArgs({
-      options: {
-        dir: { type: 'string' },
-        set: { type: 'string' },
-        split: { type: 'string' },
-        date: { type: 'string' },
-        json: { type: 'boolean' },
-        misses: { type: 'boolean' },
-      },
-    }));
-  } catch {
-    console.error(usage);
-    return 2;
-  }
+  const usage = 'usage: npm run eval [-- --dir DIR] [--set FILE] [--split dev|test|holdout|all] [--date YYYY-MM-DD] [--fold] [--json] [--misses]';
+  const values = parseFlags(
+    {
+      dir: { type: 'string' },
+      set: { type: 'string' },
+      split: { type: 'string' },
+      date: { type: 'string' },
+      fold: { type: 'boolean' },
+      json: { type: 'boolean' },
+      misses: { type: 'boolean' },
+    },
+    usage,
+  );
+  if (!values) return 2;
   const split = values.split ?? 'all';
   const day = values.date ?? EVAL_DAY;
-  if (!['dev', 'test', 'all'].includes(split) || !isIsoDay(day)) {
+  if (!['dev', 'test', 'holdout', 'all'].includes(split) || !isIsoDay(day)) {
     console.error(usage);
     return 2;
   }
   const at = Date.parse(`${day}T12:00:00+07:00`);
   const store = createFaqStore({ contentDir: values.dir ?? './content', clock: { now: () => at }, log: createSilentLogger(), watch: false });
   const snapshot = store.current();
-  const rows = loadEvalSet(values.set ?? 'test/eval/questions.yaml', snapshot).filter(
+  const chosen = loadEvalSet(values.set ?? 'test/eval/questions.yaml', snapshot).filter(
     (r) => split === 'all' || (r.split ?? 'dev') === split,
   );
+  const rows = values.fold ? withUnmarkedTwins(chosen) : chosen;
   const report = evaluateMatcher(snapshot, rows, at);
   if (values.json) {
     const { outcomes, ...rest } = report;
     console.log(JSON.stringify({ split, day, contentVersion: snapshot.version, ...rest, misses: outcomes.filter((o) => !o.correct).length }));
     return 0;
   }
-  console.log(`content ${snapshot.version}, ${rows.length} questions (split ${split}), answered as on ${day}\n`);
+  console.log(`content ${snapshot.version}, ${rows.length} questions (split ${split}${values.fold ? ', with unmarked twins' : ''}), answered as on ${day}\n`);
   console.log(table([['all', report.all], ['marked', report.marked], ['unmarked', report.unmarked]]));
   console.log('\nconfusions (expected → top-1):');
   for (const c of report.confusion.slice(0, 15)) console.log(`  ${c.count}× ${c.expected} → ${c.got}`);

@@ -1,5 +1,5 @@
 import { normalizeVietnamese } from './normalize-vietnamese.js';
-import { createStopwords, inStopPhrase, isStopword, type StopwordSet } from './stopwords.js';
+import { createStopwords, inStopPhrase, isSoftStopword, isStopword, SOFT_STOPWORD_WEIGHT, type StopwordSet } from './stopwords.js';
 import {
   createSynonymTable,
   rewriteSyllables,
@@ -16,6 +16,8 @@ export interface Term {
   accented?: string;
   /** the accent was typed on purpose (marked syllable, marked message or admin table): compare it */
   strictAccent: boolean;
+  /** share of its IDF the term weighs (below 1 for soft stopwords and their bigrams); 1 when absent */
+  weight?: number;
 }
 
 export interface AnalyzedText {
@@ -24,7 +26,7 @@ export interface AnalyzedText {
   readings: Term[][];
   /** folded keys of every syllable of the first reading, numbers and stopwords included */
   folded: string[];
-  /** for each of `folded`, whether it is a content syllable (not a stopword, not a number) */
+  /** for each of `folded`, whether it is a content syllable (not a stopword, soft or not, nor a number) */
   content: boolean[];
 }
 
@@ -65,13 +67,16 @@ export function createAnalyzer(synonyms: SynonymsData): Analyzer {
     const syllables = withNumbers.filter((s) => !s.isNumber);
     const phrase = inStopPhrase(syllables);
     const content = syllables.map((s, i) => !phrase[i] && !isStopword(s, marked || s.fromTable, stopwords) && s.folded.length > 0);
+    const weight = syllables.map((s) => (isSoftStopword(s, marked || s.fromTable, stopwords) ? SOFT_STOPWORD_WEIGHT : 1));
     const terms: Term[] = [];
+    const withWeight = (term: Term, w: number): Term => (w < 1 ? { ...term, weight: w } : term);
     syllables.forEach((s, i) => {
       if (!content[i]) return;
-      terms.push({ key: s.folded, bigram: false, accented: s.accented, strictAccent: s.marked || marked });
+      terms.push(withWeight({ key: s.folded, bigram: false, accented: s.accented, strictAccent: s.marked || marked }, weight[i]!));
       const next = syllables[i + 1];
       if (next && content[i + 1]) {
-        terms.push({ key: `${s.folded}${BIGRAM_JOINER}${next.folded}`, bigram: true, strictAccent: false });
+        const pair: Term = { key: `${s.folded}${BIGRAM_JOINER}${next.folded}`, bigram: true, strictAccent: false };
+        terms.push(withWeight(pair, Math.min(weight[i]!, weight[i + 1]!)));
       }
     });
     return terms;
@@ -93,9 +98,10 @@ export function createAnalyzer(synonyms: SynonymsData): Analyzer {
         typedWithDiacritics,
         readings: readings.map((r) => termsOf(r, typedWithDiacritics)),
         folded: first.map((s) => s.folded),
-        content: first.map(
-          (s, i) => !s.isNumber && !phrase[i] && !isStopword(s, typedWithDiacritics || s.fromTable, stopwords),
-        ),
+        content: first.map((s, i) => {
+          const marked = typedWithDiacritics || s.fromTable;
+          return !s.isNumber && !phrase[i] && !isStopword(s, marked, stopwords) && !isSoftStopword(s, marked, stopwords);
+        }),
       };
     },
   };

@@ -102,7 +102,7 @@ export function coverage(
   let queryMatched = 0;
   const textCredit = new Map<string, number>();
   for (const q of query) {
-    const w = idf.weight(q.key, q.bigram);
+    const w = idf.weight(q.key, q.bigram) * (q.weight ?? 1);
     queryMass += w;
     let credit = Math.max(creditOf(q, text.get(q.key), knobs), creditOf(q, extras.get(q.key), knobs));
     let textKey: string | undefined = text.has(q.key) ? q.key : undefined;

@@ -4,6 +4,7 @@ import { addToBag, coverage, createIdfTable, type TermBag } from './coverage.js'
 import { decideMatch, type ScoredNode } from './decide-match.js';
 import type { FaqNode, MatchResult } from './faq-types.js';
 import { DEFAULT_KNOBS, type MatcherKnobs } from './matcher-knobs.js';
+import { normalizeVietnamese } from './normalize-vietnamese.js';
 import { createSmalltalkPhrases } from './smalltalk-phrases.js';
 import type { SynonymsData } from './synonym-table.js';
 import { dayOf, isNodeAvailable, isNodeAvailableOn } from './validity.js';
@@ -86,6 +87,23 @@ export function createMatcher(input: MatcherInput): Matcher {
     }
   }
 
+  /**
+   * A question typed exactly as one of an answer's own variants (ignoring case, marks and
+   * punctuation) is that answer: admins' variants are authoritative, even when stop phrases would
+   * reduce the text to a topic name ("vay von o dau" is not the topic "vay von"). A variant shared by
+   * two answers is ambiguous and left to ranking.
+   */
+  const exactVariants = new Map<string, FaqNode | null>();
+  for (const node of input.nodes) {
+    if (node.kind !== 'answer') continue;
+    for (const question of node.questions) {
+      const key = surfaceKey(question);
+      if (!key) continue;
+      const seen = exactVariants.get(key);
+      exactVariants.set(key, seen === undefined || seen?.id === node.id ? node : null);
+    }
+  }
+
   const index = new MiniSearch<IndexedText>({
     fields: ['question', 'title', 'keywords'],
     storeFields: ['node'],
@@ -108,7 +126,7 @@ export function createMatcher(input: MatcherInput): Matcher {
     const boosts = new Map<string, number>();
     readings.forEach((reading, r) => {
       for (const t of reading) {
-        const base = r === 0 ? 1 : knobs.alternativeBoost;
+        const base = (r === 0 ? 1 : knobs.alternativeBoost) * (t.weight ?? 1);
         boosts.set(t.key, Math.max(boosts.get(t.key) ?? 0, base));
         if (marked && t.accented && t.strictAccent) {
           boosts.set(t.accented, Math.max(boosts.get(t.accented) ?? 0, base * knobs.accentedBoost));
@@ -178,6 +196,11 @@ export function createMatcher(input: MatcherInput): Matcher {
     match(text, at) {
       const phrase = smalltalk.find(text, at);
       if (phrase?.intent) return { kind: 'smalltalk', id: phrase.id, intent: phrase.intent, score: 1 };
+      const exact = exactVariants.get(surfaceKey(text));
+      if (exact && isNodeAvailable(exact, at)) {
+        const ranked = rank(text, at).filter((r) => r.node.id !== exact.id);
+        return { kind: 'answer', id: exact.id, score: 1, candidates: [{ id: exact.id, score: 1 }, ...ranked.slice(0, 2).map((r) => ({ id: r.node.id, score: r.conf }))] };
+      }
       const topic = topicNames.get(unigramKey(analyzer.analyze(text).readings[0] ?? []));
       const children = topic && isNodeAvailable(topic, at) ? input.children(topic.id, at) : [];
       if (topic && children.length > 0) {
@@ -186,6 +209,13 @@ export function createMatcher(input: MatcherInput): Matcher {
       return decideMatch(rank(text, at), knobs, (id) => input.children(id, at));
     },
   };
+}
+
+/** The folded syllables of a text, stop words included: "the same text as typed" up to marks and case. */
+function surfaceKey(text: string): string {
+  return normalizeVietnamese(text)
+    .syllables.map((s) => s.folded)
+    .join(' ');
 }
 
 /** The content unigrams of a text, in order, as one string: equal keys mean "the same words". */

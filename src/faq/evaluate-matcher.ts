@@ -1,15 +1,19 @@
 import type { FaqSnapshot, MatchResult } from './faq-types.js';
-import { normalizeVietnamese } from './normalize-vietnamese.js';
+import { normalizeVietnamese, stripMarks } from './normalize-vietnamese.js';
 
 /** The day the eval and its floor test answer on (noon in Vietnam), fixed so runs compare. */
 export const EVAL_DAY = '2026-12-01';
 
-/** One labelled question of test/eval/questions.yaml. */
+export const EVAL_SPLITS = ['dev', 'test', 'holdout'] as const;
+export type EvalSplit = (typeof EVAL_SPLITS)[number];
+
+/** One labelled question of test/eval/questions.yaml (or of another set file). */
 export interface EvalRow {
   q: string;
   /** a node id, `out_of_scope`, or `smalltalk:<intent>` */
   expect: string;
-  split?: 'dev' | 'test';
+  /** dev: tune on it; test: report only; holdout: a separate file, measured once per change */
+  split?: EvalSplit;
 }
 
 export interface EvalMetrics {
@@ -60,6 +64,15 @@ export function rankedIds(result: MatchResult): string[] {
   if (result.kind === 'answer') return [result.id, ...ids.filter((id) => id !== result.id)];
   if (result.kind === 'suggestions' && result.topicId) return [result.topicId, ...ids];
   return result.kind === 'fallback' ? [] : ids;
+}
+
+/**
+ * The rows plus, for each question typed with diacritics, the same question without them (residents
+ * type both ways), so marked and unmarked metrics compare on the same questions.
+ */
+export function withUnmarkedTwins(rows: readonly EvalRow[]): EvalRow[] {
+  const twins = rows.filter((r) => stripMarks(r.q) !== r.q).map((r) => ({ ...r, q: stripMarks(r.q) }));
+  return [...rows, ...twins];
 }
 
 const isInScope = (expect: string): boolean => expect !== 'out_of_scope' && !expect.startsWith('smalltalk:');

@@ -71,7 +71,11 @@ export interface Candidate {
 
 /** The matcher's verdict for one question. */
 export type MatchResult =
-  | { kind: 'answer'; id: string; score: number; candidates: Candidate[] }
+  /**
+   * `candidates` are the best candidates (the answer first); `alternatives` the runner-ups close
+   * enough to the answer that the dialog offers them after it ("Có thể bạn muốn hỏi thêm").
+   */
+  | { kind: 'answer'; id: string; score: number; candidates: Candidate[]; alternatives?: Candidate[] }
   /**
    * `topicId` is set when the resident named a whole topic (its `questions`): the candidates are then
    * that topic's children in menu order, so the dialog may show the topic's menu (and its intro) instead.

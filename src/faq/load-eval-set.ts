@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { parse } from 'yaml';
-import type { EvalRow } from './evaluate-matcher.js';
+import { EVAL_SPLITS, type EvalRow, type EvalSplit } from './evaluate-matcher.js';
 import type { FaqSnapshot } from './faq-types.js';
 import { INTENTS } from './read-node.js';
 
@@ -15,7 +15,9 @@ export function loadEvalSet(file: string, snapshot: FaqSnapshot): EvalRow[] {
     const row = raw as Partial<EvalRow> | null;
     const where = `${file}: row ${i + 1}`;
     if (typeof row?.q !== 'string' || typeof row.expect !== 'string') throw new Error(`${where}: needs q and expect`);
-    if (row.split !== undefined && row.split !== 'dev' && row.split !== 'test') throw new Error(`${where}: split is dev or test`);
+    if (row.split !== undefined && !EVAL_SPLITS.includes(row.split as EvalSplit)) {
+      throw new Error(`${where}: split is one of ${EVAL_SPLITS.join(', ')}`);
+    }
     const intent = row.expect.startsWith('smalltalk:') ? row.expect.slice('smalltalk:'.length) : undefined;
     const known =
       row.expect === 'out_of_scope' ||

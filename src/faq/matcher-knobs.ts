@@ -24,12 +24,14 @@ export interface MatcherKnobs extends CoverageKnobs {
   /** below this confidence, or below `minCovQSuggest` of the question explained: fallback */
   fallbackBelow: number;
   minCovQSuggest: number;
-  /** a direct answer needs at least this confidence … */
+  /** a direct verdict (answer, topic, small talk) needs at least this confidence … */
   answerAbove: number;
-  /** … at least this share of the question explained … */
+  /** … and at least this share of the question explained */
   minCovQ: number;
-  /** … and a lead of this much over the runner-up; otherwise suggestions */
+  /** a topic or small-talk verdict also needs a lead of this much over the runner-up; otherwise suggestions */
   margin: number;
+  /** after a direct answer, FAQ runner-ups within this distance of it are offered as alternatives */
+  alsoAskWithin: number;
   /** suggestions are candidates within this distance of the best */
   suggestWithin: number;
   maxSuggestions: number;
@@ -49,11 +51,12 @@ export const DEFAULT_KNOBS: MatcherKnobs = {
   covQWeight: 0.7,
   topicFactor: 0.9,
   fuzzyBelow: 0.6,
-  fallbackBelow: 0.5,
+  fallbackBelow: 0.55,
   minCovQSuggest: 0.3,
   answerAbove: 0.55,
-  minCovQ: 0.5,
+  minCovQ: 0.4,
   margin: 0.06,
+  alsoAskWithin: 0.1,
   suggestWithin: 0.2,
   maxSuggestions: 3,
 };

@@ -14,19 +14,32 @@ const ACCENTED_STOPWORDS = `à ạ ả ơi ới nhé nha nhá nhỉ hả ừ ok 
 /**
  * Folded forms safe to drop from text typed without diacritics: none of them folds from a domain
  * word. Left out on purpose: vay (vay vốn), bao (bảo), can (cận), hoi (hội), the (thẻ), minh
- * (chứng minh), muon (mượn), nha (nhà), ban (bán/bản), thi (thị), nhu (nhu cầu), dau (đầu), chi (chi trả).
+ * (chứng minh), muon (mượn), nha (nhà), ban (bán/bản), nhu (nhu cầu), dau (đầu); and the soft
+ * stopwords below.
  */
 const FOLDED_STOPWORDS = `a oi nhe nhi ha ok oke vang ah uh
   voi la ma va hay hoac neu cua cho o trong
   toi em ad admin xin biet giup vui long lam cam on chao
-  gi khong ko co duoc nao sao nhieu may ai khi phai
-  cac nhung nay kia ay roi da se dang chua`;
+  gi khong ko duoc nao sao nhieu ai khi phai
+  cac nhung nay kia ay roi se chua`;
+
+/**
+ * Folded forms that are usually a function word when typed without diacritics but may be a domain
+ * syllable (về/vé, đến/đèn, tại/tài, để/đề, thì/thị, đã/đa, anh/ánh, chị/chi phí, mấy/xe máy,
+ * đang/đăng ký, có/cơ quan): in unmarked text they are kept at `SOFT_STOPWORD_WEIGHT` instead of
+ * dropped, so a chat-typed long question is not diluted by them while "thanh thi", "dang ky" or
+ * "xe may" still match.
+ */
+const FOLDED_SOFT_STOPWORDS = 've den tai de thi da anh chi may dang co';
+
+/** Query weight of a soft stopword (see FOLDED_SOFT_STOPWORDS) relative to a content syllable. */
+export const SOFT_STOPWORD_WEIGHT = 0.3;
 
 /**
  * Question phrases that are stopwords as a whole even without diacritics, although some of their
  * syllables alone are not ("bao nhieu" is never "bảo", "nhu the nao" is never "nhu cầu").
  */
-const STOP_PHRASES = ['nhu the nao', 'the nao', 'nhu nao', 'bao nhieu', 'lam sao', 'cho hoi', 'xin hoi', 'muon hoi', 'muon biet', 'can biet', 'la gi', 'o dau', 'ra sao'];
+const STOP_PHRASES = ['nhu the nao', 'the nao', 'nhu nao', 'bao nhieu', 'lam sao', 'cho hoi', 'xin hoi', 'muon hoi', 'muon biet', 'can biet', 'la gi', 'o dau', 'ra sao', 'bao gio', 'em hoi', 'toi hoi', 'minh hoi'];
 const STOP_PHRASE_KEYS = STOP_PHRASES.map((p) => p.split(' '));
 
 const words = (list: string): string[] => list.split(/\s+/).filter(Boolean);
@@ -45,6 +58,8 @@ export function inStopPhrase(syllables: readonly Syllable[]): boolean[] {
 export interface StopwordSet {
   accented: ReadonlySet<string>;
   folded: ReadonlySet<string>;
+  /** folded forms weighted down, not dropped, in text typed without diacritics */
+  soft: ReadonlySet<string>;
 }
 
 /**
@@ -52,14 +67,18 @@ export interface StopwordSet {
  * joins the accented list only; one written without joins both lists.
  */
 export function createStopwords(extra: readonly string[] = []): StopwordSet {
-  return createWordSet(ACCENTED_STOPWORDS, FOLDED_STOPWORDS, extra);
+  return { ...createWordSet(ACCENTED_STOPWORDS, FOLDED_STOPWORDS, extra), soft: new Set(words(FOLDED_SOFT_STOPWORDS)) };
 }
 
 /**
  * A word set checked the accent-aware way (see `isStopword`): `accentedList` in natural spelling,
  * `foldedList` the forms safe to match without diacritics, `extra` admin additions.
  */
-export function createWordSet(accentedList: string, foldedList: string, extra: readonly string[] = []): StopwordSet {
+export function createWordSet(
+  accentedList: string,
+  foldedList: string,
+  extra: readonly string[] = [],
+): Omit<StopwordSet, 'soft'> {
   const accented = new Set(words(accentedList).map(accentKey));
   const folded = new Set(words(foldedList).map(foldKey));
   for (const word of extra.flatMap((e) => words(e.normalize('NFC').toLowerCase()))) {
@@ -74,7 +93,12 @@ export function createWordSet(accentedList: string, foldedList: string, extra: r
  * message was typed with diacritics (an unmarked syllable is then deliberate); otherwise only the
  * short, homograph-free folded list applies.
  */
-export function isStopword(syllable: Syllable, messageMarked: boolean, stopwords: StopwordSet): boolean {
+export function isStopword(syllable: Syllable, messageMarked: boolean, stopwords: Omit<StopwordSet, 'soft'>): boolean {
   if (syllable.marked || messageMarked) return stopwords.accented.has(syllable.accented);
   return stopwords.folded.has(syllable.folded);
+}
+
+/** Whether a syllable kept as content is a soft stopword: unmarked, in unmarked text, in the soft list. */
+export function isSoftStopword(syllable: Syllable, messageMarked: boolean, stopwords: StopwordSet): boolean {
+  return !syllable.marked && !messageMarked && stopwords.soft.has(syllable.folded);
 }

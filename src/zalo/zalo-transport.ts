@@ -1,6 +1,6 @@
 import axios, { type AxiosInstance } from 'axios';
 import type { Logger } from '../shared/logger.js';
-import type { RateLimiter } from './rate-limiter.js';
+import type { MinuteWindow, RateLimiter } from './rate-limiter.js';
 import { AUTH_ZALO_CODES, RETRYABLE_ZALO_CODES, backoffDelay } from './retry-policy.js';
 import type { TokenManager } from './token-manager.js';
 import { ZaloApiError, type ZaloApiErrorInit } from './zalo-api-error.js';
@@ -30,7 +30,10 @@ export interface ZaloTransportDeps {
   log: Logger;
   sleep: (ms: number) => Promise<void>;
   random: () => number;
-  /** Attempts for transient failures (network, timeout, 5xx, -32, -200), first one included. */
+  /**
+   * Attempts for transient failures (network, timeout, 5xx, -32, -200), first one included. Use 1 for
+   * a caller that reconciles unclear sends itself (broadcasts); see the retry policy on `createZaloTransport`.
+   */
   maxAttempts: number;
   timeoutMs: number;
 }
@@ -43,6 +46,15 @@ type Outcome = { ok: true; body: Record<string, unknown> } | { ok: false; failur
  * success only with `error: 0`. Network errors, timeouts, HTTP 5xx, -32 and -200 are retried up to
  * `maxAttempts` with full-jitter backoff (-32 waits for the next minute window instead); -216,
  * -220 and HTTP 401 refresh the token once and retry once; everything else fails at once.
+ *
+ * Retry policy for POSTs (sends). Zalo has no idempotency key, so a POST that timed out, lost its
+ * connection or got an HTTP 5xx may still have been delivered, and retrying it may deliver it twice.
+ * - 1:1 replies (main's default client, `maxAttempts` 4) retry these anyway: a resident may, rarely,
+ *   receive the same reply twice. That is accepted for replies; a lost answer is worse than a repeat.
+ * - Broadcasts (main's second client, `maxAttempts: 1`) never resend blindly: the failure goes back
+ *   to the broadcast sender, which checks the group's history before any resend (reconciliation).
+ * A refused token (-216, -220, HTTP 401) is refreshed and the call retried once in both: Zalo
+ * refused it, so nothing was delivered. -32 and -200 count against `maxAttempts` like the rest.
  */
 export function createZaloTransport(deps: ZaloTransportDeps): ZaloTransport {
   const http: AxiosInstance = axios.create({
@@ -52,7 +64,7 @@ export function createZaloTransport(deps: ZaloTransportDeps): ZaloTransport {
     headers: { 'Content-Type': 'application/json' },
   });
 
-  async function attempt(request: ZaloRequest, token: string): Promise<Outcome> {
+  async function attempt(request: ZaloRequest, token: string, sentIn: MinuteWindow): Promise<Outcome> {
     const base = { method: request.method, path: request.path, request: request.body ?? request.params };
     let response;
     try {
@@ -68,7 +80,7 @@ export function createZaloTransport(deps: ZaloTransportDeps): ZaloTransport {
       const timedOut = cause.code === 'ECONNABORTED' || cause.code === 'ETIMEDOUT';
       return { ok: false, auth: false, failure: { ...base, kind: timedOut ? 'timeout' : 'network', code: null, detail: cause.message, retryable: true, cause } };
     }
-    deps.limiter.observe(response.headers as Record<string, unknown>);
+    deps.limiter.observe(response.headers as Record<string, unknown>, sentIn);
     const body: unknown = response.data;
     const record = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
     const code = record && record.error !== undefined && record.error !== null ? Number(record.error) : NaN;
@@ -93,10 +105,10 @@ export function createZaloTransport(deps: ZaloTransportDeps): ZaloTransport {
       let transientFailures = 0;
       let refreshed = false;
       for (;;) {
-        await deps.limiter.acquire();
+        const sentIn = await deps.limiter.acquire();
         const token = await deps.tokens.getAccessToken();
         attempts += 1;
-        const outcome = await attempt(request, token);
+        const outcome = await attempt(request, token, sentIn);
         if (outcome.ok) return { body: outcome.body, attempts };
         const { failure } = outcome;
         if (outcome.auth && !refreshed) {
@@ -112,7 +124,7 @@ export function createZaloTransport(deps: ZaloTransportDeps): ZaloTransport {
             { method: request.method, path: request.path, code: failure.code ?? failure.status ?? failure.kind, attempt: attempts, waitMs: waitMs ?? 'next minute' },
             'Zalo call failed; retrying',
           );
-          if (waitMs === undefined) deps.limiter.blockUntilNextWindow();
+          if (waitMs === undefined) deps.limiter.blockUntilNextWindow(sentIn);
           else await deps.sleep(waitMs);
           continue;
         }

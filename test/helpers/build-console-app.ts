@@ -24,6 +24,7 @@ import { openDatabase, type Db } from '../../src/storage/open-database.js';
 import { createTokenManager } from '../../src/zalo/token-manager.js';
 import { createZaloClient } from '../../src/zalo/zalo-client.js';
 import { captureLogs, type CapturedLogs } from './capture-logs.js';
+import { consoleClient, type ConsoleClient } from './console-client.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const CONSOLE_CONTENT_DIR = path.join(HERE, '../fixtures/content/valid');
@@ -44,6 +45,8 @@ export interface ConsoleTestApp {
   logs: CapturedLogs;
   /** creates an account with TEST_PASSWORD */
   addAccount(name: string, role: Role): Promise<void>;
+  /** creates an account with TEST_PASSWORD and returns a console client signed in as it */
+  signInAs(name: string, role: Role): Promise<ConsoleClient>;
   close(): Promise<void>;
 }
 
@@ -127,6 +130,9 @@ export async function buildConsoleApp(options: { loginLimits?: { perAccount: num
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const accounts = createAccountService({ db, accounts: createAccountRepository({ db, clock }), audit: broadcast.audit, scryptCost });
+  const addAccount = async (name: string, role: Role): Promise<void> => {
+    await accounts.add('test', { name, role, password: TEST_PASSWORD });
+  };
 
   return {
     url,
@@ -139,8 +145,12 @@ export async function buildConsoleApp(options: { loginLimits?: { perAccount: num
     residents,
     faq,
     logs,
-    async addAccount(name, role) {
-      await accounts.add('test', { name, role, password: TEST_PASSWORD });
+    addAccount,
+    async signInAs(name, role) {
+      await addAccount(name, role);
+      const client = consoleClient(url);
+      await client.signIn(name, TEST_PASSWORD);
+      return client;
     },
     async close() {
       await broadcast.scheduler.stop();

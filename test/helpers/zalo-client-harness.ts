@@ -39,37 +39,47 @@ export function createFakeTime() {
   return { clock, waits, sleep };
 }
 
+export type FakeTime = ReturnType<typeof createFakeTime>;
+
 /**
- * Token manager + Zalo client over a temp database and fake time, pointed at the nock hosts.
- * The manager starts from the bootstrap pair `{ accessToken: 'AT-0', refreshToken: 'RT-0' }` unless overridden.
+ * The token manager as the tests build it: the nock OAuth host, the test app credentials, the
+ * bootstrap pair `{ accessToken: 'AT-0', refreshToken: 'RT-0' }` and a silent log, unless `deps` say otherwise.
  */
+export function createTestTokenManager(deps: Pick<TokenManagerDeps, 'db' | 'clock'> & Partial<TokenManagerDeps>) {
+  return createTokenManager({
+    oauthUrl: OAUTH_URL,
+    appId: APP_ID,
+    appSecret: APP_SECRET,
+    bootstrap: { accessToken: 'AT-0', refreshToken: 'RT-0' },
+    log: createSilentLogger(),
+    ...deps,
+  });
+}
+
+/**
+ * The Zalo client on fake `time` (its clock and recording sleep), jitter fixed at 0.5, 4000/min,
+ * pointed at the nock OpenAPI host with a silent log, unless `deps` say otherwise.
+ */
+export function createTestZaloClient(time: FakeTime, deps: Pick<ZaloClientDeps, 'tokens' | 'db'> & Partial<ZaloClientDeps>) {
+  return createZaloClient({
+    openapiUrl: OPENAPI_URL,
+    log: createSilentLogger(),
+    clock: time.clock,
+    sleep: time.sleep,
+    random: () => 0.5,
+    rateLimitPerMinute: 4000,
+    ...deps,
+  });
+}
+
+/** Token manager + Zalo client (as above) over a temp database and fake time. */
 export function createClientHarness(
   options: { client?: Partial<ZaloClientDeps>; tokens?: Partial<TokenManagerDeps> } = {},
 ) {
   const temp = createTempDb();
   const time = createFakeTime();
-  const log = createSilentLogger();
-  const tokens = createTokenManager({
-    db: temp.db,
-    oauthUrl: OAUTH_URL,
-    appId: APP_ID,
-    appSecret: APP_SECRET,
-    bootstrap: { accessToken: 'AT-0', refreshToken: 'RT-0' },
-    clock: time.clock,
-    log,
-    ...options.tokens,
-  });
-  const client = createZaloClient({
-    openapiUrl: OPENAPI_URL,
-    tokens,
-    db: temp.db,
-    log,
-    clock: time.clock,
-    sleep: time.sleep,
-    random: () => 0.5,
-    rateLimitPerMinute: 4000,
-    ...options.client,
-  });
+  const tokens = createTestTokenManager({ db: temp.db, clock: time.clock, ...options.tokens });
+  const client = createTestZaloClient(time, { tokens, db: temp.db, ...options.client });
   return { ...temp, ...time, tokens, client };
 }
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildConsoleApp, TEST_PASSWORD, type ConsoleTestApp } from '../helpers/build-console-app.js';
-import { consoleClient, type ConsoleClient } from '../helpers/console-client.js';
+import { buildConsoleApp, type ConsoleTestApp } from '../helpers/build-console-app.js';
+import type { ConsoleClient } from '../helpers/console-client.js';
 
 describe('campaigns through the console, end to end against the simulator', () => {
   let app: ConsoleTestApp;
@@ -11,12 +11,8 @@ describe('campaigns through the console, end to end against the simulator', () =
     app = await buildConsoleApp();
     app.sim.addGroup({ groupId: 'g1', name: 'Xã Đông Phú' });
     app.sim.addGroup({ groupId: 'g2', name: 'Phòng Nông nghiệp' });
-    await app.addAccount('bien-tap', 'editor');
-    await app.addAccount('lanh-dao', 'approver');
-    editor = consoleClient(app.url);
-    approver = consoleClient(app.url);
-    await editor.signIn('bien-tap', TEST_PASSWORD);
-    await approver.signIn('lanh-dao', TEST_PASSWORD);
+    editor = await app.signInAs('bien-tap', 'editor');
+    approver = await app.signInAs('lanh-dao', 'approver');
     expect((await editor.post('/admin/groups/sync')).status).toBe(303);
     expect((await editor.post('/admin/groups/g1', { kind: 'commune', unit: 'Xã Đông Phú', tags: 'hộ nghèo, thôn Đông' })).status).toBe(303);
   });
@@ -78,9 +74,7 @@ describe('campaigns through the console, end to end against the simulator', () =
   });
 
   it('when the drafter (an admin) tries to approve their own campaign, then the two-person rule refuses it with 403', async () => {
-    await app.addAccount('quan-tri', 'admin');
-    const admin = consoleClient(app.url);
-    await admin.signIn('quan-tri', TEST_PASSWORD);
+    const admin = await app.signInAs('quan-tri', 'admin');
     const created = await admin.post('/admin/campaigns', form);
     const detailPath = created.location!.split('?')[0]!;
     expect((await admin.get(detailPath)).text).toContain('quy tắc hai người');

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildConsoleApp, TEST_PASSWORD, type ConsoleTestApp } from '../helpers/build-console-app.js';
-import { consoleClient, type ConsoleClient } from '../helpers/console-client.js';
+import type { ConsoleClient } from '../helpers/console-client.js';
 
 const DAY = 24 * 3600_000;
 
@@ -12,9 +12,7 @@ describe('hand-off inbox', () => {
 
   beforeEach(async () => {
     app = await buildConsoleApp();
-    await app.addAccount('can-bo', 'editor');
-    editor = consoleClient(app.url);
-    await editor.signIn('can-bo', TEST_PASSWORD);
+    editor = await app.signInAs('can-bo', 'editor');
     const now = app.clock.now();
     userId = app.sim.addUser({ displayName: 'Chị Lan', lastInteraction: now }).userId;
     app.residents.noteInteraction(userId, now);

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { QuestionOutcome } from '../../src/bot/dialog/question-repository.js';
-import { buildConsoleApp, TEST_PASSWORD, type ConsoleTestApp } from '../helpers/build-console-app.js';
-import { consoleClient, type ConsoleClient } from '../helpers/console-client.js';
+import { buildConsoleApp, type ConsoleTestApp } from '../helpers/build-console-app.js';
+import type { ConsoleClient } from '../helpers/console-client.js';
 
 const HOSTILE = `<script>alert("x")</script><img src=x onerror=alert(1)>`;
 
@@ -25,9 +25,7 @@ describe('console pages over the other domains', () => {
 
   beforeEach(async () => {
     app = await buildConsoleApp();
-    await app.addAccount('bien-tap', 'editor');
-    editor = consoleClient(app.url);
-    await editor.signIn('bien-tap', TEST_PASSWORD);
+    editor = await app.signInAs('bien-tap', 'editor');
   });
   afterEach(() => app.close());
 

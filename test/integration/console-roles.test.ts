@@ -79,9 +79,7 @@ describe('console CSRF protection', () => {
   let admin: ConsoleClient;
   beforeAll(async () => {
     app = await buildConsoleApp();
-    await app.addAccount('quan-tri', 'admin');
-    admin = consoleClient(app.url);
-    await admin.signIn('quan-tri', TEST_PASSWORD);
+    admin = await app.signInAs('quan-tri', 'admin');
   });
   afterAll(() => app.close());
 

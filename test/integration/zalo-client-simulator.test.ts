@@ -1,14 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createI18n } from '../../src/i18n/create-i18n.js';
-import { createSilentLogger } from '../../src/shared/logger.js';
 import { createZaloSimulator, type ZaloSimulator } from '../../src/simulator/create-zalo-simulator.js';
 import { createManualScheduler } from '../../src/simulator/scheduler.js';
 import { describeZaloError } from '../../src/zalo/describe-zalo-error.js';
-import { createTokenManager } from '../../src/zalo/token-manager.js';
 import { TokenRefreshError } from '../../src/zalo/token-refresh-error.js';
 import { ZaloApiError } from '../../src/zalo/zalo-api-error.js';
-import { createZaloClient } from '../../src/zalo/zalo-client.js';
-import { createFakeTime, createTempDb, outboundRows } from '../helpers/zalo-client-harness.js';
+import { createFakeTime, createTempDb, createTestTokenManager, createTestZaloClient, outboundRows } from '../helpers/zalo-client-harness.js';
 
 const HOUR = 3_600_000;
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -27,18 +24,8 @@ async function setup(options: { rateLimitPerMinute?: number } = {}) {
   const build = () => {
     const temp = createTempDb();
     cleanups.push(temp.cleanup);
-    const log = createSilentLogger();
-    const tokens = createTokenManager({ db: temp.db, oauthUrl: url, appId: sim.appId, appSecret: sim.appSecret, bootstrap, clock: time.clock, log });
-    const client = createZaloClient({
-      openapiUrl: url,
-      tokens,
-      db: temp.db,
-      log,
-      clock: time.clock,
-      sleep: time.sleep,
-      random: () => 0.5,
-      rateLimitPerMinute: options.rateLimitPerMinute ?? 4000,
-    });
+    const tokens = createTestTokenManager({ db: temp.db, oauthUrl: url, appId: sim.appId, appSecret: sim.appSecret, bootstrap, clock: time.clock });
+    const client = createTestZaloClient(time, { openapiUrl: url, tokens, db: temp.db, rateLimitPerMinute: options.rateLimitPerMinute ?? 4000 });
     return { ...temp, tokens, client };
   };
   return { ...time, sim, bootstrap, build, ...build() };

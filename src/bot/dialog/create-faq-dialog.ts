@@ -79,8 +79,8 @@ export function createFaqDialog(deps: FaqDialogDeps): Dialog {
   const flood = createFloodLimiter(options.flood);
   const parse = createCommandParser(commandWords(t));
 
-  /** Opens a node chosen by number, button or match. */
-  function open(ctx: TurnContext, node: FaqNode, score?: number): Turn {
+  /** Opens a node chosen by number, button or match; `alsoAsk`: a match's close runner-ups, offered after an answer. */
+  function open(ctx: TurnContext, node: FaqNode, score?: number, alsoAsk: FaqNode[] = []): Turn {
     const outcome = (kind: DialogOutcome['kind']): DialogOutcome => ({
       kind,
       id: node.id,
@@ -94,7 +94,7 @@ export function createFaqDialog(deps: FaqDialogDeps): Dialog {
     const previous = ctx.state
       ? availableNodes(ctx.snapshot, ctx.state.options, ctx.now)
       : ctx.snapshot.children(null, ctx.now);
-    return { screen: answerScreen(ctx, node, version, followUps, previous), outcome: outcome('answer') };
+    return { screen: answerScreen(ctx, node, version, followUps, previous, alsoAsk), outcome: outcome('answer') };
   }
 
   function menuChanged(ctx: ScreenContext): Turn {
@@ -170,7 +170,8 @@ export function createFaqDialog(deps: FaqDialogDeps): Dialog {
     const fallback: Turn = { screen: fallbackScreen(ctx), outcome: { kind: 'fallback', score: match.score } };
     if (match.kind === 'answer') {
       const node = availableNode(ctx.snapshot, match.id, ctx.now);
-      return node ? open(ctx, node, match.score) : fallback;
+      const alternatives = availableNodes(ctx.snapshot, (match.alternatives ?? []).map((c) => c.id), ctx.now);
+      return node ? open(ctx, node, match.score, alternatives.slice(0, MAX_SUGGESTIONS - 1)) : fallback;
     }
     if (match.kind === 'suggestions') {
       const topic = match.topicId === undefined ? undefined : availableNode(ctx.snapshot, match.topicId, ctx.now);

@@ -28,9 +28,9 @@ export interface Screen {
   listed?: FaqNode[];
 }
 
-/** "1. Title" lines for the options, numbered from 1. */
-export function numberedList(t: TFunction, nodes: readonly FaqNode[]): string {
-  return nodes.map((n, i) => t('dialog:menu.item', { number: i + 1, title: n.title })).join('\n');
+/** "1. Title" lines for the options, numbered from `first` (default 1). */
+export function numberedList(t: TFunction, nodes: readonly FaqNode[], first = 1): string {
+  return nodes.map((n, i) => t('dialog:menu.item', { number: first + i, title: n.title })).join('\n');
 }
 
 /** The main menu (top-level topics valid now), with optional paragraphs before and after the list. */
@@ -59,9 +59,11 @@ export function topicScreen(ctx: ScreenContext, topic: FaqNode, lead: string[] =
 }
 
 /**
- * An answer: the text valid now, then "Căn cứ", "Cập nhật" and contact lines, then follow-ups as
- * numbered options. Without follow-ups the options last shown (`previousOptions`) stay valid, so a
- * resident browsing a menu can pick the next item by number.
+ * An answer: the text valid now, then "Căn cứ", "Cập nhật" and contact lines, then the close
+ * runner-ups of a free-text match (`alsoAsk`, "Có thể bạn muốn hỏi thêm") and the follow-ups, numbered
+ * as one list in that order (a follow-up already offered as a runner-up is not repeated). Without
+ * any of them the options last shown (`previousOptions`) stay valid, so a resident browsing a menu
+ * can pick the next item by number.
  */
 export function answerScreen(
   ctx: ScreenContext,
@@ -69,6 +71,7 @@ export function answerScreen(
   version: AnswerVersion,
   followUps: FaqNode[],
   previousOptions: FaqNode[],
+  alsoAsk: FaqNode[] = [],
 ): Screen {
   const { t } = ctx;
   const meta = [
@@ -76,15 +79,21 @@ export function answerScreen(
     node.reviewed ? t('dialog:answer.reviewed', { date: formatDate(node.reviewed) }) : '',
     node.contact ? t('dialog:answer.contact', { contact: node.contact }) : '',
   ].filter(Boolean);
-  const more = followUps.length > 0 ? [`${t('dialog:answer.followUps')}\n${numberedList(t, followUps)}`] : [];
+  const others = alsoAsk.filter((n) => n.id !== node.id);
+  const next = followUps.filter((n) => !others.some((o) => o.id === n.id));
+  const options = [...others, ...next];
+  const lists = [
+    others.length > 0 ? `${t('dialog:answer.alsoAsk')}\n${numberedList(t, others)}` : '',
+    next.length > 0 ? `${t('dialog:answer.followUps')}\n${numberedList(t, next, others.length + 1)}` : '',
+  ].filter(Boolean);
   return {
-    parts: [version.text.trim(), meta.join('\n'), ...more, t('dialog:answer.footer')],
+    parts: [version.text.trim(), meta.join('\n'), ...lists, t('dialog:answer.footer')],
     position: {
       nodeId: node.id,
-      options: followUps.length > 0 ? followUps : previousOptions,
+      options: options.length > 0 ? options : previousOptions,
       breadcrumb: breadcrumbOf(ctx.snapshot, node),
     },
-    listed: followUps,
+    listed: options,
   };
 }
 

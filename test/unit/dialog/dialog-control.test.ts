@@ -4,27 +4,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandoffRepository } from '../../../src/bot/dialog/handoff-repository.js';
 import type { FaqStore } from '../../../src/faq/faq-types.js';
 import { deleteUserData } from '../../../src/storage/delete-user-data.js';
-import type { Db } from '../../../src/storage/open-database.js';
-import { converse, FIXTURE_DIR, makeDialog, makeTempDir, MINUTE, NOW, openStore, openTempDb, t, textOf } from './dialog-test-kit.js';
+import { converse, FIXTURE_DIR, makeDialog, MINUTE, NOW, openStore, t, textOf, useDialogFixture } from './dialog-test-kit.js';
 
 describe('FAQ dialog hand-off, human takeover, flood limit and content changes', () => {
-  let tmp: ReturnType<typeof makeTempDir>;
-  let db: Db;
-  let faq: FaqStore;
-
-  beforeEach(() => {
-    tmp = makeTempDir();
-    db = openTempDb(tmp.dir);
-    faq = openStore();
-  });
-  afterEach(() => {
-    faq.close();
-    db.close();
-    tmp.cleanup();
-  });
+  const fx = useDialogFixture();
 
   it('when a resident asks for an official after a question, then one open hand-off carries that question and they are told when to expect an answer', async () => {
-    const chat = converse(makeDialog(faq, db));
+    const chat = converse(makeDialog(fx.faq, fx.db));
     await chat.say('chuan ngheo la gi');
     chat.advance(MINUTE);
     const first = await chat.say('gặp cán bộ');
@@ -34,25 +20,25 @@ describe('FAQ dialog hand-off, human takeover, flood limit and content changes',
     expect(textOf(first)).toContain('trong giờ hành chính');
     const second = await chat.say('gap can bo');
     expect(textOf(second)).toBe(t('dialog:handoff.alreadyOpen', { when }));
-    const handoffs = createHandoffRepository(db);
+    const handoffs = createHandoffRepository(fx.db);
     const open = handoffs.listOpen();
     expect(open).toHaveLength(1);
     expect(open[0]).toMatchObject({ userId: 'u-1001', question: 'chuan ngheo la gi', lastAnswerId: 'chuan-ngheo', status: 'open' });
   });
 
   it('when a resident asks for an official before any question, then they are asked to type it and their next question is attached', async () => {
-    const chat = converse(makeDialog(faq, db));
+    const chat = converse(makeDialog(fx.faq, fx.db));
     const reply = await chat.say('cán bộ');
     expect(textOf(reply)).toContain(t('dialog:handoff.askQuestion'));
     await chat.say('Nhà tôi bị sập mái thì được hỗ trợ gì?');
-    const [handoff] = createHandoffRepository(db).listOpen();
+    const [handoff] = createHandoffRepository(fx.db).listOpen();
     expect(handoff).toMatchObject({ question: 'Nhà tôi bị sập mái thì được hỗ trợ gì?', lastAnswerId: null });
   });
 
   it('when an official answered the hand-off, then a new request opens a new one', async () => {
-    const chat = converse(makeDialog(faq, db));
+    const chat = converse(makeDialog(fx.faq, fx.db));
     await chat.say('gặp cán bộ');
-    const handoffs = createHandoffRepository(db);
+    const handoffs = createHandoffRepository(fx.db);
     const [first] = handoffs.listOpen();
     expect(handoffs.markAnswered(first!.id, 'can-bo-xa', NOW + MINUTE)).toBe(true);
     expect(handoffs.markAnswered(first!.id, 'can-bo-xa', NOW + MINUTE)).toBe(false);
@@ -63,7 +49,7 @@ describe('FAQ dialog hand-off, human takeover, flood limit and content changes',
   });
 
   it('when an official writes to a resident, then the bot is silent for the quiet period except for "menu", which resumes it', async () => {
-    const dialog = makeDialog(faq, db, { humanQuietMs: 30 * MINUTE });
+    const dialog = makeDialog(fx.faq, fx.db, { humanQuietMs: 30 * MINUTE });
     const chat = converse(dialog);
     dialog.noteHumanReply('u-1001', chat.now);
     chat.advance(10 * MINUTE);
@@ -80,7 +66,7 @@ describe('FAQ dialog hand-off, human takeover, flood limit and content changes',
   });
 
   it('when a resident sends more than the flood limit, then one "slow down" and silence until the window passes', async () => {
-    const chat = converse(makeDialog(faq, db, { flood: { max: 3, windowMs: MINUTE } }));
+    const chat = converse(makeDialog(fx.faq, fx.db, { flood: { max: 3, windowMs: MINUTE } }));
     for (let i = 0; i < 3; i++) expect((await chat.say('menu')).outcome.kind).toBe('menu');
     expect(await chat.say('menu')).toEqual({ messages: [{ text: t('dialog:flood') }], outcome: { kind: 'flood' } });
     expect(await chat.say('menu')).toEqual({ messages: [], outcome: { kind: 'flood' } });
@@ -89,13 +75,13 @@ describe('FAQ dialog hand-off, human takeover, flood limit and content changes',
   });
 
   it('when a resident withdraws, then their dialog state, hand-offs and questions are erased', async () => {
-    const chat = converse(makeDialog(faq, db));
+    const chat = converse(makeDialog(fx.faq, fx.db));
     await chat.say('chuan ngheo la gi');
     await chat.say('gặp cán bộ');
-    await converse(makeDialog(faq, db), 'u-other').say('chuan ngheo la gi');
-    deleteUserData(db, 'u-1001');
+    await converse(makeDialog(fx.faq, fx.db), 'u-other').say('chuan ngheo la gi');
+    deleteUserData(fx.db, 'u-1001');
     for (const table of ['dialog_state', 'handoffs', 'questions']) {
-      const users = db.prepare(`SELECT DISTINCT user_id FROM ${table}`).all();
+      const users = fx.db.prepare(`SELECT DISTINCT user_id FROM ${table}`).all();
       expect(users, table).toEqual(table === 'handoffs' ? [] : [{ user_id: 'u-other' }]);
     }
   });
@@ -105,7 +91,7 @@ describe('FAQ dialog hand-off, human takeover, flood limit and content changes',
     let changed: FaqStore;
 
     beforeEach(() => {
-      changedDir = path.join(tmp.dir, 'content');
+      changedDir = path.join(fx.dir, 'content');
       fs.cpSync(FIXTURE_DIR, changedDir, { recursive: true });
       // "Rà soát" is removed and the BHYT topic moves to the first place
       const topicFile = path.join(changedDir, 'faq', '01-ho-ngheo.yaml');
@@ -116,20 +102,20 @@ describe('FAQ dialog hand-off, human takeover, flood limit and content changes',
         withoutRaSoat.replace('    follow_ups: [ra-soat]\n', '').replace('order: 1\nintro', 'order: 5\nintro'),
       );
       changed = openStore(changedDir);
-      expect(changed.current().version).not.toBe(faq.current().version);
+      expect(changed.current().version).not.toBe(fx.faq.current().version);
     });
     afterEach(() => changed.close());
 
     it('then a number from the old menu still opens its node by id when that node still exists', async () => {
-      await converse(makeDialog(faq, db)).say('1');
+      await converse(makeDialog(fx.faq, fx.db)).say('1');
       // in the new menu, 1 would be "Bảo hiểm y tế"; the resident saw "1. Chuẩn nghèo là gì"
-      const reply = await converse(makeDialog(changed, db)).say('1');
+      const reply = await converse(makeDialog(changed, fx.db)).say('1');
       expect(reply.outcome).toEqual({ kind: 'answer', id: 'chuan-ngheo' });
     });
 
     it('then a number pointing at a removed node gets "menu changed" and the fresh menu, whose numbers then work', async () => {
-      await converse(makeDialog(faq, db)).say('1');
-      const chat = converse(makeDialog(changed, db));
+      await converse(makeDialog(fx.faq, fx.db)).say('1');
+      const chat = converse(makeDialog(changed, fx.db));
       const reply = await chat.say('2');
       expect(reply.outcome).toEqual({ kind: 'menu' });
       expect(textOf(reply)).toContain(`${t('dialog:menu.changed')}\n\n${t('dialog:menu.mainTitle')}\n1. Bảo hiểm y tế\n2. Hộ nghèo`);
@@ -137,11 +123,11 @@ describe('FAQ dialog hand-off, human takeover, flood limit and content changes',
     });
 
     it('then "quay lại" from an answer of the old version goes to its topic in the new version', async () => {
-      const old = converse(makeDialog(faq, db));
+      const old = converse(makeDialog(fx.faq, fx.db));
       await old.say('1');
       await old.say('3');
       await old.say('1');
-      expect((await converse(makeDialog(changed, db)).say('quay lại')).outcome).toEqual({ kind: 'menu', id: 'thu-tuc' });
+      expect((await converse(makeDialog(changed, fx.db)).say('quay lại')).outcome).toEqual({ kind: 'menu', id: 'thu-tuc' });
     });
   });
 });

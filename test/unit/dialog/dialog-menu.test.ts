@@ -1,26 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FaqStore } from '../../../src/faq/faq-types.js';
-import type { Db } from '../../../src/storage/open-database.js';
-import { converse, makeDialog, makeTempDir, openStore, openTempDb, t, textOf } from './dialog-test-kit.js';
+import { describe, expect, it } from 'vitest';
+import { converse, makeDialog, openTempDb, t, textOf, useDialogFixture } from './dialog-test-kit.js';
 
 describe('FAQ dialog menus', () => {
-  let tmp: ReturnType<typeof makeTempDir>;
-  let db: Db;
-  let faq: FaqStore;
-
-  beforeEach(() => {
-    tmp = makeTempDir();
-    db = openTempDb(tmp.dir);
-    faq = openStore();
-  });
-  afterEach(() => {
-    faq.close();
-    db.close();
-    tmp.cleanup();
-  });
+  const fx = useDialogFixture();
 
   it('when a resident follows the OA, then a greeting, the numbered topics and the command footer', async () => {
-    const reply = await converse(makeDialog(faq, db)).follow();
+    const reply = await converse(makeDialog(fx.faq, fx.db)).follow();
     expect(reply.outcome).toEqual({ kind: 'menu' });
     expect(textOf(reply)).toBe(
       [
@@ -34,7 +19,7 @@ describe('FAQ dialog menus', () => {
   });
 
   it('when a resident picks numbers, then sub-menus open, "quay lai" goes up one level and "0" shows the main menu', async () => {
-    const chat = converse(makeDialog(faq, db));
+    const chat = converse(makeDialog(fx.faq, fx.db));
     await chat.say('menu');
     const topic = await chat.say('1');
     expect(topic.outcome).toEqual({ kind: 'menu', id: 'ho-ngheo' });
@@ -57,12 +42,12 @@ describe('FAQ dialog menus', () => {
   });
 
   it('when a new resident types a number first, then it picks from the main menu', async () => {
-    const reply = await converse(makeDialog(faq, db)).say('2');
+    const reply = await converse(makeDialog(fx.faq, fx.db)).say('2');
     expect(reply.outcome).toEqual({ kind: 'menu', id: 'bao-hiem-y-te' });
   });
 
   it('when a resident types a number that is not listed, then they are told so and see the same options again', async () => {
-    const chat = converse(makeDialog(faq, db));
+    const chat = converse(makeDialog(fx.faq, fx.db));
     await chat.say('2');
     const reply = await chat.say('7');
     expect(reply.outcome).toEqual({ kind: 'menu', id: 'bao-hiem-y-te' });
@@ -73,7 +58,7 @@ describe('FAQ dialog menus', () => {
   });
 
   it('when buttons are on, then menus carry numbered oa.query.show buttons whose payload opens the node, typed or tapped', async () => {
-    const chat = converse(makeDialog(faq, db, { buttons: true }));
+    const chat = converse(makeDialog(fx.faq, fx.db, { buttons: true }));
     const menu = await chat.say('menu');
     expect(menu.messages[0]!.buttons).toEqual([
       { type: 'oa.query.show', title: '1. Hộ nghèo', payload: '#faq:ho-ngheo' },
@@ -92,16 +77,16 @@ describe('FAQ dialog menus', () => {
   });
 
   it('when a payload names a node that does not exist, then "menu changed" and the fresh main menu', async () => {
-    const reply = await converse(makeDialog(faq, db)).say('#faq:da-xoa');
+    const reply = await converse(makeDialog(fx.faq, fx.db)).say('#faq:da-xoa');
     expect(reply.outcome).toEqual({ kind: 'menu' });
     expect(textOf(reply)).toContain(`${t('dialog:menu.changed')}\n\n${t('dialog:menu.mainTitle')}\n1. Hộ nghèo`);
   });
 
   it('when the process restarts between two messages, then the number refers to the menu shown before the restart', async () => {
-    await converse(makeDialog(faq, db)).say('1');
-    db.close();
-    db = openTempDb(tmp.dir);
-    const reply = await converse(makeDialog(faq, db)).say('2');
+    await converse(makeDialog(fx.faq, fx.db)).say('1');
+    fx.db.close();
+    fx.db = openTempDb(fx.dir);
+    const reply = await converse(makeDialog(fx.faq, fx.db)).say('2');
     expect(reply.outcome).toEqual({ kind: 'answer', id: 'ra-soat' });
   });
 });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import type { DialogReply } from '../../../src/bot/dialog.js';
 import { createFaqDialog, type FaqDialogOptions } from '../../../src/bot/dialog/create-faq-dialog.js';
 import { createFaqStore } from '../../../src/faq/create-faq-store.js';
@@ -26,6 +27,35 @@ export function makeTempDir(): { dir: string; cleanup(): void } {
 /** A real SQLite file with every migration applied. */
 export function openTempDb(dir: string, name = 'loa-xa.sqlite'): Db {
   return openDatabase(path.join(dir, name));
+}
+
+/** What `useDialogFixture` opens for each test; a test may replace `db` or `faq` (the current ones are closed after it). */
+export interface DialogFixture {
+  dir: string;
+  db: Db;
+  faq: FaqStore;
+}
+
+/**
+ * Registers beforeEach/afterEach in the calling `describe`: a fresh temp folder, a migrated SQLite
+ * file in it and the FAQ store over the fixture content; afterwards closes them and removes the folder.
+ */
+export function useDialogFixture(): DialogFixture {
+  const fx = {} as DialogFixture;
+  let cleanup = (): void => {};
+  beforeEach(() => {
+    const tmp = makeTempDir();
+    cleanup = tmp.cleanup;
+    fx.dir = tmp.dir;
+    fx.db = openTempDb(tmp.dir);
+    fx.faq = openStore();
+  });
+  afterEach(() => {
+    fx.faq.close();
+    fx.db.close();
+    cleanup();
+  });
+  return fx;
 }
 
 /** The real FAQ store over a content folder, time fixed at `now`. */

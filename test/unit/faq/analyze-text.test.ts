@@ -34,7 +34,21 @@ describe('createAnalyzer', () => {
 
   it('when a single-letter key appears in text typed with diacritics, then it is left alone', () => {
     expect(unigrams('thiếu vitamin k ở trẻ nhỏ')).toEqual(['thieu', 'vitamin', 'k', 'tre', 'nho']);
-    expect(unigrams('co dc k')).toEqual([]);
+    expect(unigrams('co dc k')).toEqual(['co']);
+  });
+
+  it('when a soft stopword is typed without diacritics, then it stays at a lower weight, and at full weight when typed with marks', () => {
+    const weights = (text: string) => analyzer.analyze(text).readings[0]!.map((t) => [t.key, t.weight ?? 1]);
+    expect(weights('xe may')).toEqual([
+      ['xe', 1],
+      ['xe_may', 0.3],
+      ['may', 0.3],
+    ]);
+    expect(weights('xe máy')).toEqual([
+      ['xe', 1],
+      ['xe_may', 1],
+      ['may', 1],
+    ]);
   });
 
   it('when adjacent syllables are both content, then a folded bigram joins them', () => {

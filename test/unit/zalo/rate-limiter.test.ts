@@ -42,7 +42,7 @@ describe('createRateLimiter', () => {
 
   it('when Zalo reports a lower X-RateLimit-Limit, then that lower figure is the ceiling', async () => {
     const { limiter, waits } = setup(100);
-    limiter.observe({ 'x-ratelimit-limit': '2', 'x-ratelimit-remain': '1' });
+    limiter.observe({ 'x-ratelimit-limit': '2', 'x-ratelimit-remain': '1' }, await limiter.acquire());
     expect(limiter.ceiling()).toBe(2);
     await limiter.acquire();
     expect(waits).toEqual([]);
@@ -50,29 +50,71 @@ describe('createRateLimiter', () => {
     expect(waits).toEqual([50_000]);
   });
 
-  it('when Zalo reports a higher X-RateLimit-Limit, then the configured ceiling stays', () => {
+  it('when Zalo reports a higher X-RateLimit-Limit, then the configured ceiling stays', async () => {
     const { limiter } = setup(100);
-    limiter.observe({ 'x-ratelimit-limit': '4000', 'x-ratelimit-remain': '3999' });
+    limiter.observe({ 'x-ratelimit-limit': '4000', 'x-ratelimit-remain': '3999' }, await limiter.acquire());
     expect(limiter.ceiling()).toBe(100);
   });
 
   it('when X-RateLimit-Remain reaches 0, then nothing is sent until the next minute', async () => {
     const { limiter, waits } = setup(4000);
-    limiter.observe({ 'x-ratelimit-limit': '4000', 'x-ratelimit-remain': '0' });
+    limiter.observe({ 'x-ratelimit-limit': '4000', 'x-ratelimit-remain': '0' }, await limiter.acquire());
     await limiter.acquire();
     expect(waits).toEqual([50_000]);
   });
 
   it('when -32 arrives, then the limiter blocks until the next minute even when disabled', async () => {
     const { limiter, waits } = setup(Infinity);
-    limiter.blockUntilNextWindow();
+    limiter.blockUntilNextWindow(await limiter.acquire());
     await limiter.acquire();
     expect(waits).toEqual([50_000]);
   });
 
+  it('when a Remain: 0 answer to a call sent in minute N arrives in minute N+1, then minute N+1 is not blocked', async () => {
+    const { limiter, clock, waits } = setup(100);
+    const sentIn = await limiter.acquire();
+    clock.advance(50_000); // the minute turns while the call is in flight
+    limiter.observe({ 'x-ratelimit-limit': '100', 'x-ratelimit-remain': '0' }, sentIn);
+    for (let i = 0; i < 100; i++) await limiter.acquire();
+    expect(waits).toEqual([]);
+  });
+
+  it('when a -32 to a call sent in minute N arrives in minute N+1, then minute N+1 is not blocked', async () => {
+    const { limiter, clock, waits } = setup(100);
+    const sentIn = await limiter.acquire();
+    clock.advance(50_000);
+    limiter.blockUntilNextWindow(sentIn);
+    await limiter.acquire();
+    expect(waits).toEqual([]);
+  });
+
+  it('when 8 senders share a 100/min limit and answers arrive after the minute turned, then every minute carries 100 calls', async () => {
+    const { clock, sleep } = createFakeTime(); // starts on a minute boundary
+    const limiter = createRateLimiter({ limitPerMinute: 100, clock, sleep });
+    const start = clock.now();
+    const countedIn = new Map<number, number>(); // what Zalo counted per send window
+    const send = async (): Promise<void> => {
+      const sentIn = await limiter.acquire();
+      const count = (countedIn.get(sentIn) ?? 0) + 1;
+      countedIn.set(sentIn, count);
+      await new Promise((resolve) => setImmediate(resolve)); // in flight: the other senders run (and sleep) meanwhile
+      limiter.observe({ 'x-ratelimit-limit': '100', 'x-ratelimit-remain': String(100 - count) }, sentIn);
+    };
+    let left = 1000;
+    const sender = async (): Promise<void> => {
+      while (left > 0) {
+        left -= 1;
+        await send();
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, sender));
+    expect([...countedIn.values()]).toEqual(Array.from({ length: 10 }, () => 100));
+    expect(clock.now() - start).toBeLessThan(10 * 60_000);
+  });
+
   it('when pacing is disabled, then headers are ignored and calls never wait', async () => {
     const { limiter, waits } = setup(Infinity);
-    limiter.observe({ 'x-ratelimit-limit': '1', 'x-ratelimit-remain': '0' });
+    limiter.observe({ 'x-ratelimit-limit': '1', 'x-ratelimit-remain': '0' }, await limiter.acquire());
     for (let i = 0; i < 50; i++) await limiter.acquire();
     expect(waits).toEqual([]);
   });

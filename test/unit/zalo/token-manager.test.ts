@@ -1,9 +1,8 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSilentLogger } from '../../../src/shared/logger.js';
-import { createTokenManager, type TokenManagerDeps } from '../../../src/zalo/token-manager.js';
+import type { TokenManagerDeps } from '../../../src/zalo/token-manager.js';
 import { TokenRefreshError } from '../../../src/zalo/token-refresh-error.js';
 import { allowOnlyLocalhost, nock } from '../../helpers/local-nock.js';
-import { APP_ID, APP_SECRET, OAUTH_URL, apiFixture, createFakeTime, createTempDb } from '../../helpers/zalo-client-harness.js';
+import { APP_ID, APP_SECRET, OAUTH_URL, apiFixture, createFakeTime, createTempDb, createTestTokenManager } from '../../helpers/zalo-client-harness.js';
 
 const HOUR = 3_600_000;
 const refreshed = apiFixture('access_token_refresh.json') as { access_token: string; refresh_token: string };
@@ -12,16 +11,7 @@ let temp: ReturnType<typeof createTempDb>;
 let time: ReturnType<typeof createFakeTime>;
 
 function manager(overrides: Partial<TokenManagerDeps> = {}) {
-  return createTokenManager({
-    db: temp.db,
-    oauthUrl: OAUTH_URL,
-    appId: APP_ID,
-    appSecret: APP_SECRET,
-    bootstrap: { accessToken: 'AT-0', refreshToken: 'RT-0' },
-    clock: time.clock,
-    log: createSilentLogger(),
-    ...overrides,
-  });
+  return createTestTokenManager({ db: temp.db, clock: time.clock, ...overrides });
 }
 
 function storedRow() {

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { decideMatch, type ScoredNode } from '../../../src/faq/decide-match.js';
+import type { FaqNode } from '../../../src/faq/faq-types.js';
+import { DEFAULT_KNOBS } from '../../../src/faq/matcher-knobs.js';
+
+const node = (id: string, kind: FaqNode['kind'] = 'answer', intent?: FaqNode['intent']): FaqNode => ({
+  id,
+  kind,
+  parent: kind === 'answer' ? 'topic' : null,
+  order: 1,
+  title: id,
+  questions: [],
+  keywords: [],
+  versions: [],
+  followUps: [],
+  facts: [],
+  ...(intent ? { intent } : {}),
+  source: { file: 'x.yaml', line: 1 },
+});
+const scored = (id: string, conf: number, covQ = conf, kind: FaqNode['kind'] = 'answer'): ScoredNode => ({
+  node: kind === 'smalltalk' ? node(id, kind, 'out_of_scope') : node(id, kind),
+  conf,
+  covQ,
+  covD: conf,
+});
+const decide = (ranked: ScoredNode[]) => decideMatch(ranked, DEFAULT_KNOBS, () => [node('child')]);
+
+describe('decideMatch', () => {
+  it('when the best answer is confident and a runner-up is close, then it is answered and the runner-up rides along', () => {
+    expect(decide([scored('a', 0.8), scored('b', 0.78), scored('c', 0.5)])).toEqual({
+      kind: 'answer',
+      id: 'a',
+      score: 0.8,
+      candidates: [
+        { id: 'a', score: 0.8 },
+        { id: 'b', score: 0.78 },
+        { id: 'c', score: 0.5 },
+      ],
+      alternatives: [{ id: 'b', score: 0.78 }],
+    });
+  });
+
+  it('when the best answer leads clearly, then no alternatives', () => {
+    expect(decide([scored('a', 0.9), scored('b', 0.6)])).toMatchObject({ kind: 'answer', id: 'a', alternatives: [] });
+  });
+
+  it('when a long question contains a whole FAQ question but explains less than half of itself, then it is still answered', () => {
+    expect(decide([{ node: node('a'), conf: 0.6, covQ: 0.43, covD: 1 }])).toMatchObject({ kind: 'answer', id: 'a' });
+  });
+
+  it('when too little of the question is explained, then suggestions, not an answer', () => {
+    expect(decide([{ node: node('a'), conf: 0.6, covQ: 0.35, covD: 1 }])).toMatchObject({ kind: 'suggestions' });
+  });
+
+  it('when an out-of-scope small-talk node is close behind the best answer, then no direct answer', () => {
+    const result = decide([scored('a', 0.74), scored('ngoai-pham-vi', 0.7, 0.7, 'smalltalk')]);
+    expect(result.kind).toBe('suggestions');
+    expect('candidates' in result && result.candidates.map((c) => c.id)).toEqual(['a']);
+  });
+
+  it('when a topic is best but a child answer is close, then suggestions rather than the topic menu', () => {
+    expect(decide([scored('topic', 0.8, 0.8, 'topic'), scored('a', 0.78)])).toMatchObject({ kind: 'suggestions' });
+  });
+
+  it('when the best is below the fallback threshold, then fallback', () => {
+    expect(decide([scored('a', DEFAULT_KNOBS.fallbackBelow - 0.01)])).toMatchObject({ kind: 'fallback' });
+  });
+});
