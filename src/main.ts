@@ -11,6 +11,7 @@ import { startQuestionPurge } from './bot/dialog/purge-question-texts.js';
 import { createEventHandler } from './bot/handle-event.js';
 import { createInboxProcessor } from './bot/inbox-processor.js';
 import { createInboxStore } from './bot/inbox-store.js';
+import { createReplyOutbox } from './bot/reply-outbox.js';
 import { createReplySender } from './bot/reply-sender.js';
 import { createResidentRepository } from './bot/resident-repository.js';
 import { broadcastOptionsFromConfig, createBroadcast } from './broadcast/create-broadcast.js';
@@ -74,6 +75,8 @@ async function main(): Promise<void> {
   const broadcastZalo = zaloClient({ maxAttempts: 1 });
 
   const replies = createReplySender({ zalo, db, log });
+  // replies are stored before their event is marked done, and sent (or retried) from there
+  const outbox = createReplyOutbox({ db, sender: replies, clock, log, options: { retentionMs: config.messageRetentionDays * DAY_MS } });
   const dialog = createFaqDialog({
     faq,
     db,
@@ -98,7 +101,7 @@ async function main(): Promise<void> {
     rawRetentionMs: config.messageRetentionDays * DAY_MS,
     handle: createEventHandler({
       dialog,
-      replies,
+      replies: outbox,
       residents,
       deleteUserData: (userId) => deleteUserData(db, userId),
       groupEvents: broadcast.groupEventSink,
@@ -149,6 +152,7 @@ async function main(): Promise<void> {
     log,
   });
 
+  const demoAdmin = sandbox ? await ensureSandboxAdmin({ db, clock, audit: broadcast.audit }) : undefined;
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -156,6 +160,7 @@ async function main(): Promise<void> {
   });
   const url = `http://${config.host}:${(server.address() as AddressInfo).port}`;
   sandbox?.setWebhookUrl(`${url}/webhook/zalo`);
+  outbox.start();
   processor.start();
   await broadcast.scheduler.start();
   ready = true;
@@ -163,7 +168,6 @@ async function main(): Promise<void> {
     { url, mode: config.sandbox ? 'sandbox' : 'live', sandboxUrl: sandbox ? `${url}/sandbox` : undefined, content: faq.status().version },
     config.sandbox ? `Loa xã is up in sandbox mode: open ${url}/sandbox` : `Loa xã is up on ${url}; Zalo webhook path /webhook/zalo`,
   );
-  const demoAdmin = sandbox ? await ensureSandboxAdmin({ db, clock, audit: broadcast.audit }) : undefined;
   if (demoAdmin) {
     // Printed once to the terminal, not to the structured log: a local sandbox-only credential.
     console.log(`\nSandbox console: ${url}/admin  account: ${demoAdmin.name}  password: ${demoAdmin.password}\n`);
@@ -182,7 +186,10 @@ async function main(): Promise<void> {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     await broadcast.scheduler.stop();
+    const drainUntil = clock.now() + DRAIN_DEADLINE_MS;
     await processor.drain(DRAIN_DEADLINE_MS);
+    // the same deadline for a reply retry in flight; unsent replies stay pending for the next start
+    await outbox.stop(Math.max(0, drainUntil - clock.now()));
     server.closeAllConnections();
     await closed;
     questionPurge.stop();

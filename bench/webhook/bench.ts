@@ -15,6 +15,7 @@ import { createFaqDialog } from '../../src/bot/dialog/create-faq-dialog.js';
 import { createEventHandler } from '../../src/bot/handle-event.js';
 import { createInboxProcessor } from '../../src/bot/inbox-processor.js';
 import { createInboxStore } from '../../src/bot/inbox-store.js';
+import { createReplyOutbox } from '../../src/bot/reply-outbox.js';
 import { createReplySender } from '../../src/bot/reply-sender.js';
 import { createResidentRepository } from '../../src/bot/resident-repository.js';
 import { SANDBOX_ZALO } from '../../src/config/parse-config.js';
@@ -75,13 +76,14 @@ async function webhook() {
   const faq = createFaqStore({ contentDir: path.resolve('content'), clock, log, watch: false });
   const t = createI18n().getFixedT('vi');
   const inbox = createInboxStore({ db, clock });
+  const outbox = createReplyOutbox({ db, sender: createReplySender({ zalo, db, log }), clock, log });
   const processor = createInboxProcessor({
     inbox,
     clock,
     log,
     handle: createEventHandler({
       dialog: createFaqDialog({ faq, db, t, log }),
-      replies: createReplySender({ zalo, db, log }),
+      replies: outbox,
       residents: createResidentRepository(db),
       deleteUserData: (userId) => deleteUserData(db, userId),
       log,
@@ -93,6 +95,7 @@ async function webhook() {
     log,
   });
   const server = await listen(app);
+  outbox.start();
   processor.start();
 
   const users = Array.from({ length: COUNT }, () => sim.addUser({ isFollower: true, lastInteraction: clock.now() }).userId);
@@ -117,6 +120,7 @@ async function webhook() {
 
   await server.close();
   await processor.drain(5_000);
+  await outbox.stop(5_000);
   faq.close();
   db.close();
   await sim.close();

@@ -13,12 +13,13 @@ import {
 import type { Dialog, DialogInput } from './dialog.js';
 import type { GroupEventSink } from './group-event-sink.js';
 import type { EventHandler, EventMeta } from './inbox-processor.js';
-import type { ReplySender } from './reply-sender.js';
+import type { ReplyOutbox } from './reply-outbox.js';
 import type { ResidentRepository } from './resident-repository.js';
 
 export interface HandleEventDeps {
   dialog: Dialog;
-  replies: ReplySender;
+  /** the durable reply outbox: what the dialog answers is stored there before the event is done, then sent */
+  replies: ReplyOutbox;
   residents: ResidentRepository;
   /** erases a resident's data (`deleteUserData` bound to the database); returns rows deleted */
   deleteUserData: (userId: string) => number;
@@ -33,7 +34,11 @@ export interface HandleEventDeps {
 interface HandlerContext {
   meta: EventMeta;
   log: Logger;
-  /** runs one dialog turn for a resident and sends what it answers */
+  /**
+   * Runs one dialog turn for a resident, stores what it answers in the reply outbox and sends it.
+   * Runs the turn at most once per inbox event: on a re-run (a crash before the event was marked
+   * done, a handler timeout) the stored replies are sent and the dialog is not asked again.
+   */
   converse(userId: string, input: DialogInput): Promise<void>;
 }
 
@@ -51,9 +56,10 @@ function each<N extends ZaloEventName>(
 
 /**
  * The event router: turns each typed Zalo event into its effect. Residents' messages and follows go
- * to the dialog and its replies are sent; OA echoes are never answered (an admin's echo tells the
- * dialog a human took over); `user_withdraw` erases the resident's data; group lifecycle goes to
- * `groupEvents`; receipts and reactions are noted at debug; unmodelled events are logged and dropped.
+ * to the dialog and its replies go out through the durable reply outbox; OA echoes are never answered
+ * (an admin's echo tells the dialog a human took over); `user_withdraw` erases the resident's data;
+ * group lifecycle goes to `groupEvents`; receipts and reactions are noted at debug; unmodelled events
+ * are logged and dropped.
  * Adding an event: a type in zalo/zalo-event.ts, then one entry in the map below.
  */
 export function createEventHandler(deps: HandleEventDeps): EventHandler {
@@ -115,9 +121,16 @@ export function createEventHandler(deps: HandleEventDeps): EventHandler {
       meta,
       log: eventLog,
       async converse(userId, input) {
+        if (replies.hasRepliesFor(meta.inboxId)) {
+          eventLog.info({ user: hashUserId(userId) }, 'event already answered; its stored replies are sent, the dialog is not run again');
+          return replies.deliver(userId);
+        }
         const reply = await dialog.respond(userId, input, meta.receivedAt);
         eventLog.info({ user: hashUserId(userId), outcome: reply.outcome.kind, id: reply.outcome.id }, 'dialog answered');
-        if (reply.messages.length) await replies.send(userId, reply.messages);
+        if (reply.messages.length === 0) return;
+        // durable before the inbox marks the event done; delivery never throws (failures stay in the outbox)
+        replies.enqueue(userId, meta.inboxId, reply.messages);
+        await replies.deliver(userId);
       },
     };
     await (handlers[event.event_name] as Handler<ZaloEvent>)(event, ctx);

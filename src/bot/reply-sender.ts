@@ -1,4 +1,4 @@
-import { hashUserId, type Logger } from '../shared/logger.js';
+import type { Logger } from '../shared/logger.js';
 import type { Db } from '../storage/open-database.js';
 import { ZaloApiError } from '../zalo/zalo-api-error.js';
 import type { ZaloApi } from '../zalo/zalo-api.js';
@@ -10,11 +10,12 @@ const BUTTONS_OFF_KEY = 'bot.buttons_disabled';
 
 export interface ReplySender {
   /**
-   * Sends a dialog's messages to one resident, in order. Never throws: a failed send is logged with
-   * Zalo's code and the remaining messages are skipped (they would arrive out of context).
-   * @returns whether every message was sent
+   * Sends one reply message (one Zalo-sized part; the reply outbox splits long texts) to a resident.
+   * Throws what `ZaloApi.sendText` throws (`ZaloApiError` after the client's own retries); the
+   * outbox decides whether to retry.
+   * @returns Zalo's message id (of the last part, should the text still be split)
    */
-  send(userId: string, messages: OutgoingMessage[]): Promise<boolean>;
+  deliver(userId: string, message: OutgoingMessage): Promise<string | null>;
   buttonsEnabled(): boolean;
 }
 
@@ -28,34 +29,20 @@ export function createReplySender({ zalo, db, log }: { zalo: ZaloApi; db: Db; lo
   const writeFlag = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   let buttonsOff = (readFlag.get(BUTTONS_OFF_KEY) as { value: string } | undefined)?.value === '1';
 
-  async function sendOne(userId: string, message: OutgoingMessage): Promise<void> {
-    const buttons = buttonsOff ? undefined : message.buttons;
-    try {
-      await zalo.sendText(userId, message.text, { purpose: 'reply', ...(buttons?.length ? { buttons } : {}) });
-    } catch (err) {
-      if (!buttons?.length || !(err instanceof ZaloApiError) || !BUTTON_REFUSED_CODES.has(err.code ?? 0)) throw err;
-      buttonsOff = true;
-      writeFlag.run(BUTTONS_OFF_KEY, '1');
-      log.warn({ code: err.code }, 'Zalo refused reply buttons; sending plain numbered menus from now on');
-      await zalo.sendText(userId, message.text, { purpose: 'reply' });
-    }
-  }
-
   return {
-    async send(userId, messages) {
-      for (const message of messages) {
-        try {
-          await sendOne(userId, message);
-        } catch (err) {
-          const zaloError = err instanceof ZaloApiError ? err : undefined;
-          log.error(
-            { user: hashUserId(userId), code: zaloError?.failureCode, hint: zaloError?.hint, err: zaloError ? undefined : err },
-            zaloError ? `reply not sent: ${zaloError.message}` : 'reply not sent',
-          );
-          return false;
-        }
+    async deliver(userId, message) {
+      const buttons = buttonsOff ? undefined : message.buttons;
+      let sent;
+      try {
+        sent = await zalo.sendText(userId, message.text, { purpose: 'reply', ...(buttons?.length ? { buttons } : {}) });
+      } catch (err) {
+        if (!buttons?.length || !(err instanceof ZaloApiError) || !BUTTON_REFUSED_CODES.has(err.code ?? 0)) throw err;
+        buttonsOff = true;
+        writeFlag.run(BUTTONS_OFF_KEY, '1');
+        log.warn({ code: err.code }, 'Zalo refused reply buttons; sending plain numbered menus from now on');
+        sent = await zalo.sendText(userId, message.text, { purpose: 'reply' });
       }
-      return true;
+      return sent.at(-1)?.messageId ?? null;
     },
     buttonsEnabled: () => !buttonsOff,
   };

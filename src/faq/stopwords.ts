@@ -42,14 +42,32 @@ export const SOFT_STOPWORD_WEIGHT = 0.3;
 const STOP_PHRASES = ['nhu the nao', 'the nao', 'nhu nao', 'bao nhieu', 'lam sao', 'cho hoi', 'xin hoi', 'muon hoi', 'muon biet', 'can biet', 'la gi', 'o dau', 'ra sao', 'bao gio', 'em hoi', 'toi hoi', 'minh hoi'];
 const STOP_PHRASE_KEYS = STOP_PHRASES.map((p) => p.split(' '));
 
+/**
+ * Stop phrases that count only at the end of the message (closing particles may follow): "vậy"
+ * typed without marks after an interrogative ("ho ngheo duoc gi vay", "sao vay a"). Anywhere else
+ * "vay" stays the loan word: "neu nhu vay von", "the vay von thi sao".
+ */
+const FINAL_STOP_PHRASES = ['gi vay', 'sao vay', 'the vay', 'nao vay', 'nhu vay'];
+const FINAL_STOP_PHRASE_KEYS = FINAL_STOP_PHRASES.map((p) => p.split(' '));
+/** Folded particles that may close a message after a final stop phrase ("gi vay a", "sao vay ad"). */
+const CLOSING_PARTICLES = new Set(['a', 'ah', 'ak', 'ha', 'nhi', 'nhe', 'oi', 'ad', 'ta']);
+
 const words = (list: string): string[] => list.split(/\s+/).filter(Boolean);
 
-/** For each syllable, whether it belongs to a stop phrase (compared on folded keys). */
+/**
+ * For each syllable, whether it belongs to a stop phrase (compared on folded keys). A final stop
+ * phrase counts only when nothing but closing particles follows it.
+ */
 export function inStopPhrase(syllables: readonly Syllable[]): boolean[] {
   const out = syllables.map(() => false);
+  const at = (phrase: readonly string[], i: number): boolean => phrase.every((k, j) => syllables[i + j]?.folded === k);
+  const closesMessage = (from: number): boolean => syllables.slice(from).every((s) => CLOSING_PARTICLES.has(s.folded));
   syllables.forEach((_, i) => {
     for (const phrase of STOP_PHRASE_KEYS) {
-      if (phrase.every((k, j) => syllables[i + j]?.folded === k)) phrase.forEach((_k, j) => (out[i + j] = true));
+      if (at(phrase, i)) phrase.forEach((_k, j) => (out[i + j] = true));
+    }
+    for (const phrase of FINAL_STOP_PHRASE_KEYS) {
+      if (at(phrase, i) && closesMessage(i + phrase.length)) phrase.forEach((_k, j) => (out[i + j] = true));
     }
   });
   return out;

@@ -10,6 +10,8 @@ const PERSONAL_TABLES: ReadonlyArray<{ table: string; column: string }> = [
   // webhook events (raw bodies hold message texts) keyed by the resident's id (020_inbox_events.sql)
   { table: 'inbox_events', column: 'user_key' },
   { table: 'residents', column: 'user_id' },
+  // replies waiting to be sent or kept for a few days after (022_reply_outbox.sql)
+  { table: 'reply_outbox', column: 'user_id' },
   // dialog position, hand-off requests and the question log (030–032 migrations)
   { table: 'dialog_state', column: 'user_id' },
   { table: 'handoffs', column: 'user_id' },

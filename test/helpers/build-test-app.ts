@@ -8,6 +8,7 @@ import { createEventHandler } from '../../src/bot/handle-event.js';
 import { createHoldingDialog } from '../../src/bot/holding-dialog.js';
 import { createInboxProcessor, type InboxProcessor } from '../../src/bot/inbox-processor.js';
 import { createInboxStore, type InboxStore } from '../../src/bot/inbox-store.js';
+import { createReplyOutbox, type ReplyOutbox, type ReplyOutboxOptions } from '../../src/bot/reply-outbox.js';
 import { createReplySender } from '../../src/bot/reply-sender.js';
 import { createResidentRepository } from '../../src/bot/resident-repository.js';
 import { SANDBOX_ZALO } from '../../src/config/parse-config.js';
@@ -36,6 +37,10 @@ export interface TestAppOptions {
   logs?: CapturedLogs;
   /** false: events are stored but not processed (a crash right after the acknowledgement) */
   startProcessor?: boolean;
+  /** false: replies are stored in the outbox but never sent (a crash right after the event was processed) */
+  startOutbox?: boolean;
+  /** reply outbox backoff and max age; default production values (30 s … 15 min, 24 h) */
+  replyRetry?: Pick<ReplyOutboxOptions, 'retryBaseMs' | 'retryCapMs' | 'maxAgeMs'>;
   verifierCode?: string;
   maxBodyBytes?: number;
   logMessageText?: boolean;
@@ -54,11 +59,12 @@ export interface TestApp {
   logs: CapturedLogs;
   inbox: InboxStore;
   processor: InboxProcessor;
+  outbox: ReplyOutbox;
   /** POSTs raw bytes to /webhook/zalo with the given headers (JSON content type by default). */
   post(raw: string | Buffer, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
   /** POSTs raw bytes signed with the simulator's OA secret (body app_id, else the app's). */
   postSigned(raw: string, options?: { prefix?: boolean }): Promise<{ status: number; body: unknown }>;
-  /** Waits until the inbox processor has nothing due. */
+  /** Waits until the inbox processor and the reply outbox have nothing due. */
   settle(): Promise<void>;
   inboxRows(): number;
   /** Stops listening, drains the processor, closes the database (and the simulator it owns). */
@@ -95,9 +101,10 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
   const zalo = createZaloClient({ openapiUrl: simUrl, tokens, db, log, clock, rateLimitPerMinute: 4000 });
   const t = createI18n().getFixedT('vi');
   const inbox = createInboxStore({ db, clock });
+  const outbox = createReplyOutbox({ db, sender: createReplySender({ zalo, db, log }), clock, log, options: options.replyRetry });
   const handle = createEventHandler({
     dialog: options.dialog ?? createHoldingDialog(t),
-    replies: createReplySender({ zalo, db, log }),
+    replies: outbox,
     residents: createResidentRepository(db),
     deleteUserData: (userId) => deleteUserData(db, userId),
     groupEvents: options.groupEvents,
@@ -122,6 +129,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
   const url = server.url;
   const webhookUrl = `${url}/webhook/zalo`;
   sim.setWebhook(webhookUrl);
+  if (options.startOutbox !== false) outbox.start();
   if (options.startProcessor !== false) processor.start();
 
   async function post(raw: string | Buffer, headers: Record<string, string> = {}) {
@@ -145,16 +153,21 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     logs,
     inbox,
     processor,
+    outbox,
     post,
     postSigned: (raw, signOptions) =>
       post(raw, {
         'x-zevent-signature': signZaloRequest(raw, { oaSecretKey: sim.oaSecretKey, fallbackAppId: appId, ...signOptions }),
       }),
-    settle: () => processor.whenIdle(),
+    async settle() {
+      await processor.whenIdle();
+      await outbox.whenIdle();
+    },
     inboxRows: () => (db.prepare('SELECT COUNT(*) AS n FROM inbox_events').get() as { n: number }).n,
     async close() {
       await server.close();
       await processor.drain(5_000);
+      await outbox.stop(5_000);
       db.close();
       if (ownsSim) await sim.close();
     },

@@ -158,7 +158,7 @@ describe('POST /webhook/zalo', () => {
     expect(app.sim.sentToUser(user.userId)).toEqual([]);
   });
 
-  it('when a resident withdraws consent, then their resident, inbox and outbound rows are erased', async () => {
+  it('when a resident withdraws consent, then their resident, inbox, outbound and reply outbox rows are erased', async () => {
     const user = app.sim.addUser({ isFollower: true });
     const other = app.sim.addUser({ isFollower: true });
     await app.sim.emit(app.sim.events.follow(user.userId));
@@ -169,6 +169,7 @@ describe('POST /webhook/zalo', () => {
       (app.db.prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${column} = ?`).get(id) as { n: number }).n;
     expect(count('residents', 'user_id', user.userId)).toBe(1);
     expect(count('outbound_messages', 'user_id', user.userId)).toBe(2);
+    expect(count('reply_outbox', 'user_id', user.userId)).toBe(2);
 
     await app.sim.emit(app.sim.events.userWithdraw(user.userId));
     await app.settle();
@@ -176,6 +177,8 @@ describe('POST /webhook/zalo', () => {
     expect(count('residents', 'user_id', user.userId)).toBe(0);
     expect(count('inbox_events', 'user_key', user.userId)).toBe(0);
     expect(count('outbound_messages', 'user_id', user.userId)).toBe(0);
+    expect(count('reply_outbox', 'user_id', user.userId)).toBe(0);
+    expect(count('reply_outbox', 'user_id', other.userId)).toBe(1);
     expect(count('residents', 'user_id', other.userId)).toBe(1);
     expect(count('inbox_events', 'user_key', other.userId)).toBe(1);
   });

@@ -1,6 +1,10 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildSnapshot } from '../../../src/faq/build-snapshot.js';
+import { loadContent } from '../../../src/faq/load-content.js';
 import { normalizeVietnamese } from '../../../src/faq/normalize-vietnamese.js';
-import { createStopwords, isSoftStopword, isStopword } from '../../../src/faq/stopwords.js';
+import { createStopwords, inStopPhrase, isSoftStopword, isStopword } from '../../../src/faq/stopwords.js';
+import { createManualClock } from '../../../src/shared/clock.js';
 
 const stopwords = createStopwords(['xíu', 'ha']);
 const kept = (text: string): string[] => {
@@ -38,5 +42,32 @@ describe('isStopword', () => {
   it('when an admin adds extra stopwords, then they are dropped with or without marks', () => {
     expect(kept('đợi xíu nha')).toEqual(['đợi']);
     expect(kept('ha noi')).toEqual(['noi']);
+  });
+});
+
+describe('inStopPhrase', () => {
+  const phraseWords = (text: string): string[] => {
+    const { syllables } = normalizeVietnamese(text);
+    const flags = inStopPhrase(syllables);
+    return syllables.filter((_, i) => flags[i]).map((s) => s.raw);
+  };
+
+  it.each([
+    ['ho ngheo duoc gi vay', ['gi', 'vay']],
+    ['sao vay a', ['sao', 'vay']],
+    ['dang ky the nao vay', ['the', 'nao', 'vay']],
+    ['neu nhu vay von thi sao', []],
+    ['the vay von thi sao', []],
+  ])('when "%s" is typed without marks, then only a sentence-final vậy joins the stop phrase', (text, expected) => {
+    expect(phraseWords(text)).toEqual(expected);
+  });
+
+  it('when "vậy" closes an unmarked question, then the loan answer is not retrieved; "vay von" still retrieves it', () => {
+    const snapshot = buildSnapshot(loadContent(path.resolve('test/fixtures/content/valid')), createManualClock());
+    const at = Date.parse('2026-11-29T12:00:00+07:00');
+    const vague = snapshot.match('ho ngheo duoc gi vay', at);
+    expect(vague.kind === 'answer' && vague.id === 'vay-von-lam-nha').toBe(false);
+    expect('candidates' in vague ? vague.candidates[0]?.id : undefined).not.toBe('vay-von-lam-nha');
+    expect(snapshot.match('ho ngheo vay von', at)).toMatchObject({ kind: 'answer', id: 'vay-von-lam-nha' });
   });
 });

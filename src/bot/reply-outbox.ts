@@ -1,0 +1,259 @@
+import type { Clock } from '../shared/clock.js';
+import { AppError } from '../shared/errors.js';
+import { hashUserId, type Logger } from '../shared/logger.js';
+import type { Db } from '../storage/open-database.js';
+import { ZaloApiError } from '../zalo/zalo-api-error.js';
+import { ZALO_TEXT_LIMIT, splitText } from '../zalo/split-text.js';
+import type { OutgoingMessage } from './dialog.js';
+import { isTransientReplyFailure } from './is-transient-reply-failure.js';
+import { createReplyOutboxStore, type OutboxRow, type OutboxStats } from './reply-outbox-store.js';
+import type { ReplySender } from './reply-sender.js';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+/** Zalo's reply window: no reply is sent later than this after it was stored. */
+const REPLY_WINDOW_MS = 7 * DAY;
+
+export interface ReplyOutboxOptions {
+  /** first retry delay after a transient failure, doubled per attempt; default 30 s */
+  retryBaseMs?: number;
+  /** longest retry delay; default 15 min */
+  retryCapMs?: number;
+  /** a reply still not sent this long after it was stored is given up; default 24 h, at most 7 days */
+  maxAgeMs?: number;
+  /** sent and failed rows are deleted after this; default and at most 7 days (0: at the next purge) */
+  retentionMs?: number;
+  /** how many residents' replies are retried at the same time by the timer; default 8 */
+  concurrency?: number;
+  purgeIntervalMs?: number;
+}
+
+export interface ReplyOutboxDeps {
+  db: Db;
+  sender: ReplySender;
+  clock: Clock;
+  log: Logger;
+  options?: ReplyOutboxOptions;
+}
+
+export interface ReplyOutbox {
+  /**
+   * Stores a dialog turn's messages durably (one transaction), split into Zalo-sized parts with any
+   * buttons on the last part. The resident's earlier pending replies become due now, so they go first.
+   * Nothing is sent here: call `deliver`.
+   */
+  enqueue(userId: string, inboxEventId: number, messages: OutgoingMessage[]): void;
+  /** Whether this inbox event's replies are already stored: its dialog turn ran and must not run again. */
+  hasRepliesFor(inboxEventId: number): boolean;
+  /**
+   * Sends the resident's due pending replies now, strictly in order, after any send already running
+   * for them. Never throws; resolves once done or stopped at a transient failure (then retried by
+   * the timer). A no-op before `start()` and after `stop()`: the rows wait for the next start.
+   */
+  deliver(userId: string): Promise<void>;
+  /** Purges, then resumes every pending reply (crash recovery) and retries them when due. */
+  start(): void;
+  /** Resolves when no send is running and no pending reply is due, or at once when not started (tests, benchmarks). */
+  whenIdle(): Promise<void>;
+  /**
+   * Graceful shutdown: stops the timers, starts no new send, lets running sends finish until
+   * `deadlineMs`. Unsent replies stay pending for the next start. Resolves true when all finished.
+   */
+  stop(deadlineMs: number): Promise<boolean>;
+  /** Deletes finished rows older than the retention (also run at start and every `purgeIntervalMs`). */
+  purge(): void;
+  stats(): OutboxStats;
+}
+
+/**
+ * The durable reply outbox: what the dialog answered is stored before its inbox event is marked
+ * done, then sent per resident in order (different residents side by side). A transient failure
+ * (see `isTransientReplyFailure`) keeps the row pending with exponential backoff (30 s, 1 min, 2 min …
+ * 15 min) and holds the resident's later replies behind it, until `maxAgeMs` gives it up (failed,
+ * logged at error with the hint). A permanent failure marks the row failed at once, logged with
+ * Zalo's code, and the next row goes on. Delivery is at least once: a crash after Zalo accepted a
+ * message but before the row was marked sent resends it.
+ * @example const outbox = createReplyOutbox({ db, sender: createReplySender({ zalo, db, log }), clock, log });
+ */
+export function createReplyOutbox({ db, sender, clock, log, options = {} }: ReplyOutboxDeps): ReplyOutbox {
+  const store = createReplyOutboxStore(db);
+  const retryBaseMs = options.retryBaseMs ?? 30_000;
+  const retryCapMs = options.retryCapMs ?? 15 * MINUTE;
+  const maxAgeMs = Math.min(options.maxAgeMs ?? DAY, REPLY_WINDOW_MS);
+  const retentionMs = Math.min(options.retentionMs ?? 7 * DAY, 7 * DAY);
+  const concurrency = options.concurrency ?? 8;
+  const purgeIntervalMs = options.purgeIntervalMs ?? HOUR;
+
+  /** The send chain of each resident with replies being sent: one at a time per resident. */
+  const running = new Map<string, Promise<void>>();
+  let started = false;
+  let stopping = false;
+  let purgeTimer: NodeJS.Timeout | undefined;
+  let wakeTimer: { at: number; timer: NodeJS.Timeout } | undefined;
+  let idleWaiters: Array<() => void> = [];
+
+  function retryDelay(attempts: number): number {
+    return Math.min(retryCapMs, retryBaseMs * 2 ** Math.max(0, attempts - 1));
+  }
+
+  function deliver(userId: string): Promise<void> {
+    if (!started || stopping) return Promise.resolve();
+    const previous = running.get(userId) ?? Promise.resolve();
+    const chain = previous.then(() => sendPending(userId)).catch((err: unknown) => {
+      log.error({ err, user: hashUserId(userId) }, 'reply outbox stopped unexpectedly for a resident; the replies stay pending');
+    });
+    running.set(userId, chain);
+    void chain.finally(() => {
+      if (running.get(userId) === chain) running.delete(userId);
+      kick();
+    });
+    return chain;
+  }
+
+  async function sendPending(userId: string): Promise<void> {
+    while (!stopping) {
+      const row = store.nextPending(userId);
+      if (!row) return;
+      const now = clock.now();
+      if (row.nextAttemptAt > now) return wakeAt(row.nextAttemptAt);
+      if (now - row.createdAt >= maxAgeMs) {
+        giveUp(row, row.attempts, row.attempts > 0 ? 'expired after transient failures' : 'expired before it could be sent');
+        continue;
+      }
+      if (!(await send(row))) return;
+    }
+  }
+
+  /** One attempt; true when the row is finished (sent or failed) and the next one may go. */
+  async function send(row: OutboxRow): Promise<boolean> {
+    const attempts = row.attempts + 1;
+    const fields = { user: hashUserId(row.userId), outboxId: row.id, inboxId: row.inboxEventId, attempts };
+    try {
+      const messageId = await sender.deliver(row.userId, row.message);
+      store.markSent(row.id, attempts, messageId, clock.now());
+      if (attempts > 1) log.info(fields, 'held reply sent');
+      return true;
+    } catch (err) {
+      const zaloError = err instanceof ZaloApiError ? err : undefined;
+      const error = describeFailure(err);
+      const logged = { ...fields, code: zaloError?.failureCode, hint: err instanceof AppError ? err.hint : undefined, err: zaloError ? undefined : err };
+      if (!isTransientReplyFailure(err)) {
+        store.markFailed(row.id, attempts, error);
+        log.error(logged, zaloError ? `reply not sent: ${zaloError.message}` : 'reply not sent');
+        return true;
+      }
+      const nextAttemptAt = clock.now() + retryDelay(attempts);
+      if (nextAttemptAt - row.createdAt >= maxAgeMs) {
+        giveUp(row, attempts, error, logged);
+        return true;
+      }
+      store.markRetry(row.id, attempts, nextAttemptAt, error);
+      log.warn({ ...logged, retryInMs: nextAttemptAt - clock.now() }, 'reply not sent yet; kept in the outbox, will retry');
+      wakeAt(nextAttemptAt);
+      return false;
+    }
+  }
+
+  function giveUp(row: OutboxRow, attempts: number, error: string, logged: Record<string, unknown> = {}): void {
+    store.markFailed(row.id, attempts, error);
+    const fields = { user: hashUserId(row.userId), outboxId: row.id, inboxId: row.inboxEventId, attempts, ...logged };
+    log.error(
+      { ...fields, ageMs: clock.now() - row.createdAt },
+      'reply not sent: gave up after the max age; see reply_outbox.last_error and the hint; the resident must write again',
+    );
+  }
+
+  /** Starts sends for residents with a due pending reply, and a timer for the next one due later. */
+  function kick(): void {
+    if (!started || stopping) return;
+    const now = clock.now();
+    for (const head of store.pendingHeads()) {
+      if (running.has(head.userId)) continue;
+      if (head.nextAttemptAt > now) wakeAt(head.nextAttemptAt);
+      else if (running.size < concurrency) void deliver(head.userId);
+    }
+    if (running.size === 0 && !hasDuePending()) {
+      const waiters = idleWaiters;
+      idleWaiters = [];
+      for (const resolve of waiters) resolve();
+    }
+  }
+
+  function hasDuePending(): boolean {
+    const now = clock.now();
+    return store.pendingHeads().some((h) => h.nextAttemptAt <= now);
+  }
+
+  function wakeAt(at: number): void {
+    if (stopping || (wakeTimer && wakeTimer.at <= at)) return;
+    if (wakeTimer) clearTimeout(wakeTimer.timer);
+    const timer = setTimeout(() => {
+      wakeTimer = undefined;
+      kick();
+    }, Math.max(0, at - clock.now()));
+    timer.unref();
+    wakeTimer = { at, timer };
+  }
+
+  function purge(): void {
+    const deleted = store.purge(clock.now() - retentionMs);
+    if (deleted) log.info({ deleted }, 'reply outbox purged (retention)');
+  }
+
+  return {
+    enqueue(userId, inboxEventId, messages) {
+      const parts = messages.flatMap((message) => {
+        const texts = splitText(message.text, ZALO_TEXT_LIMIT);
+        return texts.map((text, i) => (i === texts.length - 1 && message.buttons?.length ? { text, buttons: message.buttons } : { text }));
+      });
+      if (parts.length) store.enqueue(userId, inboxEventId, parts, clock.now());
+    },
+    hasRepliesFor: (inboxEventId) => store.hasRepliesFor(inboxEventId),
+    deliver,
+    start() {
+      if (started) return;
+      started = true;
+      stopping = false;
+      purge();
+      purgeTimer = setInterval(purge, purgeIntervalMs);
+      purgeTimer.unref();
+      const { pending } = store.stats();
+      if (pending > 0) log.info({ pending }, 'resuming pending replies from the outbox');
+      kick();
+    },
+    whenIdle() {
+      if (!started || (running.size === 0 && !hasDuePending())) return Promise.resolve();
+      return new Promise((resolve) => {
+        idleWaiters.push(resolve);
+        kick();
+      });
+    },
+    async stop(deadlineMs) {
+      stopping = true;
+      started = false;
+      clearInterval(purgeTimer);
+      if (wakeTimer) clearTimeout(wakeTimer.timer);
+      wakeTimer = undefined;
+      const all = Promise.allSettled([...running.values()]).then(() => true);
+      let deadline: NodeJS.Timeout | undefined;
+      const timeout = new Promise<boolean>((resolve) => {
+        deadline = setTimeout(() => resolve(false), deadlineMs);
+      });
+      const finished = await Promise.race([all, timeout]);
+      clearTimeout(deadline);
+      for (const resolve of idleWaiters) resolve();
+      idleWaiters = [];
+      if (!finished) log.warn({ running: running.size }, 'reply outbox stop deadline reached; unsent replies stay pending');
+      return finished;
+    },
+    purge,
+    stats: () => store.stats(),
+  };
+}
+
+/** `last_error` of a row: Zalo's short code and message, or the error's name and message. */
+function describeFailure(err: unknown): string {
+  if (err instanceof ZaloApiError) return `${err.failureCode}: ${err.message}`;
+  return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+}
