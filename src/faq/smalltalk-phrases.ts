@@ -12,6 +12,8 @@ export interface SmalltalkPhrases {
    * stopwords, e.g. "chào ad", "ok cảm ơn nhé", "alo có ai không"; the last phrase decides
    * ("chào, cảm ơn" → thanks).
    * Text with anything else in it goes to retrieval, where small-talk nodes compete normally.
+   * A message with no content word at all ("ad ơi", "alo ạ", "???", an emoji) is taken as a
+   * greeting: the resident is getting our attention, not asking something we can't answer.
    */
   find(text: string, at: number): FaqNode | undefined;
 }
@@ -35,6 +37,8 @@ export function createSmalltalkPhrases(nodes: readonly FaqNode[], analyzer: Anal
       longest = Math.max(longest, keys.length);
     }
   }
+  const greeting = (at: number): FaqNode | undefined =>
+    nodes.find((n) => n.kind === 'smalltalk' && n.intent === 'greeting' && isNodeAvailable(n, at));
   return {
     find(text, at) {
       const { keys, content } = analyzed(text);
@@ -52,7 +56,8 @@ export function createSmalltalkPhrases(nodes: readonly FaqNode[], analyzer: Anal
         if (step === 0 && content[i]) return undefined;
         i += Math.max(step, 1);
       }
-      return found;
+      if (found || content.some(Boolean) || text.trim() === '') return found;
+      return greeting(at);
     },
   };
 }

@@ -19,6 +19,13 @@ describe('FaqSnapshot.match', () => {
     expect(match(text)).toEqual({ kind: 'smalltalk', id, intent, score: 1 });
   });
 
+  it.each(['ad ơi', 'ad oi cho hoi', '???', '😀', '🙏🙏'])(
+    'when the message has no content word at all ("%s"), then it is taken as a greeting',
+    (text) => {
+      expect(match(text)).toEqual({ kind: 'smalltalk', id: 'chao-hoi', intent: 'greeting', score: 1 });
+    },
+  );
+
   it('when a longer message matches a safety node, then small talk wins through retrieval', () => {
     expect(match('có người gọi bảo tôi chuyển tiền để vào hộ nghèo')).toMatchObject({ kind: 'smalltalk', intent: 'scam' });
   });
@@ -67,7 +74,7 @@ describe('FaqSnapshot.match', () => {
     if (result.kind === 'suggestions') expect(result.candidates.length).toBeGreaterThanOrEqual(2);
   });
 
-  it.each(['bán xe máy cũ', 'giá vàng hôm nay', 'thời tiết ngày mai thế nào', '🙏🙏', ''])(
+  it.each(['bán xe máy cũ', 'giá vàng hôm nay', 'thời tiết ngày mai thế nào', '', '   '])(
     'when the question is out of scope ("%s"), then it falls back',
     (text) => {
       expect(match(text).kind).toBe('fallback');
