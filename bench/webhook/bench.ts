@@ -34,6 +34,8 @@ import { percentile, runLoad, type LoadResult } from './load.js';
 
 const COUNT = 2_000;
 const CONCURRENCY = 20;
+/** messages sent one after another, each waiting for its reply, for the unloaded reply latency */
+const SEQUENTIAL = 200;
 const QUESTIONS = ['hộ nghèo được hỗ trợ những gì', 'thủ tục vay vốn ưu đãi', 'bao hiem y te cho ho can ngheo', 'xin chào', '1'];
 
 /** Sub-millisecond wall clock shared by the load generator and the fake Zalo, for end-to-end times. */
@@ -118,6 +120,24 @@ async function webhook() {
   const endToEnd = users.map((userId, i) => (sim.sentToUser(userId)[0]?.time ?? NaN) - sentAt[i]!);
   const replied = endToEnd.filter((ms) => !Number.isNaN(ms));
 
+  // One resident at a time (no queue): what a resident waits for when the bot is not busy.
+  const single: number[] = [];
+  for (let i = 0; i < SEQUENTIAL; i += 1) {
+    const userId = sim.addUser({ isFollower: true, lastInteraction: clock.now() }).userId;
+    const raw = JSON.stringify(sim.events.userSendText(userId, QUESTIONS[i % QUESTIONS.length]!));
+    const started = clock.now();
+    await runLoad({
+      url: `${server.url}/webhook/zalo`,
+      count: 1,
+      concurrency: 1,
+      body: () => ({ raw, headers: { 'x-zevent-signature': signZaloBody(raw, sim.oaSecretKey) } }),
+    });
+    const deadline = started + 5_000;
+    while (sim.sentToUser(userId).length === 0 && clock.now() < deadline) await new Promise((r) => setTimeout(r, 1));
+    const reply = sim.sentToUser(userId)[0];
+    if (reply) single.push(reply.time - started);
+  }
+
   await server.close();
   await processor.drain(5_000);
   await outbox.stop(5_000);
@@ -125,7 +145,7 @@ async function webhook() {
   db.close();
   await sim.close();
   fs.rmSync(dir, { recursive: true, force: true });
-  return { acks, replied, repliesPerSecond: replied.length / ((doneAt - Math.min(...sentAt)) / 1000) };
+  return { acks, replied, single, repliesPerSecond: replied.length / ((doneAt - Math.min(...sentAt)) / 1000) };
 }
 
 const row = (name: string, r: LoadResult) =>
@@ -139,11 +159,15 @@ console.log(`${'target'.padEnd(34)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8
 console.log(row('baseline: express hello-world', base));
 console.log(row('POST /webhook/zalo (acknowledged)', result.acks));
 console.log(
-  `end-to-end (webhook in → reply received by fake Zalo): ${result.replied.length}/${COUNT} replied, ` +
+  `end-to-end under the burst (webhook in → reply received by fake Zalo; includes queueing): ${result.replied.length}/${COUNT} replied, ` +
     `p50 ${percentile(result.replied, 50).toFixed(1)} ms, p99 ${percentile(result.replied, 99).toFixed(1)} ms, ` +
     `${result.repliesPerSecond.toFixed(0)} replies/s`,
 );
-if (ok !== COUNT || result.replied.length !== COUNT) {
+console.log(
+  `end-to-end, one resident at a time (${SEQUENTIAL} messages, no queue): ${result.single.length}/${SEQUENTIAL} replied, ` +
+    `p50 ${percentile(result.single, 50).toFixed(1)} ms, p99 ${percentile(result.single, 99).toFixed(1)} ms`,
+);
+if (ok !== COUNT || result.replied.length !== COUNT || result.single.length !== SEQUENTIAL) {
   console.error(`expected ${COUNT} acknowledgements and replies, got ${ok} and ${result.replied.length}`);
   process.exit(1);
 }
