@@ -10,38 +10,13 @@
  */
 import path from 'node:path';
 import readline from 'node:readline';
-import type { DialogOutcome } from '../bot/dialog.js';
-import { createFaqDialog } from '../bot/dialog/create-faq-dialog.js';
 import { createFaqStore } from '../faq/create-faq-store.js';
 import { createI18n } from '../i18n/create-i18n.js';
 import { createLogger } from '../shared/logger.js';
-import { openDatabase } from '../storage/open-database.js';
+import { createAskSession, type AskLine } from './create-ask-session.js';
 import { parseFlags } from './parse-flags.js';
 
-type AskKind = 'answer' | 'suggestions' | 'smalltalk' | 'fallback';
-
-/** The `npm run ask -- --json` line (design.md contract). */
-interface AskLine {
-  question: string;
-  kind: AskKind;
-  id: string | null;
-  score: number | null;
-  text: string;
-}
-
 const ASK_USER_ID = 'ask-cli';
-
-/** The dialog's richer outcome folded into the contract's four kinds. */
-const ASK_KIND: Record<DialogOutcome['kind'], AskKind> = {
-  answer: 'answer',
-  suggestions: 'suggestions',
-  menu: 'suggestions',
-  smalltalk: 'smalltalk',
-  handoff: 'smalltalk',
-  fallback: 'fallback',
-  silent: 'fallback',
-  flood: 'fallback',
-};
 
 function formatHuman(line: AskLine): string {
   const score = line.score === null ? '' : ` ${line.score.toFixed(2)}`;
@@ -79,31 +54,17 @@ async function main(): Promise<number> {
     console.error(t('dialog:ask.contentError', { dir: contentDir, error: (err as Error).message }));
     return 1;
   }
-  const db = openDatabase(':memory:');
-  const dialog = createFaqDialog({
-    faq,
-    db,
-    t,
-    log,
-    options: { buttons: false, flood: { max: Infinity, windowMs: 1 } },
-  });
+  const session = createAskSession({ faq, t, log, now });
   try {
     for await (const raw of readline.createInterface({ input: process.stdin, crlfDelay: Infinity })) {
       const question = raw.trim();
       if (question.length === 0) continue;
-      const reply = await dialog.respond(ASK_USER_ID, { kind: 'text', text: question }, now());
-      const line: AskLine = {
-        question,
-        kind: ASK_KIND[reply.outcome.kind],
-        id: reply.outcome.id ?? null,
-        score: reply.outcome.score ?? null,
-        text: reply.messages.map((m) => m.text).join('\n\n'),
-      };
+      const line = await session.ask(ASK_USER_ID, question);
       process.stdout.write(values.json ? `${JSON.stringify(line)}\n` : formatHuman(line));
     }
   } finally {
     faq.close();
-    db.close();
+    session.close();
   }
   return 0;
 }

@@ -1,5 +1,5 @@
 import { normalizeVietnamese } from './normalize-vietnamese.js';
-import { createStopwords, inStopPhrase, isSoftStopword, isStopword, SOFT_STOPWORD_WEIGHT, type StopwordSet } from './stopwords.js';
+import { closingVay, createStopwords, inStopPhrase, isSoftStopword, isStopword, SOFT_STOPWORD_WEIGHT, type StopwordSet } from './stopwords.js';
 import {
   createSynonymTable,
   rewriteSyllables,
@@ -67,7 +67,10 @@ export function createAnalyzer(synonyms: SynonymsData): Analyzer {
     const syllables = withNumbers.filter((s) => !s.isNumber);
     const phrase = inStopPhrase(syllables);
     const content = syllables.map((s, i) => !phrase[i] && !isStopword(s, marked || s.fromTable, stopwords) && s.folded.length > 0);
-    const weight = syllables.map((s) => (isSoftStopword(s, marked || s.fromTable, stopwords) ? SOFT_STOPWORD_WEIGHT : 1));
+    const closing = marked ? [] : closingVay(syllables);
+    const weight = syllables.map((s, i) =>
+      isSoftStopword(s, marked || s.fromTable, stopwords) || closing[i] ? SOFT_STOPWORD_WEIGHT : 1,
+    );
     const terms: Term[] = [];
     const withWeight = (term: Term, w: number): Term => (w < 1 ? { ...term, weight: w } : term);
     syllables.forEach((s, i) => {

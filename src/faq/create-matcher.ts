@@ -206,7 +206,8 @@ export function createMatcher(input: MatcherInput): Matcher {
       if (topic && children.length > 0) {
         return { kind: 'suggestions', score: 1, topicId: topic.id, candidates: children.map((c) => ({ id: c.id, score: 1 })) };
       }
-      return decideMatch(rank(text, at), knobs, (id) => input.children(id, at));
+      const queryTerms = (analyzer.analyze(text).readings[0] ?? []).filter((t) => !t.bigram).length;
+      return decideMatch(rank(text, at), knobs, (id) => input.children(id, at), queryTerms);
     },
   };
 }

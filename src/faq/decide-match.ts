@@ -22,6 +22,9 @@ const toCandidate = (s: ScoredNode): Candidate => ({ id: s.node.id, score: round
  *   small-talk node (out of scope, privacy …) is within `margin` of it, which puts the scope in doubt;
  * - a confident topic or small-talk node needs a lead of `margin` over the runner-up too; it then
  *   yields its topic's children as suggestions (with `topicId`) or small talk;
+ * - a long message (`queryTerms ≥ longMessageTerms`, a resident's story) whose best node is an
+ *   answer it covers almost whole, with a clear lead, is answered even below those bars (see
+ *   `longMessageTerms` in matcher-knobs.ts): the story words dilute covQ, not the evidence;
  * - suggestions otherwise: FAQ candidates within `suggestWithin` of the best.
  * Small-talk nodes are never suggested nor offered as alternatives.
  */
@@ -29,7 +32,19 @@ export function decideMatch(
   ranked: ScoredNode[],
   knobs: MatcherKnobs,
   childrenOf: (topicId: string) => FaqNode[],
+  queryTerms = 0,
 ): MatchResult {
+  const story = storyAnswer(ranked, knobs, queryTerms);
+  if (story) {
+    const faqRanked = ranked.filter((s) => s.node.kind !== 'smalltalk');
+    return {
+      kind: 'answer',
+      id: story.node.id,
+      score: round(story.conf),
+      candidates: faqRanked.slice(0, knobs.maxSuggestions).map(toCandidate),
+      alternatives: [],
+    };
+  }
   const plausible = ranked.filter((s) => s.covQ >= knobs.minCovQSuggest);
   const faq = plausible.filter((s) => s.node.kind !== 'smalltalk');
   const top = plausible[0];
@@ -74,4 +89,17 @@ export function decideMatch(
     return { kind: 'fallback', score: round(top.conf), candidates: faq.slice(0, knobs.maxSuggestions).map(toCandidate) };
   }
   return { kind: 'suggestions', score: round(top.conf), candidates: suggestions.map(toCandidate) };
+}
+
+/**
+ * The best node of a long message when it clearly wins on evidence although the message's other
+ * words keep its confidence under the usual bars; undefined when the usual rule would answer anyway
+ * or the message is short.
+ */
+function storyAnswer(ranked: ScoredNode[], knobs: MatcherKnobs, queryTerms: number): ScoredNode | undefined {
+  const [top, runner] = ranked;
+  if (!top || queryTerms < knobs.longMessageTerms || top.node.kind !== 'answer') return undefined;
+  if (top.conf >= knobs.answerAbove && top.covQ >= knobs.minCovQ) return undefined;
+  const leads = !runner || top.conf - runner.conf >= knobs.longLead;
+  return top.covD >= knobs.longMinCovD && top.conf >= knobs.longAnswerAbove && leads ? top : undefined;
 }

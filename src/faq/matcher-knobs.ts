@@ -32,6 +32,16 @@ export interface MatcherKnobs extends CoverageKnobs {
   margin: number;
   /** after a direct answer, FAQ runner-ups within this distance of it are offered as alternatives */
   alsoAskWithin: number;
+  /**
+   * A message of at least `longMessageTerms` content words (a resident's story) is answered by its
+   * best node even below `answerAbove`/`minCovQ` when that node is an answer the message covers
+   * almost whole (`covD ≥ longMinCovD`), its confidence reaches `longAnswerAbove`, and it leads the
+   * runner-up (any kind, small talk included) by `longLead`.
+   */
+  longMessageTerms: number;
+  longMinCovD: number;
+  longAnswerAbove: number;
+  longLead: number;
   /** suggestions are candidates within this distance of the best */
   suggestWithin: number;
   maxSuggestions: number;
@@ -57,6 +67,10 @@ export const DEFAULT_KNOBS: MatcherKnobs = {
   minCovQ: 0.4,
   margin: 0.06,
   alsoAskWithin: 0.1,
+  longMessageTerms: 16,
+  longMinCovD: 0.8,
+  longAnswerAbove: 0.38,
+  longLead: 0.1,
   suggestWithin: 0.2,
   maxSuggestions: 3,
 };

@@ -52,6 +52,12 @@ const FINAL_STOP_PHRASE_KEYS = FINAL_STOP_PHRASES.map((p) => p.split(' '));
 /** Folded particles that may close a message after a final stop phrase ("gi vay a", "sao vay ad"). */
 const CLOSING_PARTICLES = new Set(['a', 'ah', 'ak', 'ha', 'nhi', 'nhe', 'oi', 'ad', 'ta']);
 
+/**
+ * Folded words after which a closing unmarked "vay" is the loan verb ("de vay", "duoc vay",
+ * "lai vay"), not the particle "vậy".
+ */
+const LOAN_CONTEXT = new Set(['de', 'khi', 'duoc', 'muon', 'can', 'di', 'cho', 'xin', 'co', 'dang', 'da', 'se', 'chua', 'moi', 'lai', 'tien', 'von', 'phai', 'vao', 'ma']);
+
 const words = (list: string): string[] => list.split(/\s+/).filter(Boolean);
 
 /**
@@ -71,6 +77,26 @@ export function inStopPhrase(syllables: readonly Syllable[]): boolean[] {
     }
   });
   return out;
+}
+
+/**
+ * For each syllable, whether it is an unmarked "vay" closing the message (only closing particles
+ * follow) outside a final stop phrase and not after a loan-context word: "thu nhap bao nhieu thi
+ * duoc xet ho ngheo vay ad" may end in "vậy" or in the loan verb, so it is weighed like a soft
+ * stopword instead of counting as the loan topic in full.
+ */
+export function closingVay(syllables: readonly Syllable[]): boolean[] {
+  const phrase = inStopPhrase(syllables);
+  let last = syllables.length - 1;
+  while (last >= 0 && CLOSING_PARTICLES.has(syllables[last]!.folded)) last -= 1;
+  const before = syllables[last - 1];
+  const closing =
+    last > 0 &&
+    syllables[last]!.raw === 'vay' &&
+    !phrase[last] &&
+    before !== undefined &&
+    !LOAN_CONTEXT.has(before.folded);
+  return syllables.map((_, i) => closing && i === last);
 }
 
 export interface StopwordSet {

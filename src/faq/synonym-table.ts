@@ -69,9 +69,27 @@ export function createSynonymTable(data: SynonymsData): SynonymTable {
 const sameSyllable = (key: Syllable, typed: Syllable): boolean =>
   typed.marked ? key.accented === typed.accented : key.folded === typed.folded;
 
+/** Letters outside the Vietnamese alphabet: alone, they are chat even in text typed with diacritics. */
+const FOREIGN_LETTER = /^[fjwz]$/;
+/** A lone consonant is no Vietnamese word; near the end of a message it is a chat particle ("… k", "gì v ad"). */
+const CONSONANT_LETTER = /^[bcdđghklmnpqrstvx]$/;
+/** How close to the end of a message a lone consonant counts as chat in text typed with diacritics. */
+const CLOSING_SPAN = 2;
+
+/**
+ * Whether a single-letter key applies at position `i` of `count` syllables. Without diacritics it
+ * always does. With diacritics only where the letter can only be chat: f, j, w, z anywhere
+ * ("hỗ trợ j"), another consonant among the last CLOSING_SPAN syllables ("có phải hộ nghèo k",
+ * "gì v ad"); elsewhere it may be a label ("vitamin k ở trẻ nhỏ", "điểm b") and vowels may be words.
+ */
+function singleLetterApplies(letter: string, typedWithDiacritics: boolean, i: number, count: number): boolean {
+  if (!typedWithDiacritics || FOREIGN_LETTER.test(letter)) return true;
+  return CONSONANT_LETTER.test(letter) && i >= count - CLOSING_SPAN;
+}
+
 /**
  * Rewrites a syllable sequence with the table, longest key first, left to right.
- * Single-letter keys (k, j, r, v …) apply only to text typed without diacritics, where they are chat.
+ * Single-letter keys (k, j, r, v …) apply where they are chat (see `singleLetterApplies`).
  */
 export function rewriteSyllables(syllables: Syllable[], typedWithDiacritics: boolean, table: SynonymTable): Segment[] {
   const segments: Segment[] = [];
@@ -80,7 +98,7 @@ export function rewriteSyllables(syllables: Syllable[], typedWithDiacritics: boo
     const current = syllables[i]!;
     const rule = (table.rules.get(current.folded) ?? []).find(
       (r) =>
-        !(typedWithDiacritics && r.pattern.length === 1 && r.pattern[0]!.raw.length === 1) &&
+        (r.pattern.length > 1 || r.pattern[0]!.raw.length > 1 || singleLetterApplies(r.pattern[0]!.raw, typedWithDiacritics, i, syllables.length)) &&
         r.pattern.every((p, k) => {
           const typed = syllables[i + k];
           return typed !== undefined && sameSyllable(p, typed);

@@ -3,7 +3,7 @@ import { createAnalyzer } from '../../../src/faq/analyze-text.js';
 
 const analyzer = createAnalyzer({
   abbreviations: { bhyt: 'bảo hiểm y tế' },
-  chat: { ko: 'không', k: 'không', dc: 'được', bn: 'bao nhiêu' },
+  chat: { ko: 'không', k: 'không', dc: 'được', bn: 'bao nhiêu', j: 'gì', v: 'vậy' },
   ambiguous: { hn: ['hộ nghèo', 'hà nội'] },
   groups: [['vay vốn', 'vay tiền', 'mượn tiền']],
   stopwordsExtra: [],
@@ -35,6 +35,18 @@ describe('createAnalyzer', () => {
   it('when a single-letter key appears in text typed with diacritics, then it is left alone', () => {
     expect(unigrams('thiếu vitamin k ở trẻ nhỏ')).toEqual(['thieu', 'vitamin', 'k', 'tre', 'nho']);
     expect(unigrams('co dc k')).toEqual(['co']);
+  });
+
+  it('when a letter outside the alphabet, or a consonant closing the message, is typed with diacritics, then it reads as chat', () => {
+    expect(unigrams('hộ nghèo được hỗ trợ j v')).toEqual(['ho', 'ngheo', 'ho', 'tro']);
+    expect(unigrams('nhà mình có phải hộ nghèo k')).toEqual(['nha', 'ho', 'ngheo']);
+  });
+
+  it('when an unmarked vay closes a question outside a loan phrase, then it weighs like a soft stopword; after a loan word it stays whole', () => {
+    const weightOf = (text: string) => analyzer.analyze(text).readings[0]!.find((t) => t.key === 'vay')?.weight ?? 1;
+    expect(weightOf('thu nhap bao nhieu thi xet ho ngheo vay ad')).toBe(0.3);
+    expect(weightOf('ho ngheo dc vay')).toBe(1);
+    expect(weightOf('hộ nghèo vay')).toBe(1);
   });
 
   it('when a soft stopword is typed without diacritics, then it stays at a lower weight, and at full weight when typed with marks', () => {

@@ -66,3 +66,27 @@ describe('decideMatch', () => {
     expect(decide([scored('a', DEFAULT_KNOBS.fallbackBelow - 0.01)])).toMatchObject({ kind: 'fallback' });
   });
 });
+
+describe('decideMatch on long messages', () => {
+  const story = (conf: number, covQ: number, covD: number, id = 'a', kind: FaqNode['kind'] = 'answer'): ScoredNode => ({
+    node: kind === 'smalltalk' ? node(id, kind, 'out_of_scope') : node(id, kind),
+    conf,
+    covQ,
+    covD,
+  });
+  const decideLong = (ranked: ScoredNode[], terms: number) => decideMatch(ranked, DEFAULT_KNOBS, () => [], terms);
+
+  it('when a long story contains a whole FAQ question and that answer leads clearly, then it is answered despite a low covQ', () => {
+    expect(decideLong([story(0.42, 0.2, 0.9), story(0.3, 0.2, 0.5, 'b')], 20)).toMatchObject({ kind: 'answer', id: 'a' });
+  });
+
+  it('when the same evidence comes from a short message, then the usual bars apply', () => {
+    expect(decideLong([story(0.42, 0.2, 0.9), story(0.3, 0.2, 0.5, 'b')], 6).kind).toBe('fallback');
+  });
+
+  it('when the runner-up is close, the covered share is low or the runner-up is small talk nearby, then a long story is not answered', () => {
+    expect(decideLong([story(0.42, 0.2, 0.9), story(0.36, 0.2, 0.9, 'b')], 20).kind).not.toBe('answer');
+    expect(decideLong([story(0.42, 0.25, 0.6), story(0.3, 0.2, 0.5, 'b')], 20).kind).not.toBe('answer');
+    expect(decideLong([story(0.42, 0.2, 0.9), story(0.38, 0.3, 0.6, 'oos', 'smalltalk')], 20).kind).not.toBe('answer');
+  });
+});

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSnapshot } from '../../../src/faq/build-snapshot.js';
 import { loadContent } from '../../../src/faq/load-content.js';
 import { normalizeVietnamese } from '../../../src/faq/normalize-vietnamese.js';
-import { createStopwords, inStopPhrase, isSoftStopword, isStopword } from '../../../src/faq/stopwords.js';
+import { closingVay, createStopwords, inStopPhrase, isSoftStopword, isStopword } from '../../../src/faq/stopwords.js';
 import { createManualClock } from '../../../src/shared/clock.js';
 
 const stopwords = createStopwords(['xíu', 'ha']);
@@ -69,5 +69,25 @@ describe('inStopPhrase', () => {
     expect(vague.kind === 'answer' && vague.id === 'vay-von-lam-nha').toBe(false);
     expect('candidates' in vague ? vague.candidates[0]?.id : undefined).not.toBe('vay-von-lam-nha');
     expect(snapshot.match('ho ngheo vay von', at)).toMatchObject({ kind: 'answer', id: 'vay-von-lam-nha' });
+  });
+});
+
+describe('closingVay', () => {
+  const flagged = (text: string): string[] => {
+    const { syllables } = normalizeVietnamese(text);
+    const flags = closingVay(syllables);
+    return syllables.filter((_, i) => flags[i]).map((s) => s.raw);
+  };
+
+  it.each([
+    ['thu nhap bao nhieu thi duoc xet ho ngheo vay ad', ['vay']],
+    ['ho ngheo vay', ['vay']],
+    ['ho ngheo duoc vay', []],
+    ['lai suat khi vay', []],
+    ['ho ngheo duoc gi vay', []],
+    ['vay von ho ngheo', []],
+    ['vay', []],
+  ])('when "%s" is typed, then only a closing vay outside a loan phrase or stop phrase is flagged', (text, expected) => {
+    expect(flagged(text)).toEqual(expected);
   });
 });
