@@ -19,7 +19,9 @@ const benches = fs
 let failed = 0;
 for (const name of benches) {
   console.log(`\n=== bench/${name} ===`);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(benchDir, name, 'bench.ts')], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(benchDir, name, 'bench.ts')], {
+    stdio: 'inherit',
+  });
   if (result.status !== 0) {
     failed += 1;
     console.log(`bench/${name} failed (exit ${result.status ?? result.signal})`);

@@ -76,7 +76,13 @@ async function main(): Promise<void> {
 
   const replies = createReplySender({ zalo, db, log });
   // replies are stored before their event is marked done, and sent (or retried) from there
-  const outbox = createReplyOutbox({ db, sender: replies, clock, log, options: { retentionMs: config.messageRetentionDays * DAY_MS } });
+  const outbox = createReplyOutbox({
+    db,
+    sender: replies,
+    clock,
+    log,
+    options: { retentionMs: config.messageRetentionDays * DAY_MS },
+  });
   const dialog = createFaqDialog({
     faq,
     db,
@@ -90,7 +96,14 @@ async function main(): Promise<void> {
     },
   });
   const questionPurge = startQuestionPurge({ db, clock, log, retentionDays: config.messageRetentionDays });
-  const broadcast = createBroadcast({ db, zalo: broadcastZalo, clock, log, i18n, options: broadcastOptionsFromConfig(config) });
+  const broadcast = createBroadcast({
+    db,
+    zalo: broadcastZalo,
+    clock,
+    log,
+    i18n,
+    options: broadcastOptionsFromConfig(config),
+  });
   const residents = createResidentRepository(db);
 
   const inbox = createInboxStore({ db, clock });
@@ -165,8 +178,15 @@ async function main(): Promise<void> {
   await broadcast.scheduler.start();
   ready = true;
   log.info(
-    { url, mode: config.sandbox ? 'sandbox' : 'live', sandboxUrl: sandbox ? `${url}/sandbox` : undefined, content: faq.status().version },
-    config.sandbox ? `Loa xã is up in sandbox mode: open ${url}/sandbox` : `Loa xã is up on ${url}; Zalo webhook path /webhook/zalo`,
+    {
+      url,
+      mode: config.sandbox ? 'sandbox' : 'live',
+      sandboxUrl: sandbox ? `${url}/sandbox` : undefined,
+      content: faq.status().version,
+    },
+    config.sandbox
+      ? `Loa xã is up in sandbox mode: open ${url}/sandbox`
+      : `Loa xã is up on ${url}; Zalo webhook path /webhook/zalo`,
   );
   if (demoAdmin) {
     // Printed once to the terminal, not to the structured log: a local sandbox-only credential.
@@ -216,6 +236,9 @@ function readConfigOrExit(): Config {
 
 main().catch((err: unknown) => {
   // e.g. a ContentError: the app never starts on broken content (a later broken edit keeps the last good tree)
-  console.error('Startup failed:', err instanceof AppError ? `${err.message}${err.hint ? `\n  → ${err.hint}` : ''}` : err);
+  console.error(
+    'Startup failed:',
+    err instanceof AppError ? `${err.message}${err.hint ? `\n  → ${err.hint}` : ''}` : err,
+  );
   process.exit(1);
 });

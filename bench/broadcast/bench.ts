@@ -16,13 +16,17 @@ const GROUPS = 1000;
 const CONCURRENCY = 8;
 const TEXT = 'Chuyên mục giảm nghèo tháng 12: hộ nghèo, hộ cận nghèo được hỗ trợ mua thẻ BHYT, vay vốn ưu đãi.';
 
-const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 async function setup(rateLimitPerMinute: number, wrap?: (api: ZaloApi) => ZaloApi) {
   const h = await startBroadcastHarness({ rateLimitPerMinute, wrap, options: { concurrency: CONCURRENCY } });
   const groups = Array.from({ length: GROUPS }, (_, i) => h.sim.addGroup({ name: `Nhóm ${i}` }).groupId);
   await h.broadcast.directory.sync('bench');
-  const c = h.broadcast.campaigns.create({ title: 'bench', text: TEXT, audience: { all: true }, schedule: { type: 'once', at: '2026-11-02T10:00' } }, 'a');
+  const c = h.broadcast.campaigns.create(
+    { title: 'bench', text: TEXT, audience: { all: true }, schedule: { type: 'once', at: '2026-11-02T10:00' } },
+    'a',
+  );
   h.broadcast.campaigns.approve(c.id, 'b');
   h.clock.set(vn('2026-11-02T10:00:00'));
   return { h, groups, campaignId: c.id };
@@ -93,11 +97,15 @@ async function main(): Promise<void> {
 
   console.log('broadcast bench (1,000 groups, simulator on 127.0.0.1, concurrency 8)');
   console.log(`  baseline raw HTTP POST loop        ${fmt(raw.perSec)} msg/s   (one POST: ${fmt(raw.singleMs, 1)} ms)`);
-  console.log(`  campaign fan-out, rate limit off   ${fmt(GROUPS / (offWall / 1000))} msg/s   (${fmt(offWall)} ms; sent ${offCounts.sent}/${GROUPS}; ${fmt((GROUPS / (offWall / 1000) / raw.perSec) * 100)}% of baseline)`);
+  console.log(
+    `  campaign fan-out, rate limit off   ${fmt(GROUPS / (offWall / 1000))} msg/s   (${fmt(offWall)} ms; sent ${offCounts.sent}/${GROUPS}; ${fmt((GROUPS / (offWall / 1000) / raw.perSec) * 100)}% of baseline)`,
+  );
   console.log(
     `  campaign fan-out, 100/min limit    ${fmt(onSimMin, 1)} simulated min = ${fmt(GROUPS / onSimMin)} msg/min of 100 allowed (ideal ${fmt(GROUPS / 100 - 1)} min), wall ${fmt(onWall)} ms; sent ${onCounts.sent}/${GROUPS}`,
   );
-  console.log(`  scheduler lateness, tick → first send  ${fmt(lateness, 1)} ms (+ up to BROADCAST_TICK_SECONDS between ticks); baseline one raw POST ${fmt(raw.singleMs, 1)} ms`);
+  console.log(
+    `  scheduler lateness, tick → first send  ${fmt(lateness, 1)} ms (+ up to BROADCAST_TICK_SECONDS between ticks); baseline one raw POST ${fmt(raw.singleMs, 1)} ms`,
+  );
 }
 
 await main();

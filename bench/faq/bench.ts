@@ -36,7 +36,9 @@ const random = createRandom(42);
 const real = loadContent(path.join(ROOT, 'content'));
 const vocabulary = [
   ...new Set(
-    real.nodes.flatMap((l) => [l.node.title, ...l.node.questions, ...l.node.keywords]).flatMap((t) => t.toLowerCase().split(/[^\p{L}]+/u)),
+    real.nodes
+      .flatMap((l) => [l.node.title, ...l.node.questions, ...l.node.keywords])
+      .flatMap((t) => t.toLowerCase().split(/[^\p{L}]+/u)),
   ),
 ].filter(Boolean);
 /** Zipf-like pick: low ranks far more often, like real text. */
@@ -78,7 +80,8 @@ const evalRows = parse(fs.readFileSync(path.join(ROOT, 'test/eval/questions.yaml
 const realistic = Array.from({ length: QUERIES }, (_, i) => evalRows[i % evalRows.length]!.q);
 const randomQueries = Array.from({ length: QUERIES }, () => phrase(4, 12));
 
-const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 function time(queries: string[], run: (q: string) => unknown): string {
   const ms = queries.map((q) => {
     const start = process.hrtime.bigint();
@@ -97,15 +100,23 @@ const buildMs = Number(process.hrtime.bigint() - buildStart) / 1e6;
 gc();
 const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
 
-const haystack = corpus.nodes.map((l) => [l.node.title, ...l.node.questions, ...l.node.keywords].join(' ').toLowerCase().normalize('NFC'));
+const haystack = corpus.nodes.map((l) =>
+  [l.node.title, ...l.node.questions, ...l.node.keywords].join(' ').toLowerCase().normalize('NFC'),
+);
 const includesScan = (q: string): number => {
-  const words = q.toLowerCase().normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const words = q
+    .toLowerCase()
+    .normalize('NFC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
   let best = 0;
   for (const text of haystack) best = Math.max(best, words.filter((w) => text.includes(w)).length);
   return best;
 };
 
-console.log(`entries: ${corpus.nodes.length} (${real.nodes.length} real + synthetic), queries: ${QUERIES} realistic + ${QUERIES} random`);
+console.log(
+  `entries: ${corpus.nodes.length} (${real.nodes.length} real + synthetic), queries: ${QUERIES} realistic + ${QUERIES} random`,
+);
 console.log(`index build:            ${buildMs.toFixed(0)} ms`);
 console.log(`heap after GC (index):  ${heapMb.toFixed(1)} MB`);
 console.log(`match, realistic:       ${time(realistic, (q) => snapshot.match(q, AT))}`);

@@ -36,7 +36,13 @@ const COUNT = 2_000;
 const CONCURRENCY = 20;
 /** messages sent one after another, each waiting for its reply, for the unloaded reply latency */
 const SEQUENTIAL = 200;
-const QUESTIONS = ['hộ nghèo được hỗ trợ những gì', 'thủ tục vay vốn ưu đãi', 'bao hiem y te cho ho can ngheo', 'xin chào', '1'];
+const QUESTIONS = [
+  'hộ nghèo được hỗ trợ những gì',
+  'thủ tục vay vốn ưu đãi',
+  'bao hiem y te cho ho can ngheo',
+  'xin chào',
+  '1',
+];
 
 /** Sub-millisecond wall clock shared by the load generator and the fake Zalo, for end-to-end times. */
 const clock: Clock = { now: () => performance.timeOrigin + performance.now() };
@@ -49,7 +55,11 @@ async function listen(app: express.Express): Promise<{ url: string; close(): Pro
       const address = server.address();
       resolve({
         url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
-        close: () => new Promise((done) => { server.close(() => done()); server.closeAllConnections(); }),
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
       });
     });
   });
@@ -62,7 +72,12 @@ async function baseline(): Promise<LoadResult> {
   });
   const server = await listen(app);
   try {
-    return await runLoad({ url: `${server.url}/`, count: COUNT, concurrency: CONCURRENCY, body: () => ({ raw: '{"hello":"world"}' }) });
+    return await runLoad({
+      url: `${server.url}/`,
+      count: COUNT,
+      concurrency: CONCURRENCY,
+      body: () => ({ raw: '{"hello":"world"}' }),
+    });
   } finally {
     await server.close();
   }
@@ -73,7 +88,15 @@ async function webhook() {
   const sim = createZaloSimulator({ ...SANDBOX_ZALO, clock, rateLimitPerMinute: 1_000_000_000 });
   const simServer = await sim.listen();
   const db = openDatabase(path.join(dir, 'loa-xa.sqlite'));
-  const tokens = createTokenManager({ db, oauthUrl: simServer.url, appId: sim.appId, appSecret: sim.appSecret, bootstrap: sim.issueTokens(), clock, log });
+  const tokens = createTokenManager({
+    db,
+    oauthUrl: simServer.url,
+    appId: sim.appId,
+    appSecret: sim.appSecret,
+    bootstrap: sim.issueTokens(),
+    clock,
+    log,
+  });
   const zalo = createZaloClient({ openapiUrl: simServer.url, tokens, db, log, clock, rateLimitPerMinute: Infinity });
   const faq = createFaqStore({ contentDir: path.resolve('content'), clock, log, watch: false });
   const t = createI18n().getFixedT('vi');
@@ -100,7 +123,10 @@ async function webhook() {
   outbox.start();
   processor.start();
 
-  const users = Array.from({ length: COUNT }, () => sim.addUser({ isFollower: true, lastInteraction: clock.now() }).userId);
+  const users = Array.from(
+    { length: COUNT },
+    () => sim.addUser({ isFollower: true, lastInteraction: clock.now() }).userId,
+  );
   const bodies = users.map((userId, i) => {
     const raw = JSON.stringify(sim.events.userSendText(userId, QUESTIONS[i % QUESTIONS.length]!));
     return { raw, headers: { 'x-zevent-signature': signZaloBody(raw, sim.oaSecretKey) } };
@@ -154,7 +180,9 @@ const row = (name: string, r: LoadResult) =>
 const base = await baseline();
 const result = await webhook();
 const ok = result.acks.statuses.filter((s) => s === 200).length;
-console.log(`${COUNT} POSTs per target, ${CONCURRENCY} in flight, keep-alive, 127.0.0.1; Node ${process.version}, ${os.cpus().length} CPU(s)`);
+console.log(
+  `${COUNT} POSTs per target, ${CONCURRENCY} in flight, keep-alive, 127.0.0.1; Node ${process.version}, ${os.cpus().length} CPU(s)`,
+);
 console.log(`${'target'.padEnd(34)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`);
 console.log(row('baseline: express hello-world', base));
 console.log(row('POST /webhook/zalo (acknowledged)', result.acks));

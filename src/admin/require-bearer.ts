@@ -7,7 +7,10 @@ import type { RequestHandler } from 'express';
  * hashed to equal length before a constant-time compare, so neither length nor content leaks.
  * `messages` come from the caller's locale.
  */
-export function requireBearer(token: string | undefined, messages: { notConfigured: string; unauthorized: string }): RequestHandler {
+export function requireBearer(
+  token: string | undefined,
+  messages: { notConfigured: string; unauthorized: string },
+): RequestHandler {
   const expected = token ? digest(token) : null;
   return (req, res, next) => {
     if (!expected) {
@@ -16,7 +19,10 @@ export function requireBearer(token: string | undefined, messages: { notConfigur
     }
     const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(req.get('authorization') ?? '');
     if (!match || !timingSafeEqual(digest(match[1]!), expected)) {
-      res.set('WWW-Authenticate', 'Bearer realm="loa-xa-admin"').status(401).json({ error: 'unauthorized', message: messages.unauthorized });
+      res
+        .set('WWW-Authenticate', 'Bearer realm="loa-xa-admin"')
+        .status(401)
+        .json({ error: 'unauthorized', message: messages.unauthorized });
       return;
     }
     next();

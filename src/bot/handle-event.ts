@@ -51,7 +51,10 @@ function each<N extends ZaloEventName>(
   names: readonly N[],
   handler: Handler<Extract<ZaloEvent, { event_name: N }>>,
 ): Record<N, Handler<Extract<ZaloEvent, { event_name: N }>>> {
-  return Object.fromEntries(names.map((name) => [name, handler])) as Record<N, Handler<Extract<ZaloEvent, { event_name: N }>>>;
+  return Object.fromEntries(names.map((name) => [name, handler])) as Record<
+    N,
+    Handler<Extract<ZaloEvent, { event_name: N }>>
+  >;
 }
 
 /**
@@ -122,11 +125,17 @@ export function createEventHandler(deps: HandleEventDeps): EventHandler {
       log: eventLog,
       async converse(userId, input) {
         if (replies.hasRepliesFor(meta.inboxId)) {
-          eventLog.info({ user: hashUserId(userId) }, 'event already answered; its stored replies are sent, the dialog is not run again');
+          eventLog.info(
+            { user: hashUserId(userId) },
+            'event already answered; its stored replies are sent, the dialog is not run again',
+          );
           return replies.deliver(userId);
         }
         const reply = await dialog.respond(userId, input, meta.receivedAt);
-        eventLog.info({ user: hashUserId(userId), outcome: reply.outcome.kind, id: reply.outcome.id }, 'dialog answered');
+        eventLog.info(
+          { user: hashUserId(userId), outcome: reply.outcome.kind, id: reply.outcome.id },
+          'dialog answered',
+        );
         if (reply.messages.length === 0) return;
         // durable before the inbox marks the event done; delivery never throws (failures stay in the outbox)
         replies.enqueue(userId, meta.inboxId, reply.messages);

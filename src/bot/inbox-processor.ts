@@ -77,9 +77,9 @@ export function createInboxProcessor(options: InboxProcessorOptions): InboxProce
     const worker = runUser(userKey)
       .catch((err: unknown) => log.error({ err, user: hashUserId(userKey) }, 'inbox worker stopped unexpectedly'))
       .finally(() => {
-      workers.delete(userKey);
-      kick();
-    });
+        workers.delete(userKey);
+        kick();
+      });
     workers.set(userKey, worker);
   }
 

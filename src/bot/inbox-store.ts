@@ -105,7 +105,8 @@ export function createInboxStore({ db, clock }: { db: Db; clock: Clock }): Inbox
     },
     stats() {
       const stats: InboxStats = { pending: 0, failed: 0, done: 0 };
-      for (const row of countByStatus.all() as Array<{ status: keyof InboxStats; n: number }>) stats[row.status] = row.n;
+      for (const row of countByStatus.all() as Array<{ status: keyof InboxStats; n: number }>)
+        stats[row.status] = row.n;
       return stats;
     },
   };

@@ -85,13 +85,15 @@ export function createReplyOutboxStore(db: Db): ReplyOutboxStore {
   const deleteFinished = db.prepare(`DELETE FROM reply_outbox WHERE status != 'pending' AND created_at < ?`);
   const countByStatus = db.prepare('SELECT status, COUNT(*) AS n FROM reply_outbox GROUP BY status');
 
-  const enqueue = db.transaction((userId: string, inboxEventId: number | null, messages: OutgoingMessage[], now: number) => {
-    dueNow.run(now, userId, now);
-    messages.forEach((message, seq) => {
-      const buttons = message.buttons?.length ? JSON.stringify(message.buttons) : null;
-      insert.run(userId, inboxEventId, seq, message.text, buttons, now, now);
-    });
-  });
+  const enqueue = db.transaction(
+    (userId: string, inboxEventId: number | null, messages: OutgoingMessage[], now: number) => {
+      dueNow.run(now, userId, now);
+      messages.forEach((message, seq) => {
+        const buttons = message.buttons?.length ? JSON.stringify(message.buttons) : null;
+        insert.run(userId, inboxEventId, seq, message.text, buttons, now, now);
+      });
+    },
+  );
 
   return {
     enqueue(userId, inboxEventId, messages, now) {
@@ -124,7 +126,8 @@ export function createReplyOutboxStore(db: Db): ReplyOutboxStore {
     },
     stats() {
       const stats: OutboxStats = { pending: 0, sent: 0, failed: 0 };
-      for (const row of countByStatus.all() as Array<{ status: keyof OutboxStats; n: number }>) stats[row.status] = row.n;
+      for (const row of countByStatus.all() as Array<{ status: keyof OutboxStats; n: number }>)
+        stats[row.status] = row.n;
       return stats;
     },
   };

@@ -100,9 +100,14 @@ export function createReplyOutbox({ db, sender, clock, log, options = {} }: Repl
   function deliver(userId: string): Promise<void> {
     if (!started || stopping) return Promise.resolve();
     const previous = running.get(userId) ?? Promise.resolve();
-    const chain = previous.then(() => sendPending(userId)).catch((err: unknown) => {
-      log.error({ err, user: hashUserId(userId) }, 'reply outbox stopped unexpectedly for a resident; the replies stay pending');
-    });
+    const chain = previous
+      .then(() => sendPending(userId))
+      .catch((err: unknown) => {
+        log.error(
+          { err, user: hashUserId(userId) },
+          'reply outbox stopped unexpectedly for a resident; the replies stay pending',
+        );
+      });
     running.set(userId, chain);
     void chain.finally(() => {
       if (running.get(userId) === chain) running.delete(userId);
@@ -118,7 +123,11 @@ export function createReplyOutbox({ db, sender, clock, log, options = {} }: Repl
       const now = clock.now();
       if (row.nextAttemptAt > now) return wakeAt(row.nextAttemptAt);
       if (now - row.createdAt >= maxAgeMs) {
-        giveUp(row, row.attempts, row.attempts > 0 ? 'expired after transient failures' : 'expired before it could be sent');
+        giveUp(
+          row,
+          row.attempts,
+          row.attempts > 0 ? 'expired after transient failures' : 'expired before it could be sent',
+        );
         continue;
       }
       if (!(await send(row))) return;
@@ -137,7 +146,12 @@ export function createReplyOutbox({ db, sender, clock, log, options = {} }: Repl
     } catch (err) {
       const zaloError = err instanceof ZaloApiError ? err : undefined;
       const error = describeFailure(err);
-      const logged = { ...fields, code: zaloError?.failureCode, hint: err instanceof AppError ? err.hint : undefined, err: zaloError ? undefined : err };
+      const logged = {
+        ...fields,
+        code: zaloError?.failureCode,
+        hint: err instanceof AppError ? err.hint : undefined,
+        err: zaloError ? undefined : err,
+      };
       if (!isTransientReplyFailure(err)) {
         store.markFailed(row.id, attempts, error);
         log.error(logged, zaloError ? `reply not sent: ${zaloError.message}` : 'reply not sent');
@@ -149,7 +163,10 @@ export function createReplyOutbox({ db, sender, clock, log, options = {} }: Repl
         return true;
       }
       store.markRetry(row.id, attempts, nextAttemptAt, error);
-      log.warn({ ...logged, retryInMs: nextAttemptAt - clock.now() }, 'reply not sent yet; kept in the outbox, will retry');
+      log.warn(
+        { ...logged, retryInMs: nextAttemptAt - clock.now() },
+        'reply not sent yet; kept in the outbox, will retry',
+      );
       wakeAt(nextAttemptAt);
       return false;
     }
@@ -188,10 +205,13 @@ export function createReplyOutbox({ db, sender, clock, log, options = {} }: Repl
   function wakeAt(at: number): void {
     if (stopping || (wakeTimer && wakeTimer.at <= at)) return;
     if (wakeTimer) clearTimeout(wakeTimer.timer);
-    const timer = setTimeout(() => {
-      wakeTimer = undefined;
-      kick();
-    }, Math.max(0, at - clock.now()));
+    const timer = setTimeout(
+      () => {
+        wakeTimer = undefined;
+        kick();
+      },
+      Math.max(0, at - clock.now()),
+    );
     timer.unref();
     wakeTimer = { at, timer };
   }
@@ -205,7 +225,9 @@ export function createReplyOutbox({ db, sender, clock, log, options = {} }: Repl
     enqueue(userId, inboxEventId, messages) {
       const parts = messages.flatMap((message) => {
         const texts = splitText(message.text, ZALO_TEXT_LIMIT);
-        return texts.map((text, i) => (i === texts.length - 1 && message.buttons?.length ? { text, buttons: message.buttons } : { text }));
+        return texts.map((text, i) =>
+          i === texts.length - 1 && message.buttons?.length ? { text, buttons: message.buttons } : { text },
+        );
       });
       if (parts.length) store.enqueue(userId, inboxEventId, parts, clock.now());
     },
@@ -244,7 +266,8 @@ export function createReplyOutbox({ db, sender, clock, log, options = {} }: Repl
       clearTimeout(deadline);
       for (const resolve of idleWaiters) resolve();
       idleWaiters = [];
-      if (!finished) log.warn({ running: running.size }, 'reply outbox stop deadline reached; unsent replies stay pending');
+      if (!finished)
+        log.warn({ running: running.size }, 'reply outbox stop deadline reached; unsent replies stay pending');
       return finished;
     },
     purge,

@@ -26,7 +26,9 @@ export interface ReplySender {
  */
 export function createReplySender({ zalo, db, log }: { zalo: ZaloApi; db: Db; log: Logger }): ReplySender {
   const readFlag = db.prepare('SELECT value FROM meta WHERE key = ?');
-  const writeFlag = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+  const writeFlag = db.prepare(
+    'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
   let buttonsOff = (readFlag.get(BUTTONS_OFF_KEY) as { value: string } | undefined)?.value === '1';
 
   return {

@@ -33,7 +33,15 @@ export function createAuditLog({ db, clock }: { db: Db; clock: Clock }): AuditLo
   );
   return {
     record(e) {
-      insert.run(clock.now(), e.actor, e.action, e.campaignId ?? null, e.runId ?? null, e.groupId ?? null, JSON.stringify(e.details ?? {}));
+      insert.run(
+        clock.now(),
+        e.actor,
+        e.action,
+        e.campaignId ?? null,
+        e.runId ?? null,
+        e.groupId ?? null,
+        JSON.stringify(e.details ?? {}),
+      );
     },
     list({ campaignId, beforeId, limit = 100 } = {}) {
       const rows = db
@@ -41,7 +49,11 @@ export function createAuditLog({ db, clock }: { db: Db; clock: Clock }): AuditLo
           `SELECT * FROM broadcast_audit WHERE (@campaignId IS NULL OR campaign_id = @campaignId)
            AND (@beforeId IS NULL OR id < @beforeId) ORDER BY id DESC LIMIT @limit`,
         )
-        .all({ campaignId: campaignId ?? null, beforeId: beforeId ?? null, limit: Math.min(Math.max(limit, 1), 1000) }) as AuditRow[];
+        .all({
+          campaignId: campaignId ?? null,
+          beforeId: beforeId ?? null,
+          limit: Math.min(Math.max(limit, 1), 1000),
+        }) as AuditRow[];
       return rows.map((r) => ({
         id: r.id,
         at: r.at,

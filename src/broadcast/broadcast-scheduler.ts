@@ -15,7 +15,12 @@ export interface BroadcastScheduler {
  * The broadcast heartbeat. The interval timer is unref'd (it never keeps the process alive); time
  * itself comes from the injected clock in the planner and sender, so tests call `tick()` by hand.
  */
-export function createBroadcastScheduler(deps: { planner: RunPlanner; sender: BroadcastSender; log: Logger; intervalMs: number }): BroadcastScheduler {
+export function createBroadcastScheduler(deps: {
+  planner: RunPlanner;
+  sender: BroadcastSender;
+  log: Logger;
+  intervalMs: number;
+}): BroadcastScheduler {
   const { planner, sender, log, intervalMs } = deps;
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<void> | null = null;

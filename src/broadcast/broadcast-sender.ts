@@ -62,16 +62,31 @@ export function createBroadcastSender(deps: {
   };
 
   const history = (d: Delivery, run: BroadcastRun | null, from: number): Promise<HistoryVerdict> =>
-    checkGroupHistory(zalo, d.groupId, { text: run?.text ?? '', imageUrl: run?.imageUrl ?? null }, from - options.historySkewMs, {
-      knownMessageIds: runs.messageIdsForGroup(d.groupId, from - options.historySkewMs),
-    });
+    checkGroupHistory(
+      zalo,
+      d.groupId,
+      { text: run?.text ?? '', imageUrl: run?.imageUrl ?? null },
+      from - options.historySkewMs,
+      {
+        knownMessageIds: runs.messageIdsForGroup(d.groupId, from - options.historySkewMs),
+      },
+    );
 
   const flagUnknown = (d: Delivery, why: 'history_unavailable' | 'ambiguous' | 'history_incomplete'): void => {
     db.transaction(() => {
       runs.markUnknown(d.id, unknownReason(t, why), clock.now());
-      audit.record({ actor: SYSTEM_ACTOR, action: 'delivery.unknown', runId: d.runId, groupId: d.groupId, details: { deliveryId: d.id, why } });
+      audit.record({
+        actor: SYSTEM_ACTOR,
+        action: 'delivery.unknown',
+        runId: d.runId,
+        groupId: d.groupId,
+        details: { deliveryId: d.id, why },
+      });
     })();
-    log.error({ runId: d.runId, deliveryId: d.id, groupId: d.groupId, why }, 'broadcast delivery outcome unknown: an official must check the group before resending');
+    log.error(
+      { runId: d.runId, deliveryId: d.id, groupId: d.groupId, why },
+      'broadcast delivery outcome unknown: an official must check the group before resending',
+    );
   };
 
   const process = async (id: number): Promise<void> => {
@@ -88,15 +103,19 @@ export function createBroadcastSender(deps: {
         return runs.requeue(d.id, backoff(d.attempts, false), d.errorCode, d.reason, d.checkHistoryFrom, clock.now());
       }
       if (d.attempts > options.maxAttempts) {
-        return runs.markFailed(d.id, d.errorCode ?? 'unknown', exhaustedReason(t, d.errorCode ?? 'unknown', d.attempts - 1), clock.now());
+        return runs.markFailed(
+          d.id,
+          d.errorCode ?? 'unknown',
+          exhaustedReason(t, d.errorCode ?? 'unknown', d.attempts - 1),
+          clock.now(),
+        );
       }
     }
     try {
-      const sent = await zalo.sendGroupMessage(
-        d.groupId,
-        run.imageUrl ? { text, imageUrl: run.imageUrl } : { text },
-        { purpose: 'broadcast', ref: `broadcast-delivery:${d.id}` },
-      );
+      const sent = await zalo.sendGroupMessage(d.groupId, run.imageUrl ? { text, imageUrl: run.imageUrl } : { text }, {
+        purpose: 'broadcast',
+        ref: `broadcast-delivery:${d.id}`,
+      });
       runs.markSent(d.id, sent.messageId, clock.now());
     } catch (err) {
       const failure = classifySendError(err);
@@ -106,13 +125,37 @@ export function createBroadcastSender(deps: {
         runs.markFailed(d.id, failure.code, reason, now);
       } else if (failure.kind === 'ambiguous') {
         // May have landed: the next pass checks history first, and only sends while attempts remain.
-        runs.requeue(d.id, backoff(d.attempts, false), failure.code, reason, d.checkHistoryFrom ?? d.sendingStartedAt, now);
+        runs.requeue(
+          d.id,
+          backoff(d.attempts, false),
+          failure.code,
+          reason,
+          d.checkHistoryFrom ?? d.sendingStartedAt,
+          now,
+        );
       } else if (d.attempts < options.maxAttempts) {
-        runs.requeue(d.id, backoff(d.attempts, failure.waitForNextMinute), failure.code, reason, d.checkHistoryFrom, now);
+        runs.requeue(
+          d.id,
+          backoff(d.attempts, failure.waitForNextMinute),
+          failure.code,
+          reason,
+          d.checkHistoryFrom,
+          now,
+        );
       } else {
         runs.markFailed(d.id, failure.code, exhaustedReason(t, failure.code, d.attempts), now);
       }
-      log.warn({ runId: d.runId, deliveryId: d.id, groupId: d.groupId, code: failure.code, outcome: failure.kind, attempt: d.attempts }, 'broadcast send failed');
+      log.warn(
+        {
+          runId: d.runId,
+          deliveryId: d.id,
+          groupId: d.groupId,
+          code: failure.code,
+          outcome: failure.kind,
+          attempt: d.attempts,
+        },
+        'broadcast send failed',
+      );
     }
   };
 
@@ -127,11 +170,15 @@ export function createBroadcastSender(deps: {
           try {
             await process(id);
           } catch (err) {
-            log.error({ err, runId, deliveryId: id }, 'broadcast delivery crashed; it stays in sending and is reconciled on restart');
+            log.error(
+              { err, runId, deliveryId: id },
+              'broadcast delivery crashed; it stays in sending and is reconciled on restart',
+            );
           }
           if (++settled % 50 === 0) log.info({ runId, ...runs.counts(runId) }, 'broadcast progress');
         });
-        if (runs.finishIfComplete(runId, clock.now())) log.info({ runId, ...runs.counts(runId) }, 'broadcast run finished');
+        if (runs.finishIfComplete(runId, clock.now()))
+          log.info({ runId, ...runs.counts(runId) }, 'broadcast run finished');
       }
     }
   };
@@ -155,7 +202,13 @@ export function createBroadcastSender(deps: {
         if (verdict.kind === 'sent') {
           db.transaction(() => {
             runs.markSent(d.id, verdict.messageId, now);
-            audit.record({ actor: SYSTEM_ACTOR, action: 'delivery.reconciled', runId: d.runId, groupId: d.groupId, details: { deliveryId: d.id, outcome: 'sent' } });
+            audit.record({
+              actor: SYSTEM_ACTOR,
+              action: 'delivery.reconciled',
+              runId: d.runId,
+              groupId: d.groupId,
+              details: { deliveryId: d.id, outcome: 'sent' },
+            });
           })();
         } else if (verdict.kind === 'not_sent') {
           runs.requeue(d.id, now, d.errorCode, d.reason, null, now);

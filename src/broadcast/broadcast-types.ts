@@ -45,9 +45,7 @@ export interface Audience {
  *   February) means the month's last day.
  */
 export type Schedule =
-  | { type: 'once'; at: string }
-  | { type: 'cron'; expression: string }
-  | { type: 'monthly'; day: number; time: string };
+  { type: 'once'; at: string } | { type: 'cron'; expression: string } | { type: 'monthly'; day: number; time: string };
 
 export type CampaignStatus = 'draft' | 'approved' | 'paused' | 'cancelled' | 'completed';
 

@@ -41,7 +41,15 @@ export const audienceSchema = z
     all: z.boolean().optional(),
     kinds: z.array(groupKind).max(2).optional(),
     tags: z.array(z.string().trim().min(1).max(60)).max(50).optional(),
-    groupIds: z.array(z.string().trim().regex(/^[A-Za-z0-9]{1,64}$/, 'not a Zalo group id')).max(5000).optional(),
+    groupIds: z
+      .array(
+        z
+          .string()
+          .trim()
+          .regex(/^[A-Za-z0-9]{1,64}$/, 'not a Zalo group id'),
+      )
+      .max(5000)
+      .optional(),
   })
   .strict()
   .refine((a) => a.all === true || (a.kinds?.length ?? 0) + (a.tags?.length ?? 0) + (a.groupIds?.length ?? 0) > 0, {

@@ -28,7 +28,15 @@ export interface DryRun {
   imageUrl: string | null;
   /** The next occurrences and when each would actually go out (after quiet hours). */
   upcoming: { dueAt: number; releaseAt: number }[];
-  targets: { groupId: string; name: string; kind: string | null; unit: string | null; willReceive: boolean; reason: string | null; warning: string | null }[];
+  targets: {
+    groupId: string;
+    name: string;
+    kind: string | null;
+    unit: string | null;
+    willReceive: boolean;
+    reason: string | null;
+    warning: string | null;
+  }[];
   willReceive: number;
   willNotReceive: number;
 }
@@ -81,10 +89,30 @@ export function createCampaignService(deps: {
   const requireFutureOnce = (c: Pick<Campaign, 'schedule'>): void => {
     if (c.schedule.type !== 'once') return;
     const at = parseLocalDateTime(c.schedule.at, settings.timeZone);
-    if (at === null) throw new BroadcastError('invalid_input', 'errors.invalid_date', 'schedule.at is not a real date', {}, 'schedule.at');
-    if (at <= clock.now()) throw new BroadcastError('invalid_input', 'errors.schedule_in_past', 'schedule.at is in the past', {}, 'schedule.at');
+    if (at === null)
+      throw new BroadcastError(
+        'invalid_input',
+        'errors.invalid_date',
+        'schedule.at is not a real date',
+        {},
+        'schedule.at',
+      );
+    if (at <= clock.now())
+      throw new BroadcastError(
+        'invalid_input',
+        'errors.schedule_in_past',
+        'schedule.at is in the past',
+        {},
+        'schedule.at',
+      );
   };
-  const change = (c: Campaign, action: string, actor: string, details: Record<string, unknown> = {}, extra?: () => void): Campaign => {
+  const change = (
+    c: Campaign,
+    action: string,
+    actor: string,
+    details: Record<string, unknown> = {},
+    extra?: () => void,
+  ): Campaign => {
     db.transaction(() => {
       campaigns.save(c);
       extra?.();
@@ -144,12 +172,26 @@ export function createCampaignService(deps: {
       const c = get(id);
       requireStatus(c, ['draft'], 'approve');
       if (settings.twoPersonRule && [c.createdBy, c.updatedBy].some((d) => sameActor(d, actor))) {
-        audit.record({ actor, action: 'campaign.approve_refused', campaignId: id, details: { rule: 'two_person', createdBy: c.createdBy, updatedBy: c.updatedBy } });
-        throw new BroadcastError('forbidden', 'errors.two_person_rule', 'the drafter cannot approve their own campaign', { actor });
+        audit.record({
+          actor,
+          action: 'campaign.approve_refused',
+          campaignId: id,
+          details: { rule: 'two_person', createdBy: c.createdBy, updatedBy: c.updatedBy },
+        });
+        throw new BroadcastError(
+          'forbidden',
+          'errors.two_person_rule',
+          'the drafter cannot approve their own campaign',
+          { actor },
+        );
       }
       requireFutureOnce(c);
       const now = clock.now();
-      return change({ ...c, status: 'approved', approvedBy: actor, approvedAt: now, cursorAt: now, updatedAt: now }, 'campaign.approve', actor);
+      return change(
+        { ...c, status: 'approved', approvedBy: actor, approvedAt: now, cursorAt: now, updatedAt: now },
+        'campaign.approve',
+        actor,
+      );
     },
     pause(id, actor) {
       const c = get(id);
@@ -165,8 +207,12 @@ export function createCampaignService(deps: {
       const c = get(id);
       requireStatus(c, ['draft', 'approved', 'paused'], 'cancel');
       const now = clock.now();
-      return change({ ...c, status: 'cancelled', updatedAt: now }, 'campaign.cancel', actor, { previousStatus: c.status }, () =>
-        runs.cancelCampaignRuns(id, skipReason(t, 'cancelled'), now),
+      return change(
+        { ...c, status: 'cancelled', updatedAt: now },
+        'campaign.cancel',
+        actor,
+        { previousStatus: c.status },
+        () => runs.cancelCampaignRuns(id, skipReason(t, 'cancelled'), now),
       );
     },
     dryRun(id, actor) {
@@ -181,13 +227,28 @@ export function createCampaignService(deps: {
         reason: x.skip ? skipReason(t, x.skip) : null,
         warning: x.notInDirectory ? t('reasons.not_in_directory', { ns: 'broadcast' }) : null,
       }));
-      const upcoming = upcomingOccurrences(c.schedule, Math.max(now, c.cursorAt ?? now), settings.timeZone, 5).map((dueAt) => ({
-        dueAt,
-        releaseAt: releaseTime(dueAt, settings.quietHours, settings.timeZone),
-      }));
+      const upcoming = upcomingOccurrences(c.schedule, Math.max(now, c.cursorAt ?? now), settings.timeZone, 5).map(
+        (dueAt) => ({
+          dueAt,
+          releaseAt: releaseTime(dueAt, settings.quietHours, settings.timeZone),
+        }),
+      );
       const willReceive = targets.filter((x) => x.willReceive).length;
-      audit.record({ actor, action: 'campaign.dry_run', campaignId: id, details: { targets: targets.length, willReceive } });
-      return { campaignId: id, text: c.text, imageUrl: c.imageUrl, upcoming, targets, willReceive, willNotReceive: targets.length - willReceive };
+      audit.record({
+        actor,
+        action: 'campaign.dry_run',
+        campaignId: id,
+        details: { targets: targets.length, willReceive },
+      });
+      return {
+        campaignId: id,
+        text: c.text,
+        imageUrl: c.imageUrl,
+        upcoming,
+        targets,
+        willReceive,
+        willNotReceive: targets.length - willReceive,
+      };
     },
   };
 }

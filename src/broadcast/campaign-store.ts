@@ -32,7 +32,9 @@ export function createCampaignStore(db: Db): CampaignStore {
     get,
     list({ status } = {}) {
       return (
-        db.prepare('SELECT * FROM broadcast_campaigns WHERE (@status IS NULL OR status = @status) ORDER BY id DESC').all({ status: status ?? null }) as CampaignRow[]
+        db
+          .prepare('SELECT * FROM broadcast_campaigns WHERE (@status IS NULL OR status = @status) ORDER BY id DESC')
+          .all({ status: status ?? null }) as CampaignRow[]
       ).map(toCampaign);
     },
     save(c) {
@@ -43,7 +45,9 @@ export function createCampaignStore(db: Db): CampaignStore {
       ).run({ ...toParams(c), id: c.id });
     },
     approved() {
-      return (db.prepare(`SELECT * FROM broadcast_campaigns WHERE status = 'approved' ORDER BY id`).all() as CampaignRow[]).map(toCampaign);
+      return (
+        db.prepare(`SELECT * FROM broadcast_campaigns WHERE status = 'approved' ORDER BY id`).all() as CampaignRow[]
+      ).map(toCampaign);
     },
   };
 }

@@ -58,7 +58,14 @@ export interface Broadcast {
  * `scheduler.start()` after listening and `scheduler.stop()` on SIGTERM.
  * @example const broadcast = createBroadcast({ db, zalo, clock, log, i18n, options: broadcastOptionsFromConfig(config) });
  */
-export function createBroadcast(deps: { db: Db; zalo: ZaloApi; clock: Clock; log: Logger; i18n: i18n; options: BroadcastOptions }): Broadcast {
+export function createBroadcast(deps: {
+  db: Db;
+  zalo: ZaloApi;
+  clock: Clock;
+  log: Logger;
+  i18n: i18n;
+  options: BroadcastOptions;
+}): Broadcast {
   const { db, zalo, clock, options } = deps;
   const log = deps.log.child({ module: 'broadcast' });
   // Stored reasons are written in Vietnamese, the officials' language.
@@ -67,9 +74,36 @@ export function createBroadcast(deps: { db: Db; zalo: ZaloApi; clock: Clock; log
   const campaignStore = createCampaignStore(db);
   const runStore = createRunStore(db);
   const directory = createGroupDirectory({ db, zalo, clock, log, audit, concurrency: options.concurrency });
-  const campaigns = createCampaignService({ db, clock, campaigns: campaignStore, runs: runStore, directory, audit, settings: options, t });
-  const runs = createRunService({ db, clock, runs: runStore, campaigns: campaignStore, audit, t, timeZone: options.timeZone });
-  const planner = createRunPlanner({ db, clock, log, campaigns: campaignStore, runs: runStore, directory, audit, settings: options, t });
+  const campaigns = createCampaignService({
+    db,
+    clock,
+    campaigns: campaignStore,
+    runs: runStore,
+    directory,
+    audit,
+    settings: options,
+    t,
+  });
+  const runs = createRunService({
+    db,
+    clock,
+    runs: runStore,
+    campaigns: campaignStore,
+    audit,
+    t,
+    timeZone: options.timeZone,
+  });
+  const planner = createRunPlanner({
+    db,
+    clock,
+    log,
+    campaigns: campaignStore,
+    runs: runStore,
+    directory,
+    audit,
+    settings: options,
+    t,
+  });
   const sender = createBroadcastSender({ db, zalo, clock, log, runs: runStore, audit, t, options });
   const scheduler = createBroadcastScheduler({ planner, sender, log, intervalMs: options.tickMs });
   const groupEventSink = createGroupEventSink({ directory, zalo, audit, clock, log });

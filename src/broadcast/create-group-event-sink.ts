@@ -14,7 +14,13 @@ const JOINED = new Set(['user_join_group', 'accept_request_join_group', 'react_r
  * (then shown as such and skipped by campaigns), members joined / left → member count adjusted.
  * Join requests, rejections and deputy changes do not concern broadcasts.
  */
-export function createGroupEventSink(deps: { directory: GroupDirectory; zalo: ZaloApi; audit: AuditLog; clock: Clock; log: Logger }): GroupEventSink {
+export function createGroupEventSink(deps: {
+  directory: GroupDirectory;
+  zalo: ZaloApi;
+  audit: AuditLog;
+  clock: Clock;
+  log: Logger;
+}): GroupEventSink {
   const { directory, zalo, audit, clock, log } = deps;
   return {
     async onGroupEvent(event: GroupLifecycleEvent) {
@@ -23,7 +29,8 @@ export function createGroupEventSink(deps: { directory: GroupDirectory; zalo: Za
         case 'create_group':
         case 'update_group_info': {
           directory.upsertFromZalo(await zalo.getGroup(groupId));
-          if (event.event_name === 'create_group') audit.record({ actor: SYSTEM_ACTOR, action: 'group.created', groupId });
+          if (event.event_name === 'create_group')
+            audit.record({ actor: SYSTEM_ACTOR, action: 'group.created', groupId });
           return;
         }
         case 'delete_group':

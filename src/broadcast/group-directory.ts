@@ -41,7 +41,14 @@ export interface GroupDirectory {
  * The OA's group directory: Zalo's facts (name, status, members, package) refreshed by `sync` and
  * by group webhooks, plus local metadata Zalo does not know (kind, unit, tags).
  */
-export function createGroupDirectory(deps: { db: Db; zalo: ZaloApi; clock: Clock; log: Logger; audit: AuditLog; concurrency?: number }): GroupDirectory {
+export function createGroupDirectory(deps: {
+  db: Db;
+  zalo: ZaloApi;
+  clock: Clock;
+  log: Logger;
+  audit: AuditLog;
+  concurrency?: number;
+}): GroupDirectory {
   const { db, zalo, clock, log, audit } = deps;
   const upsert = db.prepare(`
     INSERT INTO broadcast_groups (group_id, name, zalo_status, total_member, asset_type, valid_through, auto_delete_date, synced_at, updated_at)
@@ -79,12 +86,23 @@ export function createGroupDirectory(deps: { db: Db; zalo: ZaloApi; clock: Clock
       const wanted = tag === undefined ? undefined : normalizeTag(tag);
       return rows
         .map(toGroup)
-        .filter((g) => (includeDeleted || g.deletedAt === null) && (!kind || g.kind === kind) && (!wanted || g.tags.includes(wanted)));
+        .filter(
+          (g) =>
+            (includeDeleted || g.deletedAt === null) &&
+            (!kind || g.kind === kind) &&
+            (!wanted || g.tags.includes(wanted)),
+        );
     },
     async sync(actor) {
       const listed = await zalo.listGroups();
-      const before = new Set((db.prepare('SELECT group_id FROM broadcast_groups WHERE deleted_at IS NULL').all() as { group_id: string }[]).map((r) => r.group_id));
-      const known = new Set((db.prepare('SELECT group_id FROM broadcast_groups').all() as { group_id: string }[]).map((r) => r.group_id));
+      const before = new Set(
+        (
+          db.prepare('SELECT group_id FROM broadcast_groups WHERE deleted_at IS NULL').all() as { group_id: string }[]
+        ).map((r) => r.group_id),
+      );
+      const known = new Set(
+        (db.prepare('SELECT group_id FROM broadcast_groups').all() as { group_id: string }[]).map((r) => r.group_id),
+      );
       db.transaction(() => listed.forEach(upsertFromZalo))();
       let detailErrors = 0;
       await mapWithConcurrency(listed, deps.concurrency ?? 4, async (g) => {
@@ -106,7 +124,8 @@ export function createGroupDirectory(deps: { db: Db; zalo: ZaloApi; clock: Clock
       };
       db.transaction(() => {
         const now = clock.now();
-        for (const id of gone) db.prepare('UPDATE broadcast_groups SET deleted_at = ?, updated_at = ? WHERE group_id = ?').run(now, now, id);
+        for (const id of gone)
+          db.prepare('UPDATE broadcast_groups SET deleted_at = ?, updated_at = ? WHERE group_id = ?').run(now, now, id);
         audit.record({ actor, action: 'groups.sync', details: { ...summary } });
       })();
       log.info(summary, 'group directory synced from Zalo');
@@ -114,7 +133,8 @@ export function createGroupDirectory(deps: { db: Db; zalo: ZaloApi; clock: Clock
     },
     update(groupId, patch, actor) {
       const current = get(groupId);
-      if (!current) throw new BroadcastError('not_found', 'errors.group_not_found', `group ${groupId} not found`, { groupId });
+      if (!current)
+        throw new BroadcastError('not_found', 'errors.group_not_found', `group ${groupId} not found`, { groupId });
       const next = {
         kind: patch.kind === undefined ? current.kind : patch.kind,
         unit: patch.unit === undefined ? current.unit : patch.unit?.normalize('NFC').trim() || null,
@@ -139,11 +159,9 @@ export function createGroupDirectory(deps: { db: Db; zalo: ZaloApi; clock: Clock
       ).run(groupId, at, clock.now());
     },
     adjustMembers(groupId, delta) {
-      db.prepare('UPDATE broadcast_groups SET total_member = max(0, coalesce(total_member, 0) + ?), updated_at = ? WHERE group_id = ?').run(
-        delta,
-        clock.now(),
-        groupId,
-      );
+      db.prepare(
+        'UPDATE broadcast_groups SET total_member = max(0, coalesce(total_member, 0) + ?), updated_at = ? WHERE group_id = ?',
+      ).run(delta, clock.now(), groupId);
     },
   };
 }

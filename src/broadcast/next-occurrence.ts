@@ -35,7 +35,13 @@ function nextMonthly(day: number, time: string, afterMs: number, timeZone: strin
     const year = start.year + Math.floor(monthIndex / 12);
     const month = (monthIndex % 12) + 1;
     const at = fromZonedParts(
-      { year, month, day: Math.min(day, daysInMonth(year, month)), hour: Math.floor(minutes / 60), minute: minutes % 60 },
+      {
+        year,
+        month,
+        day: Math.min(day, daysInMonth(year, month)),
+        hour: Math.floor(minutes / 60),
+        minute: minutes % 60,
+      },
       timeZone,
     );
     if (at > afterMs) return at;

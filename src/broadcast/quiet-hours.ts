@@ -37,5 +37,8 @@ export function releaseTime(dueMs: number, quiet: QuietHours | null, timeZone: s
   const nextDay = wraps && minute >= s;
   const base = fromZonedParts({ year: p.year, month: p.month, day: p.day, hour: 12, minute: 0 }, timeZone);
   const day = toZonedParts(base + (nextDay ? 86_400_000 : 0), timeZone);
-  return fromZonedParts({ year: day.year, month: day.month, day: day.day, hour: Math.floor(e / 60), minute: e % 60 }, timeZone);
+  return fromZonedParts(
+    { year: day.year, month: day.month, day: day.day, hour: Math.floor(e / 60), minute: e % 60 },
+    timeZone,
+  );
 }

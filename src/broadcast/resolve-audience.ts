@@ -33,7 +33,9 @@ export function resolveAudience(audience: Audience, groups: readonly BroadcastGr
   for (const g of groups) {
     const matches =
       audience.all === true ||
-      (hasCriteria && (kinds.size === 0 || (g.kind !== null && kinds.has(g.kind))) && (tags.size === 0 || g.tags.some((t) => tags.has(t))));
+      (hasCriteria &&
+        (kinds.size === 0 || (g.kind !== null && kinds.has(g.kind))) &&
+        (tags.size === 0 || g.tags.some((t) => tags.has(t))));
     if (matches) chosen.set(g.groupId, target(g));
   }
   for (const id of audience.groupIds ?? []) {
@@ -45,6 +47,7 @@ export function resolveAudience(audience: Audience, groups: readonly BroadcastGr
 }
 
 function target(g: BroadcastGroup): AudienceTarget {
-  const skip: SkipReason | null = g.deletedAt !== null ? 'group_deleted' : g.zaloStatus === 'disabled' ? 'group_disabled' : null;
+  const skip: SkipReason | null =
+    g.deletedAt !== null ? 'group_deleted' : g.zaloStatus === 'disabled' ? 'group_disabled' : null;
   return { groupId: g.groupId, name: g.name, group: g, skip, notInDirectory: false };
 }

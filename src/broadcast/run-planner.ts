@@ -56,18 +56,33 @@ export function createRunPlanner(deps: {
           for (let i = 0; next !== null && next <= now && i < MAX_OCCURRENCES_PER_TICK; i++) {
             const releaseAt = releaseTime(next, quietHours, timeZone);
             const missed = now - releaseAt > graceMs;
-            if (runs.createRun({ campaignId: c.id, dueAt: next, releaseAt, status: missed ? 'missed' : 'scheduled' }, now)) {
+            if (
+              runs.createRun({ campaignId: c.id, dueAt: next, releaseAt, status: missed ? 'missed' : 'scheduled' }, now)
+            ) {
               created++;
               if (missed) {
-                audit.record({ actor: SYSTEM_ACTOR, action: 'run.missed', campaignId: c.id, details: { dueAt: next, releaseAt, graceMs } });
-                log.warn({ campaignId: c.id, dueAt: new Date(next).toISOString() }, 'broadcast run missed: the server was down longer than BROADCAST_GRACE_HOURS');
+                audit.record({
+                  actor: SYSTEM_ACTOR,
+                  action: 'run.missed',
+                  campaignId: c.id,
+                  details: { dueAt: next, releaseAt, graceMs },
+                });
+                log.warn(
+                  { campaignId: c.id, dueAt: new Date(next).toISOString() },
+                  'broadcast run missed: the server was down longer than BROADCAST_GRACE_HOURS',
+                );
               }
             }
             cursor = next;
             next = nextOccurrence(c.schedule, cursor, timeZone);
           }
           const exhausted = next === null && !runs.hasOpenRuns(c.id);
-          campaigns.save({ ...c, cursorAt: cursor, status: exhausted ? 'completed' : c.status, updatedAt: exhausted ? now : c.updatedAt });
+          campaigns.save({
+            ...c,
+            cursorAt: cursor,
+            status: exhausted ? 'completed' : c.status,
+            updatedAt: exhausted ? now : c.updatedAt,
+          });
           if (exhausted) audit.record({ actor: SYSTEM_ACTOR, action: 'campaign.complete', campaignId: c.id });
         })();
       }
@@ -81,7 +96,13 @@ export function createRunPlanner(deps: {
         if (now - run.releaseAt > graceMs) {
           db.transaction(() => {
             runs.setRunStatus(run.id, 'missed', now);
-            audit.record({ actor: SYSTEM_ACTOR, action: 'run.missed', campaignId: c.id, runId: run.id, details: { releaseAt: run.releaseAt, graceMs } });
+            audit.record({
+              actor: SYSTEM_ACTOR,
+              action: 'run.missed',
+              campaignId: c.id,
+              runId: run.id,
+              details: { releaseAt: run.releaseAt, graceMs },
+            });
           })();
           continue;
         }
@@ -97,7 +118,11 @@ export function createRunPlanner(deps: {
             action: 'run.start',
             campaignId: c.id,
             runId: run.id,
-            details: { targets: targets.length, skipped: targets.filter((x) => x.skip).length, approvedBy: c.approvedBy },
+            details: {
+              targets: targets.length,
+              skipped: targets.filter((x) => x.skip).length,
+              approvedBy: c.approvedBy,
+            },
           });
         })();
         log.info({ campaignId: c.id, runId: run.id, targets: targets.length }, 'broadcast run started');

@@ -31,14 +31,27 @@ export interface RunService {
 }
 
 /** Reports on runs and the official's hand on unknown deliveries. */
-export function createRunService(deps: { db: Db; clock: Clock; runs: RunStore; campaigns: CampaignStore; audit: AuditLog; t: TFunction; timeZone: string }): RunService {
+export function createRunService(deps: {
+  db: Db;
+  clock: Clock;
+  runs: RunStore;
+  campaigns: CampaignStore;
+  audit: AuditLog;
+  t: TFunction;
+  timeZone: string;
+}): RunService {
   const { db, clock, runs, campaigns, audit, t, timeZone } = deps;
 
   const report = (runId: number): RunReport => {
     const run = runs.getRun(runId);
     if (!run) throw new BroadcastError('not_found', 'errors.run_not_found', `run ${runId} not found`, { id: runId });
     const c = campaigns.get(run.campaignId)!;
-    return { run, campaign: { id: c.id, title: c.title }, counts: runs.counts(runId), deliveries: runs.deliveries(runId) };
+    return {
+      run,
+      campaign: { id: c.id, title: c.title },
+      counts: runs.counts(runId),
+      deliveries: runs.deliveries(runId),
+    };
   };
 
   return {
@@ -46,8 +59,8 @@ export function createRunService(deps: { db: Db; clock: Clock; runs: RunStore; c
     listRuns: (campaignId) => runs.listRuns(campaignId).map((r) => ({ ...r, counts: runs.counts(r.id) })),
     csv(runId, tr) {
       const r = report(runId);
-      const header = ['groupId', 'groupName', 'status', 'messageId', 'errorCode', 'reason', 'attempts', 'sentAt'].map((k) =>
-        tr(`csv.${k}`, { ns: 'broadcast' }),
+      const header = ['groupId', 'groupName', 'status', 'messageId', 'errorCode', 'reason', 'attempts', 'sentAt'].map(
+        (k) => tr(`csv.${k}`, { ns: 'broadcast' }),
       );
       const rows = r.deliveries.map((d) => [
         d.groupId,
@@ -63,14 +76,27 @@ export function createRunService(deps: { db: Db; clock: Clock; runs: RunStore; c
     },
     resolveDelivery(deliveryId, resolution, actor) {
       const d = runs.getDelivery(deliveryId);
-      if (!d) throw new BroadcastError('not_found', 'errors.delivery_not_found', `delivery ${deliveryId} not found`, { id: deliveryId });
+      if (!d)
+        throw new BroadcastError('not_found', 'errors.delivery_not_found', `delivery ${deliveryId} not found`, {
+          id: deliveryId,
+        });
       const status = resolution === 'resend' ? 'pending' : resolution;
       const reason = resolution === 'resend' ? null : t(`reasons.resolved_${resolution}`, { ns: 'broadcast', actor });
       db.transaction(() => {
         if (!runs.resolveUnknown(deliveryId, status, reason, clock.now())) {
-          throw new BroadcastError('invalid_state', 'errors.not_unknown', `delivery ${deliveryId} is ${d.status}, not unknown`);
+          throw new BroadcastError(
+            'invalid_state',
+            'errors.not_unknown',
+            `delivery ${deliveryId} is ${d.status}, not unknown`,
+          );
         }
-        audit.record({ actor, action: 'delivery.resolve', runId: d.runId, groupId: d.groupId, details: { deliveryId, resolution } });
+        audit.record({
+          actor,
+          action: 'delivery.resolve',
+          runId: d.runId,
+          groupId: d.groupId,
+          details: { deliveryId, resolution },
+        });
       })();
       return runs.getDelivery(deliveryId)!;
     },

@@ -10,14 +10,22 @@ export interface DeliveryTarget {
 
 export interface RunStore {
   /** Inserts the run for one occurrence unless it exists (unique campaign × due). True when created. */
-  createRun(run: { campaignId: number; dueAt: number; releaseAt: number; status: 'scheduled' | 'missed' }, now: number): boolean;
+  createRun(
+    run: { campaignId: number; dueAt: number; releaseAt: number; status: 'scheduled' | 'missed' },
+    now: number,
+  ): boolean;
   getRun(id: number): BroadcastRun | null;
   listRuns(campaignId: number): BroadcastRun[];
   /** Scheduled runs of approved campaigns whose release time has come. */
   releasableRuns(now: number): BroadcastRun[];
   hasOpenRuns(campaignId: number): boolean;
   /** One transaction: every target's delivery row, the content snapshot, run → sending. */
-  startRun(runId: number, content: { text: string; imageUrl: string | null }, targets: readonly DeliveryTarget[], now: number): void;
+  startRun(
+    runId: number,
+    content: { text: string; imageUrl: string | null },
+    targets: readonly DeliveryTarget[],
+    now: number,
+  ): void;
   setRunStatus(runId: number, status: RunStatus, now: number): void;
   /** Runs that are sending, oldest first, with a pending delivery due and their campaign not paused or cancelled. */
   runsWithDueDeliveries(now: number): number[];
@@ -27,7 +35,14 @@ export interface RunStore {
   markSent(id: number, messageId: string, now: number): void;
   markFailed(id: number, errorCode: string, reason: string, now: number): void;
   /** Back to pending for a later attempt; `checkHistoryFrom` when the last attempt may have landed. */
-  requeue(id: number, nextAttemptAt: number, errorCode: string | null, reason: string | null, checkHistoryFrom: number | null, now: number): void;
+  requeue(
+    id: number,
+    nextAttemptAt: number,
+    errorCode: string | null,
+    reason: string | null,
+    checkHistoryFrom: number | null,
+    now: number,
+  ): void;
   markUnknown(id: number, reason: string, now: number): void;
   /** Message ids already recorded for a group since `sinceMs` (they belong to other deliveries). */
   messageIdsForGroup(groupId: string, sinceMs: number): Set<string>;
@@ -81,7 +96,11 @@ export function createRunStore(db: Db): RunStore {
       return row ? toRun(row) : null;
     },
     listRuns(campaignId) {
-      return (db.prepare('SELECT * FROM broadcast_runs WHERE campaign_id = ? ORDER BY due_at DESC').all(campaignId) as RunRow[]).map(toRun);
+      return (
+        db
+          .prepare('SELECT * FROM broadcast_runs WHERE campaign_id = ? ORDER BY due_at DESC')
+          .all(campaignId) as RunRow[]
+      ).map(toRun);
     },
     releasableRuns(now) {
       return (
@@ -95,14 +114,17 @@ export function createRunStore(db: Db): RunStore {
     },
     hasOpenRuns(campaignId) {
       return (
-        db.prepare(`SELECT 1 FROM broadcast_runs WHERE campaign_id = ? AND status IN ('scheduled', 'sending') LIMIT 1`).get(campaignId) !==
-        undefined
+        db
+          .prepare(`SELECT 1 FROM broadcast_runs WHERE campaign_id = ? AND status IN ('scheduled', 'sending') LIMIT 1`)
+          .get(campaignId) !== undefined
       );
     },
     startRun(runId, content, targets, now) {
       db.transaction(() => {
         const started = db
-          .prepare(`UPDATE broadcast_runs SET status = 'sending', text = ?, image_url = ?, started_at = ? WHERE id = ? AND status = 'scheduled'`)
+          .prepare(
+            `UPDATE broadcast_runs SET status = 'sending', text = ?, image_url = ?, started_at = ? WHERE id = ? AND status = 'scheduled'`,
+          )
           .run(content.text, content.imageUrl, now, runId);
         if (started.changes !== 1) return;
         for (const t of targets) {
@@ -137,7 +159,9 @@ export function createRunStore(db: Db): RunStore {
     dueDeliveryIds(runId, now) {
       return (
         db
-          .prepare(`SELECT id FROM broadcast_deliveries WHERE run_id = ? AND status = 'pending' AND next_attempt_at <= ? ORDER BY id`)
+          .prepare(
+            `SELECT id FROM broadcast_deliveries WHERE run_id = ? AND status = 'pending' AND next_attempt_at <= ? ORDER BY id`,
+          )
           .all(runId, now) as { id: number }[]
       ).map((r) => r.id);
     },
@@ -159,12 +183,9 @@ export function createRunStore(db: Db): RunStore {
       ).run(messageId, now, now, id);
     },
     markFailed(id, errorCode, reason, now) {
-      db.prepare(`UPDATE broadcast_deliveries SET status = 'failed', error_code = ?, reason = ?, updated_at = ? WHERE id = ?`).run(
-        errorCode,
-        reason,
-        now,
-        id,
-      );
+      db.prepare(
+        `UPDATE broadcast_deliveries SET status = 'failed', error_code = ?, reason = ?, updated_at = ? WHERE id = ?`,
+      ).run(errorCode, reason, now, id);
     },
     requeue(id, nextAttemptAt, errorCode, reason, checkHistoryFrom, now) {
       db.prepare(
@@ -173,15 +194,15 @@ export function createRunStore(db: Db): RunStore {
       ).run(nextAttemptAt, errorCode, reason, checkHistoryFrom, now, id);
     },
     markUnknown(id, reason, now) {
-      db.prepare(`UPDATE broadcast_deliveries SET status = 'unknown', reason = ?, needs_attention = 1, updated_at = ? WHERE id = ?`).run(
-        reason,
-        now,
-        id,
-      );
+      db.prepare(
+        `UPDATE broadcast_deliveries SET status = 'unknown', reason = ?, needs_attention = 1, updated_at = ? WHERE id = ?`,
+      ).run(reason, now, id);
     },
     messageIdsForGroup(groupId, sinceMs) {
       const rows = db
-        .prepare(`SELECT message_id FROM broadcast_deliveries WHERE group_id = ? AND message_id IS NOT NULL AND sent_at >= ?`)
+        .prepare(
+          `SELECT message_id FROM broadcast_deliveries WHERE group_id = ? AND message_id IS NOT NULL AND sent_at >= ?`,
+        )
         .all(groupId, sinceMs) as { message_id: string }[];
       return new Set(rows.map((r) => r.message_id));
     },
@@ -204,17 +225,23 @@ export function createRunStore(db: Db): RunStore {
       })();
     },
     interrupted() {
-      return (db.prepare(`SELECT * FROM broadcast_deliveries WHERE status = 'sending' ORDER BY id`).all() as DeliveryRow[]).map(toDelivery);
+      return (
+        db.prepare(`SELECT * FROM broadcast_deliveries WHERE status = 'sending' ORDER BY id`).all() as DeliveryRow[]
+      ).map(toDelivery);
     },
     getDelivery,
     deliveries(runId) {
-      return (db.prepare('SELECT * FROM broadcast_deliveries WHERE run_id = ? ORDER BY group_name, group_id').all(runId) as DeliveryRow[]).map(
-        toDelivery,
-      );
+      return (
+        db
+          .prepare('SELECT * FROM broadcast_deliveries WHERE run_id = ? ORDER BY group_name, group_id')
+          .all(runId) as DeliveryRow[]
+      ).map(toDelivery);
     },
     counts(runId) {
       const counts: DeliveryCounts = { pending: 0, sending: 0, sent: 0, failed: 0, unknown: 0, skipped: 0, total: 0 };
-      const rows = db.prepare('SELECT status, count(*) AS n FROM broadcast_deliveries WHERE run_id = ? GROUP BY status').all(runId) as {
+      const rows = db
+        .prepare('SELECT status, count(*) AS n FROM broadcast_deliveries WHERE run_id = ? GROUP BY status')
+        .all(runId) as {
         status: DeliveryStatus;
         n: number;
       }[];
@@ -227,15 +254,16 @@ export function createRunStore(db: Db): RunStore {
     finishIfComplete,
     cancelCampaignRuns(campaignId, reason, now) {
       db.transaction(() => {
-        db.prepare(`UPDATE broadcast_runs SET status = 'cancelled', finished_at = ? WHERE campaign_id = ? AND status = 'scheduled'`).run(
-          now,
-          campaignId,
-        );
+        db.prepare(
+          `UPDATE broadcast_runs SET status = 'cancelled', finished_at = ? WHERE campaign_id = ? AND status = 'scheduled'`,
+        ).run(now, campaignId);
         db.prepare(
           `UPDATE broadcast_deliveries SET status = 'skipped', error_code = 'cancelled', reason = ?, updated_at = ?
            WHERE status = 'pending' AND run_id IN (SELECT id FROM broadcast_runs WHERE campaign_id = ? AND status = 'sending')`,
         ).run(reason, now, campaignId);
-        const sending = db.prepare(`SELECT id FROM broadcast_runs WHERE campaign_id = ? AND status = 'sending'`).all(campaignId) as { id: number }[];
+        const sending = db
+          .prepare(`SELECT id FROM broadcast_runs WHERE campaign_id = ? AND status = 'sending'`)
+          .all(campaignId) as { id: number }[];
         for (const r of sending) finishIfComplete(r.id, now);
       })();
     },

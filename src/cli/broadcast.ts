@@ -48,7 +48,13 @@ const baseUrl = (values.url ?? process.env.LOA_XA_URL ?? 'http://127.0.0.1:3000'
 const token = values.token ?? process.env.ADMIN_TOKEN;
 const actor = values.actor ?? process.env.LOA_XA_ACTOR;
 
-const list = (v: string | undefined) => (v === undefined ? undefined : v.split(',').map((s) => s.trim()).filter(Boolean));
+const list = (v: string | undefined) =>
+  v === undefined
+    ? undefined
+    : v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
 const arg = (index: number, name: string): string => {
   const v = positionals[index];
   if (v === undefined) throw new UsageError(t('cli.missingArgument', { name }));
@@ -63,7 +69,11 @@ async function call(method: string, path: string, body?: unknown): Promise<Respo
   if (body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
   try {
-    res = await fetch(`${baseUrl}/admin/api${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    res = await fetch(`${baseUrl}/admin/api${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   } catch (err) {
     throw new UsageError(t('cli.connectFailed', { url: baseUrl, detail: (err as Error).message }));
   }
@@ -75,7 +85,8 @@ async function call(method: string, path: string, body?: unknown): Promise<Respo
   return res;
 }
 
-const callJson = async (method: string, path: string, body?: unknown) => (await call(method, path, body)).json() as Promise<Record<string, unknown>>;
+const callJson = async (method: string, path: string, body?: unknown) =>
+  (await call(method, path, body)).json() as Promise<Record<string, unknown>>;
 const print = (data: unknown): void => {
   process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
 };
@@ -89,21 +100,32 @@ function campaignBody(): Record<string, unknown> {
   if (values['text-file'] !== undefined) body.text = fs.readFileSync(values['text-file'], 'utf8');
   if (values.image !== undefined) body.imageUrl = values.image;
   if (values.at !== undefined) body.schedule = { type: 'once', at: values.at };
-  if (values['monthly-day'] !== undefined) body.schedule = { type: 'monthly', day: Number(values['monthly-day']), time: values.time ?? '08:00' };
+  if (values['monthly-day'] !== undefined)
+    body.schedule = { type: 'monthly', day: Number(values['monthly-day']), time: values.time ?? '08:00' };
   if (values.cron !== undefined) body.schedule = { type: 'cron', expression: values.cron };
-  const audience = { all: values.all || undefined, kinds: list(values.kinds), tags: list(values.tags), groupIds: list(values.groups) };
-  if (Object.values(audience).some((v) => v !== undefined)) body.audience = JSON.parse(JSON.stringify(audience)) as unknown;
+  const audience = {
+    all: values.all || undefined,
+    kinds: list(values.kinds),
+    tags: list(values.tags),
+    groupIds: list(values.groups),
+  };
+  if (Object.values(audience).some((v) => v !== undefined))
+    body.audience = JSON.parse(JSON.stringify(audience)) as unknown;
   return body;
 }
 
 async function showRun(id: string): Promise<void> {
   for (;;) {
-    const data = (await callJson('GET', `/runs/${id}`)) as { run: { status: string; statusLabel: string; counts: Record<string, number> }; deliveries: Array<Record<string, unknown>> };
+    const data = (await callJson('GET', `/runs/${id}`)) as {
+      run: { status: string; statusLabel: string; counts: Record<string, number> };
+      deliveries: Array<Record<string, unknown>>;
+    };
     if (values.json) print(data);
     else {
       process.stdout.write(`${t('cli.runLine', { id, status: data.run.statusLabel, ...data.run.counts })}\n`);
       if (!values.watch || data.run.status !== 'sending') {
-        for (const d of data.deliveries) process.stdout.write(`  ${d.groupId}\t${d.groupName}\t${d.statusLabel}\t${d.messageId ?? d.reason ?? ''}\n`);
+        for (const d of data.deliveries)
+          process.stdout.write(`  ${d.groupId}\t${d.groupName}\t${d.statusLabel}\t${d.messageId ?? d.reason ?? ''}\n`);
       }
     }
     if (!values.watch || data.run.status !== 'sending') return;
@@ -120,7 +142,12 @@ async function main(): Promise<void> {
   const command = `${area} ${action ?? ''}`.trim();
   switch (command) {
     case 'groups list':
-      return print(await callJson('GET', `/groups?${new URLSearchParams(JSON.parse(JSON.stringify({ kind: values.kind, tag: values.tag })) as Record<string, string>)}`));
+      return print(
+        await callJson(
+          'GET',
+          `/groups?${new URLSearchParams(JSON.parse(JSON.stringify({ kind: values.kind, tag: values.tag })) as Record<string, string>)}`,
+        ),
+      );
     case 'groups sync':
       return print((await callJson('POST', '/groups/sync')).summary);
     case 'groups set':
@@ -132,7 +159,9 @@ async function main(): Promise<void> {
         }),
       );
     case 'campaigns list':
-      return print(await callJson('GET', `/campaigns${values.status ? `?status=${encodeURIComponent(values.status)}` : ''}`));
+      return print(
+        await callJson('GET', `/campaigns${values.status ? `?status=${encodeURIComponent(values.status)}` : ''}`),
+      );
     case 'campaigns show':
       return print(await callJson('GET', `/campaigns/${arg(2, 'số')}`));
     case 'campaigns create':
@@ -154,10 +183,14 @@ async function main(): Promise<void> {
       return void process.stderr.write(`${t('cli.saved', { file: values.out })}\n`);
     }
     case 'deliveries resolve':
-      return print(await callJson('POST', `/deliveries/${arg(2, 'số')}/resolve`, { resolution: arg(3, 'sent|failed|resend') }));
+      return print(
+        await callJson('POST', `/deliveries/${arg(2, 'số')}/resolve`, { resolution: arg(3, 'sent|failed|resend') }),
+      );
     default:
       if (area === 'audit') {
-        const q = new URLSearchParams(JSON.parse(JSON.stringify({ campaignId: values.campaign, limit: values.limit })) as Record<string, string>);
+        const q = new URLSearchParams(
+          JSON.parse(JSON.stringify({ campaignId: values.campaign, limit: values.limit })) as Record<string, string>,
+        );
         return print(await callJson('GET', `/audit?${q}`));
       }
       throw new UsageError(t('cli.unknownCommand', { command }));

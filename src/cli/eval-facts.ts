@@ -49,27 +49,55 @@ async function main(): Promise<number> {
     return 2;
   }
   const at = Date.parse(`${day}T12:00:00+07:00`);
-  const rows = loadFactsSet(values.set ?? 'test/eval/facts-set.yaml').filter((r) => values.half === undefined || r.half === values.half);
+  const rows = loadFactsSet(values.set ?? 'test/eval/facts-set.yaml').filter(
+    (r) => values.half === undefined || r.half === values.half,
+  );
   const log = createSilentLogger();
-  const faq = createFaqStore({ contentDir: path.resolve(values.dir ?? 'content'), clock: { now: () => at }, log, watch: false });
+  const faq = createFaqStore({
+    contentDir: path.resolve(values.dir ?? 'content'),
+    clock: { now: () => at },
+    log,
+    watch: false,
+  });
   const session = createAskSession({ faq, t: createI18n().getFixedT('vi'), log, now: () => at });
   try {
     const report = await evaluateFacts(rows, (userId, q) => session.ask(userId, q));
     const failures = report.outcomes.filter((o) => !o.correct);
     if (values.json) {
-      const { outcomes, ...metrics } = report;
-      const failed = failures.map((o) => ({ q: o.row.q, half: o.row.half, kind: o.reply.kind, id: o.reply.id, missing: o.missing }));
-      console.log(JSON.stringify({ day, half: values.half ?? 'all', contentVersion: faq.current().version, ...metrics, failures: failed }));
+      const { outcomes: _outcomes, ...metrics } = report;
+      const failed = failures.map((o) => ({
+        q: o.row.q,
+        half: o.row.half,
+        kind: o.reply.kind,
+        id: o.reply.id,
+        missing: o.missing,
+      }));
+      console.log(
+        JSON.stringify({
+          day,
+          half: values.half ?? 'all',
+          contentVersion: faq.current().version,
+          ...metrics,
+          failures: failed,
+        }),
+      );
       return 0;
     }
-    console.log(`content ${faq.current().version}, ${rows.length} questions (half ${values.half ?? 'A+B'}), answered as on ${day}\n`);
-    const halves = values.half === undefined ? FACTS_HALVES.map((h): [string, FactsMetrics] => [`half ${h}`, report.halves[h]]) : [];
+    console.log(
+      `content ${faq.current().version}, ${rows.length} questions (half ${values.half ?? 'A+B'}), answered as on ${day}\n`,
+    );
+    const halves =
+      values.half === undefined ? FACTS_HALVES.map((h): [string, FactsMetrics] => [`half ${h}`, report.halves[h]]) : [];
     console.log(table([['all', report.all], ['marked', report.marked], ['unmarked', report.unmarked], ...halves]));
     console.log(`\nfailures (${failures.length}):`);
     for (const o of failures) {
-      const expected = o.row.outOfScope ? 'out of scope' : `${o.row.facts.join(',')} needs ${o.row.mustContain.map((s) => `"${s}"`).join(' ')}`;
+      const expected = o.row.outOfScope
+        ? 'out of scope'
+        : `${o.row.facts.join(',')} needs ${o.row.mustContain.map((s) => `"${s}"`).join(' ')}`;
       const lacking = o.missing.length > 0 ? ` missing ${o.missing.map((s) => `"${s}"`).join(' ')}` : '';
-      console.log(`  [${o.row.half}] ${o.row.q}\n     expected ${expected}; got ${o.reply.kind}${o.reply.id ? ` ${o.reply.id}` : ''}${lacking}`);
+      console.log(
+        `  [${o.row.half}] ${o.row.q}\n     expected ${expected}; got ${o.reply.kind}${o.reply.id ? ` ${o.reply.id}` : ''}${lacking}`,
+      );
       console.log(`     ${o.reply.text.replace(/\s+/g, ' ').slice(0, 120)}`);
     }
     return 0;

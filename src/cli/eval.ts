@@ -26,7 +26,8 @@ function table(rows: [string, EvalMetrics][]): string {
 }
 
 function main(): number {
-  const usage = 'usage: npm run eval [-- --dir DIR] [--set FILE] [--split dev|test|holdout|all] [--date YYYY-MM-DD] [--fold] [--json] [--misses]';
+  const usage =
+    'usage: npm run eval [-- --dir DIR] [--set FILE] [--split dev|test|holdout|all] [--date YYYY-MM-DD] [--fold] [--json] [--misses]';
   const values = parseFlags(
     {
       dir: { type: 'string' },
@@ -47,7 +48,12 @@ function main(): number {
     return 2;
   }
   const at = Date.parse(`${day}T12:00:00+07:00`);
-  const store = createFaqStore({ contentDir: values.dir ?? './content', clock: { now: () => at }, log: createSilentLogger(), watch: false });
+  const store = createFaqStore({
+    contentDir: values.dir ?? './content',
+    clock: { now: () => at },
+    log: createSilentLogger(),
+    watch: false,
+  });
   const snapshot = store.current();
   const chosen = loadEvalSet(values.set ?? 'test/eval/questions.yaml', snapshot).filter(
     (r) => split === 'all' || (r.split ?? 'dev') === split,
@@ -56,17 +62,35 @@ function main(): number {
   const report = evaluateMatcher(snapshot, rows, at);
   if (values.json) {
     const { outcomes, ...rest } = report;
-    console.log(JSON.stringify({ split, day, contentVersion: snapshot.version, ...rest, misses: outcomes.filter((o) => !o.correct).length }));
+    console.log(
+      JSON.stringify({
+        split,
+        day,
+        contentVersion: snapshot.version,
+        ...rest,
+        misses: outcomes.filter((o) => !o.correct).length,
+      }),
+    );
     return 0;
   }
-  console.log(`content ${snapshot.version}, ${rows.length} questions (split ${split}${values.fold ? ', with unmarked twins' : ''}), answered as on ${day}\n`);
-  console.log(table([['all', report.all], ['marked', report.marked], ['unmarked', report.unmarked]]));
+  console.log(
+    `content ${snapshot.version}, ${rows.length} questions (split ${split}${values.fold ? ', with unmarked twins' : ''}), answered as on ${day}\n`,
+  );
+  console.log(
+    table([
+      ['all', report.all],
+      ['marked', report.marked],
+      ['unmarked', report.unmarked],
+    ]),
+  );
   console.log('\nconfusions (expected → top-1):');
   for (const c of report.confusion.slice(0, 15)) console.log(`  ${c.count}× ${c.expected} → ${c.got}`);
   if (values.misses) {
     console.log('\nmisses:');
     for (const o of report.outcomes.filter((x) => !x.correct)) {
-      console.log(`  [${o.row.expect}] ${o.row.q}\n     → ${o.result.kind} ${o.ranked.slice(0, 3).join(', ')} (${o.result.score})`);
+      console.log(
+        `  [${o.row.expect}] ${o.row.q}\n     → ${o.result.kind} ${o.ranked.slice(0, 3).join(', ')} (${o.result.score})`,
+      );
     }
   }
   return 0;

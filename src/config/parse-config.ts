@@ -48,37 +48,63 @@ const envSchema = z.object({
     .default('true')
     .transform((v) => v === 'true')
     .describe('add oa.query buttons to menus (the numbered text menu always works without them)'),
-  DIALOG_FLOOD_MAX: z.coerce.number().int().positive().default(10).describe('messages per resident per flood window before "slow down"'),
+  DIALOG_FLOOD_MAX: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10)
+    .describe('messages per resident per flood window before "slow down"'),
   DIALOG_FLOOD_WINDOW_SECONDS: z.coerce.number().int().positive().default(60).describe('length of the flood window'),
   HUMAN_QUIET_MINUTES: z.coerce
     .number()
     .min(0)
     .default(30)
     .describe('the bot stays silent this long after an official wrote to a resident from the OA'),
-  SANDBOX: z
-    .enum(['auto', 'true', 'false'])
-    .default('auto')
-    .describe('auto: sandbox when no Zalo credentials are set'),
+  SANDBOX: z.enum(['auto', 'true', 'false']).default('auto').describe('auto: sandbox when no Zalo credentials are set'),
   TZ_NAME: z.string().default('Asia/Ho_Chi_Minh').describe('time zone for schedules and dates shown'),
   BROADCAST_QUIET_HOURS: z
     .string()
     .regex(/^(off|((0\d|1\d|2[0-3]):[0-5]\d-(0\d|1\d|2[0-3]):[0-5]\d))?$/, 'HH:MM-HH:MM (e.g. 21:00-07:00) or off')
     .default('21:00-07:00')
     .describe('local hours when no campaign message is sent; a run due inside waits for the end (off = none)'),
-  BROADCAST_GRACE_HOURS: z.coerce.number().min(0).default(6).describe('runs missed while the server was down are still sent when at most this late'),
-  BROADCAST_CONCURRENCY: z.coerce.number().int().min(1).max(50).default(4).describe('group sends in flight per campaign run (Zalo’s rate limit still applies)'),
-  BROADCAST_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5).describe('send attempts per group before a temporary failure is reported as failed'),
+  BROADCAST_GRACE_HOURS: z.coerce
+    .number()
+    .min(0)
+    .default(6)
+    .describe('runs missed while the server was down are still sent when at most this late'),
+  BROADCAST_CONCURRENCY: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(50)
+    .default(4)
+    .describe('group sends in flight per campaign run (Zalo’s rate limit still applies)'),
+  BROADCAST_MAX_ATTEMPTS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(20)
+    .default(5)
+    .describe('send attempts per group before a temporary failure is reported as failed'),
   BROADCAST_TWO_PERSON_RULE: z
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true')
     .describe('whoever drafted or last edited a campaign cannot approve it'),
-  BROADCAST_TICK_SECONDS: z.coerce.number().int().min(1).max(3600).default(15).describe('how often the broadcast scheduler looks for due runs'),
+  BROADCAST_TICK_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(3600)
+    .default(15)
+    .describe('how often the broadcast scheduler looks for due runs'),
   TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true')
-    .describe('behind a TLS reverse proxy: believe X-Forwarded-Proto/-For (console Secure cookie, sign-in rate limit per IP)'),
+    .describe(
+      'behind a TLS reverse proxy: believe X-Forwarded-Proto/-For (console Secure cookie, sign-in rate limit per IP)',
+    ),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -111,7 +137,14 @@ export interface Config {
   /** believe X-Forwarded-Proto / X-Forwarded-For (set only behind a reverse proxy) */
   trustProxy: boolean;
   /** campaign scheduler and sender (src/broadcast) */
-  broadcast: { quietHours: string; graceMs: number; concurrency: number; maxAttempts: number; twoPersonRule: boolean; tickMs: number };
+  broadcast: {
+    quietHours: string;
+    graceMs: number;
+    concurrency: number;
+    maxAttempts: number;
+    twoPersonRule: boolean;
+    tickMs: number;
+  };
 }
 
 const ZALO_KEYS = ['ZALO_APP_ID', 'ZALO_APP_SECRET', 'ZALO_OA_SECRET_KEY'] as const;
@@ -139,7 +172,10 @@ export function parseConfig(env: Env): Config {
   const sandbox = e.SANDBOX === 'true' || (e.SANDBOX === 'auto' && present.length === 0);
   if (!sandbox && present.length < ZALO_KEYS.length) {
     const missing = ZALO_KEYS.find((k) => !e[k])!;
-    throw new ConfigError(missing, `${missing} is required when Zalo credentials are configured (or unset all of ${ZALO_KEYS.join(', ')} for sandbox mode)`);
+    throw new ConfigError(
+      missing,
+      `${missing} is required when Zalo credentials are configured (or unset all of ${ZALO_KEYS.join(', ')} for sandbox mode)`,
+    );
   }
   const dataDir = path.resolve(e.DATA_DIR);
   return {

@@ -1,5 +1,13 @@
 import { normalizeVietnamese } from './normalize-vietnamese.js';
-import { closingVay, createStopwords, inStopPhrase, isSoftStopword, isStopword, SOFT_STOPWORD_WEIGHT, type StopwordSet } from './stopwords.js';
+import {
+  closingVay,
+  createStopwords,
+  inStopPhrase,
+  isSoftStopword,
+  isStopword,
+  SOFT_STOPWORD_WEIGHT,
+  type StopwordSet,
+} from './stopwords.js';
 import {
   createSynonymTable,
   rewriteSyllables,
@@ -66,7 +74,9 @@ export function createAnalyzer(synonyms: SynonymsData): Analyzer {
   const termsOf = (withNumbers: RewrittenSyllable[], marked: boolean): Term[] => {
     const syllables = withNumbers.filter((s) => !s.isNumber);
     const phrase = inStopPhrase(syllables);
-    const content = syllables.map((s, i) => !phrase[i] && !isStopword(s, marked || s.fromTable, stopwords) && s.folded.length > 0);
+    const content = syllables.map(
+      (s, i) => !phrase[i] && !isStopword(s, marked || s.fromTable, stopwords) && s.folded.length > 0,
+    );
     const closing = marked ? [] : closingVay(syllables);
     const weight = syllables.map((s, i) =>
       isSoftStopword(s, marked || s.fromTable, stopwords) || closing[i] ? SOFT_STOPWORD_WEIGHT : 1,
@@ -75,7 +85,12 @@ export function createAnalyzer(synonyms: SynonymsData): Analyzer {
     const withWeight = (term: Term, w: number): Term => (w < 1 ? { ...term, weight: w } : term);
     syllables.forEach((s, i) => {
       if (!content[i]) return;
-      terms.push(withWeight({ key: s.folded, bigram: false, accented: s.accented, strictAccent: s.marked || marked }, weight[i]!));
+      terms.push(
+        withWeight(
+          { key: s.folded, bigram: false, accented: s.accented, strictAccent: s.marked || marked },
+          weight[i]!,
+        ),
+      );
       const next = syllables[i + 1];
       if (next && content[i + 1]) {
         const pair: Term = { key: `${s.folded}${BIGRAM_JOINER}${next.folded}`, bigram: true, strictAccent: false };
@@ -103,7 +118,9 @@ export function createAnalyzer(synonyms: SynonymsData): Analyzer {
         folded: first.map((s) => s.folded),
         content: first.map((s, i) => {
           const marked = typedWithDiacritics || s.fromTable;
-          return !s.isNumber && !phrase[i] && !isStopword(s, marked, stopwords) && !isSoftStopword(s, marked, stopwords);
+          return (
+            !s.isNumber && !phrase[i] && !isStopword(s, marked, stopwords) && !isSoftStopword(s, marked, stopwords)
+          );
         }),
       };
     },

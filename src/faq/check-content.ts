@@ -20,8 +20,12 @@ const ID = /^[a-z0-9-]+$/;
 const DAY_MS = 86_400_000;
 const FAR_PAST = '0000-01-01';
 
-const overlaps = (a: { validFrom?: string; validUntil?: string }, b: { validFrom?: string; validUntil?: string }): boolean =>
-  (a.validFrom ?? FAR_PAST) <= (b.validUntil ?? '9999-12-31') && (b.validFrom ?? FAR_PAST) <= (a.validUntil ?? '9999-12-31');
+const overlaps = (
+  a: { validFrom?: string; validUntil?: string },
+  b: { validFrom?: string; validUntil?: string },
+): boolean =>
+  (a.validFrom ?? FAR_PAST) <= (b.validUntil ?? '9999-12-31') &&
+  (b.validFrom ?? FAR_PAST) <= (a.validUntil ?? '9999-12-31');
 
 /**
  * Largest number of children shown on one day from `today` on (children with disjoint windows
@@ -34,19 +38,35 @@ function menuSize(children: FaqNode[], today: string): number {
 
 function checkNodeFields(l: LoadedNode, today: string, out: Finding[]): void {
   const { node, lines } = l;
-  const at = (line: number | undefined, severity: Finding['severity'], code: string, params: Finding['params'] = {}): void => {
-    out.push({ severity, code, file: node.source.file, line: line ?? node.source.line, params: { id: node.id, ...params } });
+  const at = (
+    line: number | undefined,
+    severity: Finding['severity'],
+    code: string,
+    params: Finding['params'] = {},
+  ): void => {
+    out.push({
+      severity,
+      code,
+      file: node.source.file,
+      line: line ?? node.source.line,
+      params: { id: node.id, ...params },
+    });
   };
   if (!ID.test(node.id) || node.id === 'root') at(lines.id, 'error', 'BAD_ID');
-  if (node.title.length > LIMITS.titleMax) at(lines.title, 'error', 'TITLE_TOO_LONG', { length: node.title.length, max: LIMITS.titleMax });
-  if (node.validFrom && node.validUntil && node.validFrom > node.validUntil) at(lines.valid_from, 'error', 'BAD_VALIDITY');
-  if (node.validUntil && node.validUntil < today) at(lines.valid_until, 'warning', 'UNREACHABLE', { reason: 'expired' });
+  if (node.title.length > LIMITS.titleMax)
+    at(lines.title, 'error', 'TITLE_TOO_LONG', { length: node.title.length, max: LIMITS.titleMax });
+  if (node.validFrom && node.validUntil && node.validFrom > node.validUntil)
+    at(lines.valid_from, 'error', 'BAD_VALIDITY');
+  if (node.validUntil && node.validUntil < today)
+    at(lines.valid_until, 'warning', 'UNREACHABLE', { reason: 'expired' });
   if (node.kind === 'topic') return;
   if (lines.answer === undefined && lines.versions === undefined) at(lines.node, 'error', 'MISSING_ANSWER');
   node.versions.forEach((v, i) => {
     const line = l.versionLines[i];
-    if (v.text.length > LIMITS.answerMax) at(line, 'error', 'ANSWER_TOO_LONG', { length: v.text.length, max: LIMITS.answerMax });
-    else if (v.text.length > LIMITS.answerWarn) at(line, 'warning', 'ANSWER_LONG', { length: v.text.length, max: LIMITS.answerWarn });
+    if (v.text.length > LIMITS.answerMax)
+      at(line, 'error', 'ANSWER_TOO_LONG', { length: v.text.length, max: LIMITS.answerMax });
+    else if (v.text.length > LIMITS.answerWarn)
+      at(line, 'warning', 'ANSWER_LONG', { length: v.text.length, max: LIMITS.answerWarn });
     if (v.validFrom && v.validUntil && v.validFrom > v.validUntil) at(line, 'error', 'BAD_VALIDITY');
     const clash = node.versions.findIndex((o, j) => j < i && overlaps(o, v));
     if (clash >= 0) at(line, 'error', 'VERSIONS_OVERLAP', { other: l.versionLines[clash] ?? node.source.line });
@@ -59,7 +79,8 @@ function checkNodeFields(l: LoadedNode, today: string, out: Finding[]): void {
     const days = Math.floor((Date.parse(today) - Date.parse(node.reviewed)) / DAY_MS);
     if (days > LIMITS.reviewMaxDays) at(lines.reviewed, 'warning', 'REVIEW_STALE', { days, max: LIMITS.reviewMaxDays });
   }
-  if (node.questions.length < LIMITS.minQuestions) at(lines.questions ?? lines.node, 'warning', 'FEW_QUESTIONS', { min: LIMITS.minQuestions });
+  if (node.questions.length < LIMITS.minQuestions)
+    at(lines.questions ?? lines.node, 'warning', 'FEW_QUESTIONS', { min: LIMITS.minQuestions });
 }
 
 function checkGraph(nodes: LoadedNode[], today: string, out: Finding[]): void {
@@ -79,14 +100,26 @@ function checkGraph(nodes: LoadedNode[], today: string, out: Finding[]): void {
   const children = new Map<string | null, FaqNode[]>();
   for (const l of byId.values()) {
     const { node, lines } = l;
-    const at = (line: number | undefined, severity: Finding['severity'], code: string, params: Finding['params'] = {}): void => {
-      out.push({ severity, code, file: node.source.file, line: line ?? node.source.line, params: { id: node.id, ...params } });
+    const at = (
+      line: number | undefined,
+      severity: Finding['severity'],
+      code: string,
+      params: Finding['params'] = {},
+    ): void => {
+      out.push({
+        severity,
+        code,
+        file: node.source.file,
+        line: line ?? node.source.line,
+        params: { id: node.id, ...params },
+      });
     };
     if (node.parent !== null) {
       const parent = byId.get(node.parent)?.node;
       if (!parent) at(lines.parent, 'error', 'DANGLING_PARENT', { parent: node.parent });
       else if (parent.kind !== 'topic') at(lines.parent, 'error', 'PARENT_NOT_TOPIC', { parent: node.parent });
-      else if (!overlaps(parent, node)) at(lines.parent ?? lines.node, 'warning', 'UNREACHABLE', { reason: 'parent_window' });
+      else if (!overlaps(parent, node))
+        at(lines.parent ?? lines.node, 'warning', 'UNREACHABLE', { reason: 'parent_window' });
     }
     for (const target of node.followUps) {
       if (!byId.has(target)) at(lines.follow_ups, 'error', 'DANGLING_FOLLOW_UP', { target });
@@ -106,12 +139,20 @@ function checkGraph(nodes: LoadedNode[], today: string, out: Finding[]): void {
     const owner = parentId === null ? list[0]! : byId.get(parentId)?.node;
     if (!owner) continue;
     const params = { id: parentId ?? 'root', size, max: size > LIMITS.menuMax ? LIMITS.menuMax : LIMITS.menuWarn };
-    if (size > LIMITS.menuMax) out.push({ severity: 'error', code: 'MENU_TOO_LONG', file: owner.source.file, line: owner.source.line, params });
-    else if (size > LIMITS.menuWarn) out.push({ severity: 'warning', code: 'MENU_LONG', file: owner.source.file, line: owner.source.line, params });
+    if (size > LIMITS.menuMax)
+      out.push({ severity: 'error', code: 'MENU_TOO_LONG', file: owner.source.file, line: owner.source.line, params });
+    else if (size > LIMITS.menuWarn)
+      out.push({ severity: 'warning', code: 'MENU_LONG', file: owner.source.file, line: owner.source.line, params });
   }
   for (const l of byId.values()) {
     if (l.node.kind === 'topic' && !children.has(l.node.id)) {
-      out.push({ severity: 'warning', code: 'EMPTY_TOPIC', file: l.node.source.file, line: l.node.source.line, params: { id: l.node.id } });
+      out.push({
+        severity: 'warning',
+        code: 'EMPTY_TOPIC',
+        file: l.node.source.file,
+        line: l.node.source.line,
+        params: { id: l.node.id },
+      });
     }
   }
 }
@@ -131,7 +172,9 @@ function checkSynonyms(loaded: LoadedContent, out: Finding[]): void {
   };
   const seen = new Map<string, string>();
   for (const k of loaded.synonymKeys) {
-    const norm = normalizeVietnamese(k.key).syllables.map((s) => s.accented).join(' ');
+    const norm = normalizeVietnamese(k.key)
+      .syllables.map((s) => s.accented)
+      .join(' ');
     const first = seen.get(norm);
     const warn = (code: string, params: Finding['params']): void => {
       out.push({ severity: 'warning', code, file: k.file, line: k.line, params: { key: k.key, ...params } });

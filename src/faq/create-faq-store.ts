@@ -14,7 +14,10 @@ export class ContentError extends AppError {
   constructor(readonly diagnostics: Diagnostic[]) {
     super(
       `content has ${diagnostics.filter((d) => d.severity === 'error').length} error(s):\n` +
-        diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic).join('\n'),
+        diagnostics
+          .filter((d) => d.severity === 'error')
+          .map(formatDiagnostic)
+          .join('\n'),
       'run `npm run content:check` and fix the files it names',
     );
   }
@@ -64,7 +67,10 @@ export function createFaqStore(options: FaqStoreOptions): ReloadableFaqStore {
       checked = checkContentDir(contentDir, dayOf(clock.now()), t);
     } catch (error) {
       lastError = String(error);
-      log.error({ err: error, contentVersion: snapshot.version }, 'faq content reload failed; keeping the last good version');
+      log.error(
+        { err: error, contentVersion: snapshot.version },
+        'faq content reload failed; keeping the last good version',
+      );
       return false;
     }
     diagnostics = checked.diagnostics;
@@ -74,7 +80,10 @@ export function createFaqStore(options: FaqStoreOptions): ReloadableFaqStore {
         {
           contentVersion: snapshot.version,
           errors: checked.errorCount,
-          diagnostics: checked.diagnostics.filter((d) => d.severity === 'error').slice(0, 20).map(formatDiagnostic),
+          diagnostics: checked.diagnostics
+            .filter((d) => d.severity === 'error')
+            .slice(0, 20)
+            .map(formatDiagnostic),
         },
         'faq content has errors; keeping the last good version (run npm run content:check)',
       );
@@ -94,7 +103,9 @@ export function createFaqStore(options: FaqStoreOptions): ReloadableFaqStore {
       clearTimeout(timer);
       timer = setTimeout(reload, options.debounceMs ?? 300);
     });
-    watcher.on('error', (error) => log.error({ err: error }, 'faq content watcher failed; restart to resume live reloads'));
+    watcher.on('error', (error) =>
+      log.error({ err: error }, 'faq content watcher failed; restart to resume live reloads'),
+    );
   }
 
   return {

@@ -199,12 +199,25 @@ export function createMatcher(input: MatcherInput): Matcher {
       const exact = exactVariants.get(surfaceKey(text));
       if (exact && isNodeAvailable(exact, at)) {
         const ranked = rank(text, at).filter((r) => r.node.id !== exact.id);
-        return { kind: 'answer', id: exact.id, score: 1, candidates: [{ id: exact.id, score: 1 }, ...ranked.slice(0, 2).map((r) => ({ id: r.node.id, score: r.conf }))] };
+        return {
+          kind: 'answer',
+          id: exact.id,
+          score: 1,
+          candidates: [
+            { id: exact.id, score: 1 },
+            ...ranked.slice(0, 2).map((r) => ({ id: r.node.id, score: r.conf })),
+          ],
+        };
       }
       const topic = topicNames.get(unigramKey(analyzer.analyze(text).readings[0] ?? []));
       const children = topic && isNodeAvailable(topic, at) ? input.children(topic.id, at) : [];
       if (topic && children.length > 0) {
-        return { kind: 'suggestions', score: 1, topicId: topic.id, candidates: children.map((c) => ({ id: c.id, score: 1 })) };
+        return {
+          kind: 'suggestions',
+          score: 1,
+          topicId: topic.id,
+          candidates: children.map((c) => ({ id: c.id, score: 1 })),
+        };
       }
       const queryTerms = (analyzer.analyze(text).readings[0] ?? []).filter((t) => !t.bigram).length;
       return decideMatch(rank(text, at), knobs, (id) => input.children(id, at), queryTerms);

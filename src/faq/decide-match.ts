@@ -49,13 +49,19 @@ export function decideMatch(
   const faq = plausible.filter((s) => s.node.kind !== 'smalltalk');
   const top = plausible[0];
   if (!top || top.conf < knobs.fallbackBelow) {
-    return { kind: 'fallback', score: round(ranked[0]?.conf ?? 0), candidates: faq.slice(0, knobs.maxSuggestions).map(toCandidate) };
+    return {
+      kind: 'fallback',
+      score: round(ranked[0]?.conf ?? 0),
+      candidates: faq.slice(0, knobs.maxSuggestions).map(toCandidate),
+    };
   }
   const runner = plausible[1];
   const strong = top.conf >= knobs.answerAbove && top.covQ >= knobs.minCovQ;
   const confident = strong && (!runner || top.conf - runner.conf >= knobs.margin);
   /** a small-talk reading (out of scope, privacy …) close behind puts the scope itself in doubt */
-  const scopeInDoubt = plausible.some((s) => s !== top && s.node.kind === 'smalltalk' && top.conf - s.conf < knobs.margin);
+  const scopeInDoubt = plausible.some(
+    (s) => s !== top && s.node.kind === 'smalltalk' && top.conf - s.conf < knobs.margin,
+  );
   if (confident && top.node.kind === 'smalltalk' && top.node.intent) {
     return { kind: 'smalltalk', id: top.node.id, intent: top.node.intent, score: round(top.conf) };
   }
@@ -86,7 +92,11 @@ export function decideMatch(
   const floor = Math.max(knobs.fallbackBelow, top.conf - knobs.suggestWithin);
   const suggestions = faq.filter((s) => s.conf >= floor).slice(0, knobs.maxSuggestions);
   if (suggestions.length === 0) {
-    return { kind: 'fallback', score: round(top.conf), candidates: faq.slice(0, knobs.maxSuggestions).map(toCandidate) };
+    return {
+      kind: 'fallback',
+      score: round(top.conf),
+      candidates: faq.slice(0, knobs.maxSuggestions).map(toCandidate),
+    };
   }
   return { kind: 'suggestions', score: round(top.conf), candidates: suggestions.map(toCandidate) };
 }

@@ -58,7 +58,8 @@ const DECLINING_KINDS = new Set(['smalltalk', 'fallback']);
  */
 export function loadFactsSet(file: string): FactsRow[] {
   const data: unknown = parse(fs.readFileSync(file, 'utf8'));
-  if (!Array.isArray(data)) throw new Error(`${file}: expected a list of {q, half, facts, must_contain | out_of_scope}`);
+  if (!Array.isArray(data))
+    throw new Error(`${file}: expected a list of {q, half, facts, must_contain | out_of_scope}`);
   return data.map((raw: unknown, i): FactsRow => {
     const row = (raw ?? {}) as Record<string, unknown>;
     const where = `${file}: row ${i + 1}`;
@@ -66,8 +67,10 @@ export function loadFactsSet(file: string): FactsRow[] {
     if (!(FACTS_HALVES as readonly unknown[]).includes(row.half)) throw new Error(`${where}: half is A or B`);
     const half = row.half as FactsHalf;
     if (row.out_of_scope === true) return { q: row.q, half, outOfScope: true };
-    const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string' && s !== '');
-    if (!strings(row.facts) || row.facts.length === 0) throw new Error(`${where}: needs facts (ids) or out_of_scope: true`);
+    const strings = (v: unknown): v is string[] =>
+      Array.isArray(v) && v.every((s) => typeof s === 'string' && s !== '');
+    if (!strings(row.facts) || row.facts.length === 0)
+      throw new Error(`${where}: needs facts (ids) or out_of_scope: true`);
     if (!strings(row.must_contain) || row.must_contain.length < 1 || row.must_contain.length > 3) {
       throw new Error(`${where}: must_contain lists 1–3 snippets`);
     }
@@ -126,13 +129,21 @@ export async function evaluateFacts(
   const outcomes: FactsOutcome[] = [];
   for (const [i, row] of rows.entries()) {
     const reply = await ask(`facts-eval-${i + 1}`, row.q);
-    outcomes.push({ row, reply, marked: normalizeVietnamese(row.q).typedWithDiacritics, ...scoreFactsReply(row, reply) });
+    outcomes.push({
+      row,
+      reply,
+      marked: normalizeVietnamese(row.q).typedWithDiacritics,
+      ...scoreFactsReply(row, reply),
+    });
   }
   return {
     all: metricsOf(outcomes),
     marked: metricsOf(outcomes.filter((o) => o.marked)),
     unmarked: metricsOf(outcomes.filter((o) => !o.marked)),
-    halves: { A: metricsOf(outcomes.filter((o) => o.row.half === 'A')), B: metricsOf(outcomes.filter((o) => o.row.half === 'B')) },
+    halves: {
+      A: metricsOf(outcomes.filter((o) => o.row.half === 'A')),
+      B: metricsOf(outcomes.filter((o) => o.row.half === 'B')),
+    },
     outcomes,
   };
 }

@@ -5,15 +5,7 @@
 export type NodeKind = 'topic' | 'answer' | 'smalltalk';
 
 export type SmalltalkIntent =
-  | 'greeting'
-  | 'thanks'
-  | 'goodbye'
-  | 'bot'
-  | 'abuse'
-  | 'scam'
-  | 'privacy'
-  | 'emergency'
-  | 'out_of_scope';
+  'greeting' | 'thanks' | 'goodbye' | 'bot' | 'abuse' | 'scam' | 'privacy' | 'emergency' | 'out_of_scope';
 
 export interface LegalBasis {
   document: string;

@@ -25,7 +25,13 @@ export function toDiagnostics(findings: readonly Finding[], t: Translate): Diagn
       const value = params[name];
       if (value !== undefined) params[name] = t(`${name}.${value}`, { defaultValue: String(value) });
     }
-    return { severity: f.severity, code: f.code, file: f.file, line: f.line, message: t(`diagnostics.${f.code}`, params) };
+    return {
+      severity: f.severity,
+      code: f.code,
+      file: f.file,
+      line: f.line,
+      message: t(`diagnostics.${f.code}`, params),
+    };
   });
 }
 

@@ -58,7 +58,8 @@ function readTopicFile(reader: YamlReader, out: LoadedNode[]): void {
   }
   for (const item of nodes.items as (Node | null)[]) {
     const child = reader.map(item, 'nodes', reader.lineOf(nodes));
-    const loaded = child && readNode(reader, child, { kind: 'answer', parent: topic?.node.id ?? null, topLevel: false });
+    const loaded =
+      child && readNode(reader, child, { kind: 'answer', parent: topic?.node.id ?? null, topLevel: false });
     if (loaded) out.push(loaded);
   }
 }

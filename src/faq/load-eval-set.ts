@@ -21,7 +21,9 @@ export function loadEvalSet(file: string, snapshot: FaqSnapshot): EvalRow[] {
     const intent = row.expect.startsWith('smalltalk:') ? row.expect.slice('smalltalk:'.length) : undefined;
     const known =
       row.expect === 'out_of_scope' ||
-      (intent !== undefined ? (INTENTS as readonly string[]).includes(intent) : snapshot.node(row.expect) !== undefined);
+      (intent !== undefined
+        ? (INTENTS as readonly string[]).includes(intent)
+        : snapshot.node(row.expect) !== undefined);
     if (!known) throw new Error(`${where}: unknown label "${row.expect}"`);
     return { q: row.q, expect: row.expect, ...(row.split ? { split: row.split } : {}) };
   });

@@ -14,16 +14,7 @@ export interface LoadedNode {
 }
 
 const COMMON = ['id', 'kind', 'title', 'order', 'parent', 'questions', 'keywords', 'valid_from', 'valid_until'];
-const ANSWER = [
-  ...COMMON,
-  'answer',
-  'versions',
-  'legal_basis',
-  'reviewed',
-  'contact',
-  'follow_ups',
-  'facts',
-];
+const ANSWER = [...COMMON, 'answer', 'versions', 'legal_basis', 'reviewed', 'contact', 'follow_ups', 'facts'];
 const ALLOWED_KEYS: Record<'topicFile' | 'topic' | 'answer' | 'smalltalk', readonly string[]> = {
   topicFile: [...COMMON, 'intro', 'nodes'],
   topic: [...COMMON, 'intro'],
@@ -126,7 +117,11 @@ export function readNode(
   const lines: Record<string, number> = { node: nodeLine };
   for (const [key, entry] of f) lines[key] = entry.line;
 
-  if (kindValue !== kind || (defaults.topLevel && kind !== 'topic') || (defaults.kind === 'smalltalk') !== (kind === 'smalltalk')) {
+  if (
+    kindValue !== kind ||
+    (defaults.topLevel && kind !== 'topic') ||
+    (defaults.kind === 'smalltalk') !== (kind === 'smalltalk')
+  ) {
     reader.error(lines.kind ?? nodeLine, 'BAD_KIND', { value: kindValue, expected: defaults.kind });
   }
   const id = reader.string(f.get('id'), 'id');

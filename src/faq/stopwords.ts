@@ -39,7 +39,25 @@ export const SOFT_STOPWORD_WEIGHT = 0.3;
  * Question phrases that are stopwords as a whole even without diacritics, although some of their
  * syllables alone are not ("bao nhieu" is never "bảo", "nhu the nao" is never "nhu cầu").
  */
-const STOP_PHRASES = ['nhu the nao', 'the nao', 'nhu nao', 'bao nhieu', 'lam sao', 'cho hoi', 'xin hoi', 'muon hoi', 'muon biet', 'can biet', 'la gi', 'o dau', 'ra sao', 'bao gio', 'em hoi', 'toi hoi', 'minh hoi'];
+const STOP_PHRASES = [
+  'nhu the nao',
+  'the nao',
+  'nhu nao',
+  'bao nhieu',
+  'lam sao',
+  'cho hoi',
+  'xin hoi',
+  'muon hoi',
+  'muon biet',
+  'can biet',
+  'la gi',
+  'o dau',
+  'ra sao',
+  'bao gio',
+  'em hoi',
+  'toi hoi',
+  'minh hoi',
+];
 const STOP_PHRASE_KEYS = STOP_PHRASES.map((p) => p.split(' '));
 
 /**
@@ -56,7 +74,28 @@ const CLOSING_PARTICLES = new Set(['a', 'ah', 'ak', 'ha', 'nhi', 'nhe', 'oi', 'a
  * Folded words after which a closing unmarked "vay" is the loan verb ("de vay", "duoc vay",
  * "lai vay"), not the particle "vậy".
  */
-const LOAN_CONTEXT = new Set(['de', 'khi', 'duoc', 'muon', 'can', 'di', 'cho', 'xin', 'co', 'dang', 'da', 'se', 'chua', 'moi', 'lai', 'tien', 'von', 'phai', 'vao', 'ma']);
+const LOAN_CONTEXT = new Set([
+  'de',
+  'khi',
+  'duoc',
+  'muon',
+  'can',
+  'di',
+  'cho',
+  'xin',
+  'co',
+  'dang',
+  'da',
+  'se',
+  'chua',
+  'moi',
+  'lai',
+  'tien',
+  'von',
+  'phai',
+  'vao',
+  'ma',
+]);
 
 const words = (list: string): string[] => list.split(/\s+/).filter(Boolean);
 

@@ -9,7 +9,13 @@ export interface SynonymsData {
   stopwordsExtra: string[];
 }
 
-export const EMPTY_SYNONYMS: SynonymsData = { abbreviations: {}, chat: {}, ambiguous: {}, groups: [], stopwordsExtra: [] };
+export const EMPTY_SYNONYMS: SynonymsData = {
+  abbreviations: {},
+  chat: {},
+  ambiguous: {},
+  groups: [],
+  stopwordsExtra: [],
+};
 
 /** A syllable after rewriting; `fromTable` marks syllables that came from an admin-written expansion. */
 export interface RewrittenSyllable extends Syllable {
@@ -98,7 +104,9 @@ export function rewriteSyllables(syllables: Syllable[], typedWithDiacritics: boo
     const current = syllables[i]!;
     const rule = (table.rules.get(current.folded) ?? []).find(
       (r) =>
-        (r.pattern.length > 1 || r.pattern[0]!.raw.length > 1 || singleLetterApplies(r.pattern[0]!.raw, typedWithDiacritics, i, syllables.length)) &&
+        (r.pattern.length > 1 ||
+          r.pattern[0]!.raw.length > 1 ||
+          singleLetterApplies(r.pattern[0]!.raw, typedWithDiacritics, i, syllables.length)) &&
         r.pattern.every((p, k) => {
           const typed = syllables[i + k];
           return typed !== undefined && sameSyllable(p, typed);

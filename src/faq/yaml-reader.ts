@@ -60,7 +60,11 @@ export class YamlReader {
   }
 
   /** Keys of a mapping with their value nodes and lines; UNKNOWN_KEY for keys outside `allowed`. */
-  entries(map: YAMLMap, allowed: readonly string[], context: string): Map<string, { value: Node | null; line: number }> {
+  entries(
+    map: YAMLMap,
+    allowed: readonly string[],
+    context: string,
+  ): Map<string, { value: Node | null; line: number }> {
     const out = new Map<string, { value: Node | null; line: number }>();
     for (const pair of map.items) {
       const keyNode = pair.key as Node | null;

@@ -126,7 +126,11 @@ export function createSandboxRouter(deps: { simulator: ZaloSimulator; t: TFuncti
   function parse<T>(schema: z.ZodType<T>, input: unknown, res: Response): T | undefined {
     const result = schema.safeParse(input);
     if (result.success) return result.data;
-    res.status(400).json({ error: 'invalid_request', message: t('sandbox:errors.invalid'), issues: result.error.issues.map((i) => i.path.join('.')) });
+    res.status(400).json({
+      error: 'invalid_request',
+      message: t('sandbox:errors.invalid'),
+      issues: result.error.issues.map((i) => i.path.join('.')),
+    });
     return undefined;
   }
 
@@ -141,7 +145,10 @@ export function createSandboxRouter(deps: { simulator: ZaloSimulator; t: TFuncti
       res.status(202).json({ delivered: true, status: 200 });
       return;
     }
-    log.warn({ status: result.status }, 'sandbox: the app did not acknowledge the webhook with 200; check that /webhook/zalo is mounted and the simulator secrets match the config');
+    log.warn(
+      { status: result.status },
+      'sandbox: the app did not acknowledge the webhook with 200; check that /webhook/zalo is mounted and the simulator secrets match the config',
+    );
     res.status(502).json({ delivered: false, status: result.status ?? 'no-answer' });
   }
 

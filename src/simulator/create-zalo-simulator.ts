@@ -67,7 +67,10 @@ export interface ZaloSimulator {
   close(): Promise<void>;
   addUser(user?: NewUser): SimUser;
   getUser(userId: string): SimUser | undefined;
-  updateUser(userId: string, patch: Partial<Pick<SimUser, 'displayName' | 'isFollower' | 'lastInteraction' | 'banned' | 'restricted'>>): SimUser;
+  updateUser(
+    userId: string,
+    patch: Partial<Pick<SimUser, 'displayName' | 'isFollower' | 'lastInteraction' | 'banned' | 'restricted'>>,
+  ): SimUser;
   /** Records an interaction now: reopens the 7-day window and the free 8-in-48 h frame. */
   touchUser(userId: string): SimUser;
   addGroup(group: NewGroup): SimGroup;
@@ -153,7 +156,12 @@ export function createZaloSimulator(options: ZaloSimulatorOptions = {}): ZaloSim
     now: () => clock.now(),
     userIdByApp: (uid) => userIdByApp(state.appId, uid),
   });
-  const emitter = createWebhookEmitter({ oaSecretKey: state.oaSecretKey, clock, scheduler, url: options.webhookUrl ?? null });
+  const emitter = createWebhookEmitter({
+    oaSecretKey: state.oaSecretKey,
+    clock,
+    scheduler,
+    url: options.webhookUrl ?? null,
+  });
   const servers = new Set<Server>();
 
   const app = express();
@@ -171,7 +179,9 @@ export function createZaloSimulator(options: ZaloSimulatorOptions = {}): ZaloSim
   function echoOf(sent: Parameters<SimulatorState['onSent']>[0]): ZaloWebhookBody {
     const kind = MEDIA_ECHO_KINDS.find((k) => k === sent.message.type) ?? 'text';
     const opts = { text: sent.message.text, msgId: sent.message.messageId };
-    return sent.kind === 'group' ? events.oaSendGroup(kind, sent.message.groupId, opts) : events.oaSend(kind, sent.message.userId, opts);
+    return sent.kind === 'group'
+      ? events.oaSendGroup(kind, sent.message.groupId, opts)
+      : events.oaSend(kind, sent.message.userId, opts);
   }
 
   async function emitQuietly(body: ZaloWebhookBody): Promise<void> {
@@ -255,7 +265,11 @@ export function createZaloSimulator(options: ZaloSimulatorOptions = {}): ZaloSim
     const body = typeof event === 'string' ? (JSON.parse(event) as Record<string, unknown>) : event;
     applyEvent(body);
     const result = await emitter.emit(event, emitOptions);
-    if (result.status !== 200) options.log?.warn({ event: body.event_name, status: result.status }, 'simulator: webhook not acknowledged with 200');
+    if (result.status !== 200)
+      options.log?.warn(
+        { event: body.event_name, status: result.status },
+        'simulator: webhook not acknowledged with 200',
+      );
     return result;
   }
 

@@ -43,7 +43,11 @@ export function createMessageRouter(state: SimulatorState): Router {
       ...(quota ? { quota } : {}),
     };
     recordChat(state, sent);
-    res.json({ data: { ...(quota ? { quota } : {}), message_id: sent.messageId, user_id: userId }, error: 0, message: 'Success' });
+    res.json({
+      data: { ...(quota ? { quota } : {}), message_id: sent.messageId, user_id: userId },
+      error: 0,
+      message: 'Success',
+    });
     state.onSent({ kind: 'user', message: sent });
   });
 
@@ -95,9 +99,17 @@ function windowRefusal(user: SimUser, now: number): number {
 /** Free "8 in 48 h" frame first (`reply`), then the package quota (`sub_quota`), then paid (none). */
 function takeQuota(state: SimulatorState, user: SimUser): Record<string, string> | undefined {
   const now = state.clock.now();
-  if (user.lastInteraction !== null && now - user.lastInteraction <= REPLY_FRAME_MS && user.replyFrameUsed < REPLY_FRAME_SIZE) {
+  if (
+    user.lastInteraction !== null &&
+    now - user.lastInteraction <= REPLY_FRAME_MS &&
+    user.replyFrameUsed < REPLY_FRAME_SIZE
+  ) {
     user.replyFrameUsed += 1;
-    return { quota_type: 'reply', remain: String(REPLY_FRAME_SIZE - user.replyFrameUsed), total: String(REPLY_FRAME_SIZE) };
+    return {
+      quota_type: 'reply',
+      remain: String(REPLY_FRAME_SIZE - user.replyFrameUsed),
+      total: String(REPLY_FRAME_SIZE),
+    };
   }
   if (state.subQuota.used < state.subQuota.total) {
     state.subQuota.used += 1;

@@ -50,7 +50,12 @@ export function createReadRouter(state: SimulatorState): Router {
           max_member: String(group.maxMember),
           auto_delete_date: zaloDate(now + 400 * 24 * 3600 * 1000),
         },
-        asset_info: { asset_type: group.assetType, asset_id: `asset-${group.groupId}`, valid_through: zaloDate(now + 355 * 24 * 3600 * 1000), auto_renew: 'true' },
+        asset_info: {
+          asset_type: group.assetType,
+          asset_id: `asset-${group.groupId}`,
+          valid_through: zaloDate(now + 355 * 24 * 3600 * 1000),
+          auto_renew: 'true',
+        },
         group_setting: { lock_send_msg: false, join_appr: true, enable_msg_history: true, enable_link_join: true },
       },
       error: 0,
@@ -142,7 +147,11 @@ function ownedGroup(state: SimulatorState, groupId: unknown, res: Response): Sim
   return undefined;
 }
 
-function pagination(query: Record<string, unknown>, defaultCount: number, maxCount: number): { offset: number; count: number } | null {
+function pagination(
+  query: Record<string, unknown>,
+  defaultCount: number,
+  maxCount: number,
+): { offset: number; count: number } | null {
   const offset = query.offset === undefined ? 0 : Number(query.offset);
   const count = query.count === undefined ? defaultCount : Number(query.count);
   if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(count) || count < 1 || count > maxCount) return null;

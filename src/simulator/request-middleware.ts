@@ -13,9 +13,18 @@ export function recordRequests(state: SimulatorState): RequestHandler {
     let body: unknown = req.body;
     if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
       body = { ...(body as Record<string, unknown>) };
-      for (const field of SECRET_FIELDS) if ((body as Record<string, unknown>)[field] !== undefined) (body as Record<string, unknown>)[field] = '[redacted]';
+      for (const field of SECRET_FIELDS)
+        if ((body as Record<string, unknown>)[field] !== undefined)
+          (body as Record<string, unknown>)[field] = '[redacted]';
     }
-    state.requests.push({ time: state.clock.now(), method: req.method, path: req.path, query: { ...req.query }, headers, body });
+    state.requests.push({
+      time: state.clock.now(),
+      method: req.method,
+      path: req.path,
+      query: { ...req.query },
+      headers,
+      body,
+    });
     next();
   };
 }

@@ -36,7 +36,10 @@ export function openApiError(code: number, detail?: string): ZaloErrorBody {
 }
 
 /** `{ error, error_name, error_description }` for an OAuth error code. */
-export function oauthError(code: number, detail?: string): { error: number; error_name: string; error_description: string } {
+export function oauthError(
+  code: number,
+  detail?: string,
+): { error: number; error_name: string; error_description: string } {
   const text = detail ?? MESSAGES[code] ?? 'Unknown error';
   return { error: code, error_name: text, error_description: text };
 }

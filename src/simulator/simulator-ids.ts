@@ -18,7 +18,7 @@ export function userId(): string {
 /** The app-scoped `user_id_by_app` for a user id: stable, 18 decimal digits, never equal to the id. */
 export function userIdByApp(appId: string, uid: string): string {
   const hex = createHash('sha256').update(`${appId}:${uid}`).digest('hex').slice(0, 15);
-  return (BigInt(`0x${hex}`) % 900000000000000000n + 100000000000000000n).toString();
+  return ((BigInt(`0x${hex}`) % 900000000000000000n) + 100000000000000000n).toString();
 }
 
 /** An opaque token like Zalo's access/refresh tokens and authorization codes (base64url). */

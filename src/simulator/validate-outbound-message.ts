@@ -22,12 +22,19 @@ const TEXT_LIMIT = 2000;
 const BUTTON_TYPES = ['oa.query.show', 'oa.query.hide', 'oa.open.url', 'oa.open.phone', 'oa.open.sms'];
 const MEDIA_TYPES = ['image', 'gif', 'sticker'];
 
-const fail = (code: number, message: string): { ok: false; code: number; message: string } => ({ ok: false, code, message });
+const fail = (code: number, message: string): { ok: false; code: number; message: string } => ({
+  ok: false,
+  code,
+  message,
+});
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isNonEmptyString = (v: unknown): v is string => typeof v === 'string' && v.length > 0;
 
 /** Validates a `POST /v3.0/oa/message/cs` body. `buttonsAccepted` is the simulator switch. */
-export function validateCsMessage(body: unknown, buttonsAccepted: boolean): Checked<{ userId: string; message: OutboundMessage }> {
+export function validateCsMessage(
+  body: unknown,
+  buttonsAccepted: boolean,
+): Checked<{ userId: string; message: OutboundMessage }> {
   if (!isObject(body) || !isObject(body.recipient) || !isNonEmptyString(body.recipient.user_id)) {
     return fail(-201, 'recipient.user_id is invalid');
   }
@@ -44,7 +51,10 @@ export function validateGroupMessage(body: unknown): Checked<{ groupId: string; 
   return message.ok ? { ok: true, value: { groupId: body.recipient.group_id, message: message.value } } : message;
 }
 
-function checkMessage(message: unknown, rules: { inGroup: boolean; buttonsAccepted: boolean }): Checked<OutboundMessage> {
+function checkMessage(
+  message: unknown,
+  rules: { inGroup: boolean; buttonsAccepted: boolean },
+): Checked<OutboundMessage> {
   if (!isObject(message)) return fail(-201, 'message is invalid');
   const { text, attachment, quote_message_id: quote } = message;
   if (text !== undefined && typeof text !== 'string') return fail(-201, 'text is invalid');
@@ -57,7 +67,9 @@ function checkMessage(message: unknown, rules: { inGroup: boolean; buttonsAccept
   if (!isObject(attachment) || !isObject(attachment.payload)) return fail(-201, 'attachment is invalid');
   const payload = attachment.payload;
   if (attachment.type === 'file') {
-    return isNonEmptyString(payload.token) ? { ok: true, value: { type: 'file', attachment, ...base } } : fail(-201, 'token is invalid');
+    return isNonEmptyString(payload.token)
+      ? { ok: true, value: { type: 'file', attachment, ...base } }
+      : fail(-201, 'token is invalid');
   }
   if (attachment.type !== 'template') return fail(-233, 'attachment.type is not supported');
   if (payload.template_type === 'media') return checkMedia(payload, attachment, base);
@@ -79,12 +91,15 @@ function checkMedia(
   base: Partial<OutboundMessage>,
 ): Checked<OutboundMessage> {
   const elements = payload.elements;
-  if (!Array.isArray(elements) || elements.length !== 1 || !isObject(elements[0])) return fail(-201, 'elements is invalid');
+  if (!Array.isArray(elements) || elements.length !== 1 || !isObject(elements[0]))
+    return fail(-201, 'elements is invalid');
   const element = elements[0];
   const mediaType = element.media_type;
   if (typeof mediaType !== 'string' || !MEDIA_TYPES.includes(mediaType)) return fail(-201, 'media_type is invalid');
-  if (!isNonEmptyString(element.url) && !isNonEmptyString(element.attachment_id)) return fail(-201, 'url or attachment_id is required');
-  if (mediaType === 'gif' && (element.width === undefined || element.height === undefined)) return fail(-201, 'width and height are required for gif');
+  if (!isNonEmptyString(element.url) && !isNonEmptyString(element.attachment_id))
+    return fail(-201, 'url or attachment_id is required');
+  if (mediaType === 'gif' && (element.width === undefined || element.height === undefined))
+    return fail(-201, 'width and height are required for gif');
   const imageUrl = isNonEmptyString(element.url) ? element.url : undefined;
   return { ok: true, value: { type: mediaType, attachment, ...base, ...(imageUrl ? { imageUrl } : {}) } };
 }
@@ -95,8 +110,10 @@ function checkUserInfoRequest(
   base: Partial<OutboundMessage>,
 ): Checked<OutboundMessage> {
   const element = Array.isArray(payload.elements) && payload.elements.length === 1 ? payload.elements[0] : undefined;
-  if (!isObject(element) || !isNonEmptyString(element.title) || typeof element.subtitle !== 'string') return fail(-201, 'elements is invalid');
-  if (element.title.length > 100 || element.subtitle.length > 500) return fail(-210, 'title or subtitle exceeds the limit');
+  if (!isObject(element) || !isNonEmptyString(element.title) || typeof element.subtitle !== 'string')
+    return fail(-201, 'elements is invalid');
+  if (element.title.length > 100 || element.subtitle.length > 500)
+    return fail(-210, 'title or subtitle exceeds the limit');
   return { ok: true, value: { type: 'request_user_info', attachment, ...base } };
 }
 
@@ -105,7 +122,12 @@ function checkButtons(buttons: unknown): Checked<SimButton[]> {
   if (buttons.length > 5) return fail(-210, 'at most 5 buttons');
   const checked: SimButton[] = [];
   for (const button of buttons) {
-    if (!isObject(button) || !isNonEmptyString(button.title) || typeof button.type !== 'string' || !BUTTON_TYPES.includes(button.type)) {
+    if (
+      !isObject(button) ||
+      !isNonEmptyString(button.title) ||
+      typeof button.type !== 'string' ||
+      !BUTTON_TYPES.includes(button.type)
+    ) {
       return fail(-201, 'button is invalid');
     }
     if (button.title.length > 100) return fail(-210, 'button title exceeds 100 characters');

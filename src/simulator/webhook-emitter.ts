@@ -55,7 +55,12 @@ export interface WebhookEmitter {
  * A delivery that cannot connect is retried with the identical body and a `num_retry` header on
  * the documented schedule, through the injected scheduler. Timeouts and non-200 answers are not retried.
  */
-export function createWebhookEmitter(deps: { oaSecretKey: string; clock: Clock; scheduler: Scheduler; url?: string | null }): WebhookEmitter {
+export function createWebhookEmitter(deps: {
+  oaSecretKey: string;
+  clock: Clock;
+  scheduler: Scheduler;
+  url?: string | null;
+}): WebhookEmitter {
   let url = deps.url ?? null;
   let disabled = false;
   const deliveries: DeliveryRecord[] = [];
@@ -69,7 +74,12 @@ export function createWebhookEmitter(deps: { oaSecretKey: string; clock: Clock; 
     };
   }
 
-  async function deliver(rawBody: string, eventName: string, headers: Record<string, string>, numRetry: number): Promise<number | null> {
+  async function deliver(
+    rawBody: string,
+    eventName: string,
+    headers: Record<string, string>,
+    numRetry: number,
+  ): Promise<number | null> {
     const record: DeliveryRecord = { time: deps.clock.now(), eventName, numRetry, status: null };
     deliveries.push(record);
     if (disabled || !url) {
@@ -122,7 +132,9 @@ export function createWebhookEmitter(deps: { oaSecretKey: string; clock: Clock; 
       const copies = 1 + Math.max(0, options.duplicates ?? 0);
       const statuses: Array<number | null> = [];
       if (options.concurrent) {
-        statuses.push(...(await Promise.all(Array.from({ length: copies }, () => deliver(rawBody, eventName, headers, 0)))));
+        statuses.push(
+          ...(await Promise.all(Array.from({ length: copies }, () => deliver(rawBody, eventName, headers, 0)))),
+        );
       } else {
         for (let i = 0; i < copies; i += 1) statuses.push(await deliver(rawBody, eventName, headers, 0));
       }

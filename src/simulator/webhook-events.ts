@@ -10,16 +10,7 @@ export type ZaloWebhookBody = { event_name: string; timestamp: string } & Record
 
 /** Message kinds a user can send 1:1 or into a group (`user_send_<kind>`, `user_send_group_<kind>`). */
 export type UserMessageKind =
-  | 'text'
-  | 'image'
-  | 'gif'
-  | 'link'
-  | 'audio'
-  | 'video'
-  | 'sticker'
-  | 'location'
-  | 'business_card'
-  | 'file';
+  'text' | 'image' | 'gif' | 'link' | 'audio' | 'video' | 'sticker' | 'location' | 'business_card' | 'file';
 export type AttachmentKind = Exclude<UserMessageKind, 'text'>;
 export type OaEchoKind = 'text' | 'image' | 'gif' | 'list' | 'file' | 'sticker';
 export type AnonymousKind = 'text' | 'image' | 'file' | 'sticker';
@@ -47,15 +38,25 @@ export interface Attachment {
 const SAMPLE_ATTACHMENTS: Record<AttachmentKind, Attachment> = {
   image: {
     type: 'image',
-    payload: { thumbnail: 'http://t.f6.photo.talk.zdn.vn/9c2db3ccc0a223fc7ab3.jpg', url: 'http://f6.photo.talk.zdn.vn/9c2db3ccc0a223fc7ab3.jpg' },
+    payload: {
+      thumbnail: 'http://t.f6.photo.talk.zdn.vn/9c2db3ccc0a223fc7ab3.jpg',
+      url: 'http://f6.photo.talk.zdn.vn/9c2db3ccc0a223fc7ab3.jpg',
+    },
   },
   gif: {
     type: 'gif',
-    payload: { thumbnail: 'http://cgif.zp.zdn.vn/634e85277d6a07b_t.jpg', url: 'http://cgif.zp.zdn.vn/634e81577d6a07b_n.gif' },
+    payload: {
+      thumbnail: 'http://cgif.zp.zdn.vn/634e85277d6a07b_t.jpg',
+      url: 'http://cgif.zp.zdn.vn/634e81577d6a07b_n.gif',
+    },
   },
   link: {
     type: 'link',
-    payload: { thumbnail: 'https://link.photo.talk.zdn.vn/photolinkv2/720/YyZw==', description: 'Cổng dịch vụ công', url: 'https://dichvucong.gov.vn/' },
+    payload: {
+      thumbnail: 'https://link.photo.talk.zdn.vn/photolinkv2/720/YyZw==',
+      description: 'Cổng dịch vụ công',
+      url: 'https://dichvucong.gov.vn/',
+    },
   },
   audio: { type: 'audio', payload: { url: 'http://f1.voice.talk.zdn.vn/507667510983167001/7e00789a51e4b9bae0f5.amr' } },
   video: {
@@ -66,13 +67,22 @@ const SAMPLE_ATTACHMENTS: Record<AttachmentKind, Attachment> = {
       description: '',
     },
   },
-  sticker: { type: 'sticker', payload: { url: 'https://api.zalo.me/api/emoticon/oasticker?eid=73585551855742711&size=130', id: 'e1540df031b5deb81a4' } },
+  sticker: {
+    type: 'sticker',
+    payload: {
+      url: 'https://api.zalo.me/api/emoticon/oasticker?eid=73585551855742711&size=130',
+      id: 'e1540df031b5deb81a4',
+    },
+  },
   location: { type: 'location', payload: { coordinates: { latitude: '21.2986200', longitude: '106.3937600' } } },
   business_card: {
     type: 'link',
     payload: {
       thumbnail: 'http://s120.avatar.talk.zdn.vn/default',
-      description: JSON.stringify({ phone: '0345535930', qrCodeUrl: 'https://qr-talk.zdn.vn/13/6647972d63/e61300fca7b44dea14a5.jpg' }),
+      description: JSON.stringify({
+        phone: '0345535930',
+        qrCodeUrl: 'https://qr-talk.zdn.vn/13/6647972d63/e61300fca7b44dea14a5.jpg',
+      }),
       url: 'www.zaloapp.com',
     },
   },
@@ -144,7 +154,10 @@ export function createEventBuilders(ctx: EventContext) {
     follow(userId: string, source: 'oa_profile' | 'message_invite' | 'social_plugin' = 'oa_profile'): ZaloWebhookBody {
       return followBody('follow', userId, source);
     },
-    unfollow(userId: string, source: 'oa_profile' | 'message_invite' | 'social_plugin' = 'oa_profile'): ZaloWebhookBody {
+    unfollow(
+      userId: string,
+      source: 'oa_profile' | 'message_invite' | 'social_plugin' = 'oa_profile',
+    ): ZaloWebhookBody {
       return followBody('unfollow', userId, source);
     },
     /** `user_submit_info`; `info.phone` is a JSON number, as Zalo sends it. */
@@ -186,12 +199,29 @@ export function createEventBuilders(ctx: EventContext) {
       };
     },
     /** `anonymous_send_<kind>` from the chat widget; `anonymousId`/`conversationId` are hex strings. */
-    anonymousSend(kind: AnonymousKind, anonymousId: string, conversationId: string, opts: MessageOptions = {}): ZaloWebhookBody {
+    anonymousSend(
+      kind: AnonymousKind,
+      anonymousId: string,
+      conversationId: string,
+      opts: MessageOptions = {},
+    ): ZaloWebhookBody {
       return anonymousBody(`anonymous_send_${kind}`, { id: anonymousId }, { id: ctx.oaId }, kind, conversationId, opts);
     },
     /** `oa_send_anonymous_<kind>`: the OA's echo to an anonymous user. */
-    oaSendAnonymous(kind: AnonymousKind, anonymousId: string, conversationId: string, opts: MessageOptions = {}): ZaloWebhookBody {
-      return anonymousBody(`oa_send_anonymous_${kind}`, { id: ctx.oaId }, { id: anonymousId }, kind, conversationId, opts);
+    oaSendAnonymous(
+      kind: AnonymousKind,
+      anonymousId: string,
+      conversationId: string,
+      opts: MessageOptions = {},
+    ): ZaloWebhookBody {
+      return anonymousBody(
+        `oa_send_anonymous_${kind}`,
+        { id: ctx.oaId },
+        { id: anonymousId },
+        kind,
+        conversationId,
+        opts,
+      );
     },
     /**
      * `oa_send_<kind>` echo of an OA → user message. `adminId` set = a human typed it in the OA
@@ -237,7 +267,12 @@ export function createEventBuilders(ctx: EventContext) {
     },
     /** Flat group lifecycle body; `userIds` becomes `users: [{id}]` for member events. */
     groupEvent(eventName: GroupLifecycleEvent, groupId: string, userIds?: string[]): ZaloWebhookBody {
-      const body: Record<string, unknown> = { oa_id: ctx.oaId, group_id: groupId, event_name: eventName, app_id: ctx.appId };
+      const body: Record<string, unknown> = {
+        oa_id: ctx.oaId,
+        group_id: groupId,
+        event_name: eventName,
+        app_id: ctx.appId,
+      };
       if (userIds) body.users = userIds.map((id) => ({ id }));
       return { ...body, event_name: eventName, timestamp: ts() };
     },
@@ -266,7 +301,14 @@ export function createEventBuilders(ctx: EventContext) {
     };
   }
   function receiptBody(eventName: string, userId: string, message: Record<string, unknown>): ZaloWebhookBody {
-    return { app_id: ctx.appId, sender: { id: ctx.oaId }, recipient: { id: userId }, event_name: eventName, message, timestamp: ts() };
+    return {
+      app_id: ctx.appId,
+      sender: { id: ctx.oaId },
+      recipient: { id: userId },
+      event_name: eventName,
+      message,
+      timestamp: ts(),
+    };
   }
   function reactionBody(
     eventName: string,

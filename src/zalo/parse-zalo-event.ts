@@ -19,11 +19,14 @@ export function parseZaloEvent(json: unknown): ParseZaloEventResult {
   if (typeof name !== 'string' || name === '') return { ok: false, error: 'event_name is missing' };
   const schema = zaloEventSchema(name);
   if (!schema) {
-    const timestamp = typeof body.timestamp === 'string' || typeof body.timestamp === 'number' ? String(body.timestamp) : '';
+    const timestamp =
+      typeof body.timestamp === 'string' || typeof body.timestamp === 'number' ? String(body.timestamp) : '';
     return { ok: true, event: { event_name: 'unknown', zalo_event_name: name, timestamp, payload: body } };
   }
   const result = schema.safeParse(body);
-  return result.success ? { ok: true, event: result.data } : { ok: false, error: `${name}: ${describeIssue(result.error)}` };
+  return result.success
+    ? { ok: true, event: result.data }
+    : { ok: false, error: `${name}: ${describeIssue(result.error)}` };
 }
 
 function describeIssue(error: z.ZodError): string {

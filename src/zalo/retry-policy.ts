@@ -17,7 +17,10 @@ export interface BackoffOptions {
  * "Full jitter" exponential backoff: a uniform delay in [0, min(cap, base · 2^(retry-1))).
  * `retry` is 1 for the first retry. Spreads retries of many senders instead of synchronising them.
  */
-export function backoffDelay(retry: number, { baseMs = 500, capMs = 30_000, random = Math.random }: BackoffOptions = {}): number {
+export function backoffDelay(
+  retry: number,
+  { baseMs = 500, capMs = 30_000, random = Math.random }: BackoffOptions = {},
+): number {
   const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, retry - 1));
   return Math.floor(random() * ceiling);
 }

@@ -88,7 +88,9 @@ export function createTokenManager(deps: TokenManagerDeps): TokenManager {
   function seedFromBootstrap(): void {
     const { accessToken, refreshToken } = deps.bootstrap;
     if (!accessToken && !refreshToken) return;
-    const hash = createHash('sha256').update(`${accessToken ?? ''}\n${refreshToken ?? ''}`).digest('hex');
+    const hash = createHash('sha256')
+      .update(`${accessToken ?? ''}\n${refreshToken ?? ''}`)
+      .digest('hex');
     const row = repo.read();
     if (row?.bootstrapHash === hash) return;
     if (row) log.warn('ZALO_ACCESS_TOKEN/ZALO_REFRESH_TOKEN changed since they were last stored: using the new pair');
@@ -134,10 +136,12 @@ export function createTokenManager(deps: TokenManagerDeps): TokenManager {
       const body = await requestPair(row.refreshToken);
       const accessToken = body.access_token;
       const expiresInSec = Number(body.expires_in);
-      const accessExpiresAt = now + (Number.isFinite(expiresInSec) && expiresInSec > 0 ? expiresInSec * 1000 : DEFAULT_ACCESS_TTL_MS);
+      const accessExpiresAt =
+        now + (Number.isFinite(expiresInSec) && expiresInSec > 0 ? expiresInSec * 1000 : DEFAULT_ACCESS_TTL_MS);
       repo.write({
         accessToken,
-        refreshToken: typeof body.refresh_token === 'string' && body.refresh_token ? body.refresh_token : row.refreshToken,
+        refreshToken:
+          typeof body.refresh_token === 'string' && body.refresh_token ? body.refresh_token : row.refreshToken,
         accessExpiresAt,
         refreshExpiresAt: now + REFRESH_TTL_MS,
         bootstrapHash: row.bootstrapHash,
@@ -155,7 +159,9 @@ export function createTokenManager(deps: TokenManagerDeps): TokenManager {
     }
   }
 
-  async function requestPair(refreshToken: string): Promise<{ access_token: string; refresh_token?: unknown; expires_in?: unknown }> {
+  async function requestPair(
+    refreshToken: string,
+  ): Promise<{ access_token: string; refresh_token?: unknown; expires_in?: unknown }> {
     const form = new URLSearchParams({ refresh_token: refreshToken, app_id: deps.appId, grant_type: 'refresh_token' });
     let response;
     try {

@@ -51,7 +51,10 @@ export class TokenRefreshError extends ZaloApiError {
       cause: init.cause,
       hint: advice,
     });
-    const what = init.code === null ? (init.detail ?? init.reason ?? 'failure') : `error ${init.code}${init.detail ? `, ${init.detail}` : ''}`;
+    const what =
+      init.code === null
+        ? (init.detail ?? init.reason ?? 'failure')
+        : `error ${init.code}${init.detail ? `, ${init.detail}` : ''}`;
     this.message = `Zalo token refresh failed (${what}): ${advice}`;
     this.reason = init.reason;
   }

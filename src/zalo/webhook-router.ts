@@ -88,7 +88,8 @@ export function createWebhookRouter(deps: WebhookRouterDeps): Router {
     }
     const body = json as Record<string, unknown>;
     const bodyAppId = body.app_id;
-    const timestamp = typeof body.timestamp === 'string' || typeof body.timestamp === 'number' ? String(body.timestamp) : '';
+    const timestamp =
+      typeof body.timestamp === 'string' || typeof body.timestamp === 'number' ? String(body.timestamp) : '';
     const signedAppId = typeof bodyAppId === 'string' ? bodyAppId : appId;
     if (!isValidZaloSignature(signature, { appId: signedAppId, rawBody: raw, timestamp, oaSecretKey })) {
       return new WebhookRejection(

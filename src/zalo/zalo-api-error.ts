@@ -42,9 +42,13 @@ export class ZaloApiError extends AppError {
     const info = init.code === null ? undefined : ZALO_ERROR_CODES[init.code];
     const what = init.code !== null ? `error ${init.code}` : init.status ? `HTTP ${init.status}` : init.kind;
     const meaning = info?.meaning ?? init.detail ?? 'unknown failure';
-    super(`Zalo ${init.method} ${init.path} failed: ${what} (${meaning})`, init.hint ?? info?.hint ?? transportHint(init.kind), {
-      cause: init.cause,
-    });
+    super(
+      `Zalo ${init.method} ${init.path} failed: ${what} (${meaning})`,
+      init.hint ?? info?.hint ?? transportHint(init.kind),
+      {
+        cause: init.cause,
+      },
+    );
     this.kind = init.kind;
     this.code = init.code;
     this.method = init.method;
@@ -85,7 +89,8 @@ export function sanitizePayload(value: unknown, key = ''): unknown {
   if (value === undefined || value === null) return value;
   if (SECRET_KEY.test(key)) return '[redacted]';
   if (key === 'text' && typeof value === 'string') return `[${value.length} chars]`;
-  if (key === 'user_id' && (typeof value === 'string' || typeof value === 'number')) return `user:${hashUserId(String(value))}`;
+  if (key === 'user_id' && (typeof value === 'string' || typeof value === 'number'))
+    return `user:${hashUserId(String(value))}`;
   if (typeof value === 'string' && key === 'data' && value.startsWith('{')) {
     try {
       return sanitizePayload(JSON.parse(value) as unknown);

@@ -8,7 +8,14 @@ import { ZALO_TEXT_LIMIT, splitText } from './split-text.js';
 import type { TokenManager } from './token-manager.js';
 import type { GroupMessage, SendOptions, SentMessage, ZaloApi, ZaloButton, ZaloGroupSummary } from './zalo-api.js';
 import { ZaloApiError } from './zalo-api-error.js';
-import { asRecord, toGroupChatMessage, toGroupInfo, toGroupSummary, toOaInfo, toUserDetail } from './zalo-response-mappers.js';
+import {
+  asRecord,
+  toGroupChatMessage,
+  toGroupInfo,
+  toGroupSummary,
+  toOaInfo,
+  toUserDetail,
+} from './zalo-response-mappers.js';
 import { createZaloTransport, type ZaloRequest } from './zalo-transport.js';
 
 /** Zalo's documented button limit on a message. */
@@ -65,9 +72,22 @@ export function createZaloClient(deps: ZaloClientDeps): ZaloApi {
   const outbound = createOutboundRepository(deps.db);
 
   /** Sends one message and records its outcome; the only path messages leave by. */
-  async function send(target: Target, kind: string, chars: number, options: SendOptions | undefined, request: ZaloRequest): Promise<SentMessage> {
+  async function send(
+    target: Target,
+    kind: string,
+    chars: number,
+    options: SendOptions | undefined,
+    request: ZaloRequest,
+  ): Promise<SentMessage> {
     const who = target.type === 'user' ? { user: hashUserId(target.id) } : { group: target.id };
-    const base = { targetType: target.type, targetId: target.id, kind, purpose: options?.purpose, ref: options?.ref, chars };
+    const base = {
+      targetType: target.type,
+      targetId: target.id,
+      kind,
+      purpose: options?.purpose,
+      ref: options?.ref,
+      chars,
+    };
     try {
       const { body, attempts } = await transport.call(request);
       const messageId = String(asRecord(body.data).message_id ?? '');
@@ -76,8 +96,18 @@ export function createZaloClient(deps: ZaloClientDeps): ZaloApi {
       return { messageId };
     } catch (error) {
       if (error instanceof ZaloApiError) {
-        outbound.record({ ...base, status: 'failed', errorCode: error.failureCode, errorMessage: error.message, attempts: error.attempts, createdAt: clock.now() });
-        deps.log.warn({ ...who, kind, purpose: options?.purpose, code: error.failureCode, hint: error.hint }, error.message);
+        outbound.record({
+          ...base,
+          status: 'failed',
+          errorCode: error.failureCode,
+          errorMessage: error.message,
+          attempts: error.attempts,
+          createdAt: clock.now(),
+        });
+        deps.log.warn(
+          { ...who, kind, purpose: options?.purpose, code: error.failureCode, hint: error.hint },
+          error.message,
+        );
       }
       throw error;
     }
@@ -91,15 +121,28 @@ export function createZaloClient(deps: ZaloClientDeps): ZaloApi {
   return {
     async sendText(userId, text, options) {
       const buttons = options?.buttons ?? [];
-      if (buttons.length > MAX_BUTTONS) throw new AppError(`sendText: ${buttons.length} buttons given, Zalo allows ${MAX_BUTTONS}`);
+      if (buttons.length > MAX_BUTTONS)
+        throw new AppError(`sendText: ${buttons.length} buttons given, Zalo allows ${MAX_BUTTONS}`);
       const parts = splitText(text, ZALO_TEXT_LIMIT);
       if (parts.length === 0) throw new AppError('sendText: the text is empty');
       const sent: SentMessage[] = [];
       for (const [index, part] of parts.entries()) {
         const withButtons = index === parts.length - 1 && buttons.length > 0;
         const message = withButtons ? { text: part, attachment: buttonTemplate(buttons) } : { text: part };
-        const request: ZaloRequest = { method: 'POST', path: '/v3.0/oa/message/cs', body: { recipient: { user_id: userId }, message } };
-        sent.push(await send({ type: 'user', id: userId }, withButtons ? 'text_buttons' : 'text', part.length, options, request));
+        const request: ZaloRequest = {
+          method: 'POST',
+          path: '/v3.0/oa/message/cs',
+          body: { recipient: { user_id: userId }, message },
+        };
+        sent.push(
+          await send(
+            { type: 'user', id: userId },
+            withButtons ? 'text_buttons' : 'text',
+            part.length,
+            options,
+            request,
+          ),
+        );
       }
       return sent;
     },
@@ -108,15 +151,22 @@ export function createZaloClient(deps: ZaloClientDeps): ZaloApi {
       const text = message.text.trim();
       if (!text && !message.imageUrl) throw new AppError('sendGroupMessage: the message is empty');
       if (text.length > ZALO_TEXT_LIMIT) {
-        throw new AppError(`sendGroupMessage: ${text.length} characters, Zalo allows ${ZALO_TEXT_LIMIT}`, 'shorten the campaign text or split it into several messages');
+        throw new AppError(
+          `sendGroupMessage: ${text.length} characters, Zalo allows ${ZALO_TEXT_LIMIT}`,
+          'shorten the campaign text or split it into several messages',
+        );
       }
-      const request: ZaloRequest = { method: 'POST', path: '/v3.0/oa/group/message', body: { recipient: { group_id: groupId }, message: groupBody(text, message) } };
+      const request: ZaloRequest = {
+        method: 'POST',
+        path: '/v3.0/oa/group/message',
+        body: { recipient: { group_id: groupId }, message: groupBody(text, message) },
+      };
       return send({ type: 'group', id: groupId }, message.imageUrl ? 'image' : 'text', text.length, options, request);
     },
 
     async listGroups() {
       const groups: ZaloGroupSummary[] = [];
-      for (let offset = 0; ; ) {
+      for (let offset = 0; ;) {
         const data = asRecord(await get('/v3.0/oa/group/getgroupsofoa', { offset, count: GROUP_PAGE_SIZE }));
         const page = Array.isArray(data.groups) ? data.groups : [];
         groups.push(...page.map(toGroupSummary));
@@ -131,7 +181,11 @@ export function createZaloClient(deps: ZaloClientDeps): ZaloApi {
     },
 
     async getGroupConversation(groupId, options) {
-      const data = await get('/v3.0/oa/group/conversation', { group_id: groupId, offset: options?.offset ?? 0, count: options?.count ?? 10 });
+      const data = await get('/v3.0/oa/group/conversation', {
+        group_id: groupId,
+        offset: options?.offset ?? 0,
+        count: options?.count ?? 10,
+      });
       return (Array.isArray(data) ? data : []).map(toGroupChatMessage);
     },
 
@@ -158,6 +212,9 @@ function groupBody(text: string, message: GroupMessage): unknown {
   if (!message.imageUrl) return { text };
   return {
     ...(text ? { text } : {}),
-    attachment: { type: 'template', payload: { template_type: 'media', elements: [{ media_type: 'image', url: message.imageUrl }] } },
+    attachment: {
+      type: 'template',
+      payload: { template_type: 'media', elements: [{ media_type: 'image', url: message.imageUrl }] },
+    },
   };
 }

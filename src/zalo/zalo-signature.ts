@@ -5,7 +5,12 @@ import { createHash, timingSafeEqual } from 'node:crypto';
  * Plain SHA-256 over the concatenation, not HMAC. `appId` and `timestamp` come from the body.
  * @see ../../../shared/zalo-oa-api.md §1
  */
-export function computeZaloMac(appId: string, rawBody: string | Buffer, timestamp: string, oaSecretKey: string): string {
+export function computeZaloMac(
+  appId: string,
+  rawBody: string | Buffer,
+  timestamp: string,
+  oaSecretKey: string,
+): string {
   return createHash('sha256').update(appId).update(rawBody).update(timestamp).update(oaSecretKey).digest('hex');
 }
 

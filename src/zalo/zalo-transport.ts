@@ -38,7 +38,9 @@ export interface ZaloTransportDeps {
   timeoutMs: number;
 }
 
-type Outcome = { ok: true; body: Record<string, unknown> } | { ok: false; failure: Omit<ZaloApiErrorInit, 'attempts'>; auth: boolean };
+type Outcome =
+  | { ok: true; body: Record<string, unknown> }
+  | { ok: false; failure: Omit<ZaloApiErrorInit, 'attempts'>; auth: boolean };
 
 /**
  * Creates the HTTP layer under `createZaloClient`. Each attempt waits for the rate limiter, takes a
@@ -78,25 +80,54 @@ export function createZaloTransport(deps: ZaloTransportDeps): ZaloTransport {
     } catch (cause) {
       if (!axios.isAxiosError(cause)) throw cause;
       const timedOut = cause.code === 'ECONNABORTED' || cause.code === 'ETIMEDOUT';
-      return { ok: false, auth: false, failure: { ...base, kind: timedOut ? 'timeout' : 'network', code: null, detail: cause.message, retryable: true, cause } };
+      return {
+        ok: false,
+        auth: false,
+        failure: {
+          ...base,
+          kind: timedOut ? 'timeout' : 'network',
+          code: null,
+          detail: cause.message,
+          retryable: true,
+          cause,
+        },
+      };
     }
     deps.limiter.observe(response.headers as Record<string, unknown>, sentIn);
     const body: unknown = response.data;
-    const record = typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
+    const record =
+      typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : undefined;
     const code = record && record.error !== undefined && record.error !== null ? Number(record.error) : NaN;
     const status = response.status;
     const failure = { ...base, status, response: body };
     if (status === 401 || AUTH_ZALO_CODES.has(code)) {
-      return { ok: false, auth: true, failure: { ...failure, kind: Number.isFinite(code) ? 'api' : 'http', code: Number.isFinite(code) ? code : null } };
+      return {
+        ok: false,
+        auth: true,
+        failure: {
+          ...failure,
+          kind: Number.isFinite(code) ? 'api' : 'http',
+          code: Number.isFinite(code) ? code : null,
+        },
+      };
     }
-    if (status >= 500) return { ok: false, auth: false, failure: { ...failure, kind: 'http', code: null, retryable: true } };
+    if (status >= 500)
+      return { ok: false, auth: false, failure: { ...failure, kind: 'http', code: null, retryable: true } };
     if (Number.isFinite(code) && code !== 0) {
       const detail = typeof record?.message === 'string' ? record.message : undefined;
-      return { ok: false, auth: false, failure: { ...failure, kind: 'api', code, detail, retryable: RETRYABLE_ZALO_CODES.has(code) } };
+      return {
+        ok: false,
+        auth: false,
+        failure: { ...failure, kind: 'api', code, detail, retryable: RETRYABLE_ZALO_CODES.has(code) },
+      };
     }
     if (status >= 400) return { ok: false, auth: false, failure: { ...failure, kind: 'http', code: null } };
     if (code === 0 && record) return { ok: true, body: record };
-    return { ok: false, auth: false, failure: { ...failure, kind: 'bad_response', code: null, detail: 'no JSON body with an error field' } };
+    return {
+      ok: false,
+      auth: false,
+      failure: { ...failure, kind: 'bad_response', code: null, detail: 'no JSON body with an error field' },
+    };
   }
 
   return {
@@ -113,7 +144,10 @@ export function createZaloTransport(deps: ZaloTransportDeps): ZaloTransport {
         const { failure } = outcome;
         if (outcome.auth && !refreshed) {
           refreshed = true;
-          deps.log.warn({ method: request.method, path: request.path, code: failure.code ?? failure.status }, 'Zalo rejected the access token; refreshing it and retrying once');
+          deps.log.warn(
+            { method: request.method, path: request.path, code: failure.code ?? failure.status },
+            'Zalo rejected the access token; refreshing it and retrying once',
+          );
           await deps.tokens.refresh(token);
           continue;
         }
@@ -121,7 +155,13 @@ export function createZaloTransport(deps: ZaloTransportDeps): ZaloTransport {
           transientFailures += 1;
           const waitMs = failure.code === -32 ? undefined : backoffDelay(transientFailures, { random: deps.random });
           deps.log.warn(
-            { method: request.method, path: request.path, code: failure.code ?? failure.status ?? failure.kind, attempt: attempts, waitMs: waitMs ?? 'next minute' },
+            {
+              method: request.method,
+              path: request.path,
+              code: failure.code ?? failure.status ?? failure.kind,
+              attempt: attempts,
+              waitMs: waitMs ?? 'next minute',
+            },
             'Zalo call failed; retrying',
           );
           if (waitMs === undefined) deps.limiter.blockUntilNextWindow(sentIn);

@@ -80,7 +80,9 @@ describe('the console in headless Chromium', () => {
     await editor.fill('#title', 'Chuyên mục tháng 12');
     await editor.fill('#text', 'Kính gửi bà con: rà soát hộ nghèo năm 2026 bắt đầu từ 01/12.');
     expect(await editor.locator('#text-count').textContent()).toBe('60/2000 ký tự');
-    expect(await editor.locator('#preview-text').textContent()).toBe('Kính gửi bà con: rà soát hộ nghèo năm 2026 bắt đầu từ 01/12.');
+    expect(await editor.locator('#preview-text').textContent()).toBe(
+      'Kính gửi bà con: rà soát hộ nghèo năm 2026 bắt đầu từ 01/12.',
+    );
     await editor.check('input[name=tag][value="hộ nghèo"]');
     await editor.check('input[name=scheduleType][value=once]');
     await editor.fill('#onceAt', '2026-11-29T11:00');
@@ -108,7 +110,9 @@ describe('the console in headless Chromium', () => {
     app.clock.advance(61 * 60_000);
     await app.broadcast.scheduler.tick();
     await app.broadcast.scheduler.tick();
-    expect(app.sim.sentToGroup('g1').map((m) => m.text)).toEqual(['Kính gửi bà con: rà soát hộ nghèo năm 2026 bắt đầu từ 01/12.']);
+    expect(app.sim.sentToGroup('g1').map((m) => m.text)).toEqual([
+      'Kính gửi bà con: rà soát hộ nghèo năm 2026 bắt đầu từ 01/12.',
+    ]);
 
     await approver.goto(campaignUrl);
     await approver.click('table a');
@@ -124,7 +128,12 @@ describe('the console in headless Chromium', () => {
     const now = app.clock.now();
     const userId = app.sim.addUser({ displayName: 'Anh Minh', lastInteraction: now }).userId;
     app.residents.noteInteraction(userId, now);
-    app.handoffs.open({ userId, question: `Tôi muốn hỏi cán bộ về hộ cận nghèo ${HOSTILE}`, lastAnswerId: 'bhyt-can-ngheo', now });
+    app.handoffs.open({
+      userId,
+      question: `Tôi muốn hỏi cán bộ về hộ cận nghèo ${HOSTILE}`,
+      lastAnswerId: 'bhyt-can-ngheo',
+      now,
+    });
     const editor = await signedIn('tk-editor', PHONE);
     await editor.goto(`${app.url}/admin/inbox`);
     expect(await editor.locator('.quote').first().textContent()).toContain(HOSTILE);
@@ -132,7 +141,9 @@ describe('the console in headless Chromium', () => {
     await shot(editor, 'inbox-phone');
     await editor.click('button:has-text("Gửi trả lời")');
     await editor.waitForURL(/done=replied/);
-    expect(app.sim.sentToUser(userId).map((m) => m.text)).toEqual(['Chào anh, anh mang sổ hộ khẩu lên UBND xã để được hướng dẫn.']);
+    expect(app.sim.sentToUser(userId).map((m) => m.text)).toEqual([
+      'Chào anh, anh mang sổ hộ khẩu lên UBND xã để được hướng dẫn.',
+    ]);
     await editor.close();
   }, 60_000);
 

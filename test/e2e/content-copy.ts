@@ -60,7 +60,8 @@ export function firstTopicMenu(contentDir: string): { title: string; heading: st
   const faqDir = path.join(contentDir, 'faq');
   const files = fs.readdirSync(faqDir).filter((f) => f.endsWith('.yaml'));
   const topics = files.map((f) => parse(fs.readFileSync(path.join(faqDir, f), 'utf8')) as RawNode);
-  const byOrder = (a: RawNode, b: RawNode): number => (a.order ?? 0) - (b.order ?? 0) || String(a.id).localeCompare(String(b.id));
+  const byOrder = (a: RawNode, b: RawNode): number =>
+    (a.order ?? 0) - (b.order ?? 0) || String(a.id).localeCompare(String(b.id));
   const topic = topics.filter((t) => !t.parent || t.parent === 'root').sort(byOrder)[0];
   const item = (topic?.nodes ?? []).filter((n) => !n.parent || n.parent === topic?.id).sort(byOrder)[0];
   if (!topic?.title || !item?.title) throw new Error('content has no first topic with an item');

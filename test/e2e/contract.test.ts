@@ -40,7 +40,11 @@ async function startSimulator(): Promise<{ sim: ZaloSimulator; url: string }> {
 }
 
 /** Exactly the contract variables, pointing the app at the simulator. */
-async function contractEnv(sim: ZaloSimulator, simUrl: string, dirs: { dataDir: string; contentDir: string }): Promise<Record<string, string>> {
+async function contractEnv(
+  sim: ZaloSimulator,
+  simUrl: string,
+  dirs: { dataDir: string; contentDir: string },
+): Promise<Record<string, string>> {
   const { accessToken, refreshToken } = sim.issueTokens();
   return {
     PORT: String(await freePort()),
@@ -80,7 +84,14 @@ function repliesTo(sim: ZaloSimulator, userId: string): string[] {
 }
 
 /** Waits for a reply at index ≥ `from` that satisfies `match`, and returns its text. */
-function waitForReply(sim: ZaloSimulator, app: SpawnedApp, userId: string, what: string, match: (text: string) => boolean, from = 0) {
+function waitForReply(
+  sim: ZaloSimulator,
+  app: SpawnedApp,
+  userId: string,
+  what: string,
+  match: (text: string) => boolean,
+  from = 0,
+) {
   return waitFor(what, () => repliesTo(sim, userId).slice(from).find(match), {
     timeoutMs: REPLY_TIMEOUT_MS,
     detail: () => `replies so far: ${JSON.stringify(repliesTo(sim, userId))}\napp output:\n${app.output()}`,
@@ -140,7 +151,9 @@ describe('npm start against the Zalo simulator', () => {
     // Events of one resident are processed in order: once this later reply lands, the redelivery and
     // the forged body would have produced their answers already.
     const declineFrom = repliesTo(sim, resident.lan).length;
-    expect((await deliverWebhook(app.url, sim, bodies.userSendText(resident.lan, OUT_OF_SCOPE_QUESTION))).status).toBe(200);
+    expect((await deliverWebhook(app.url, sim, bodies.userSendText(resident.lan, OUT_OF_SCOPE_QUESTION))).status).toBe(
+      200,
+    );
     const decline = await waitForReply(sim, app, resident.lan, 'the out-of-scope reply', () => true, declineFrom);
 
     expect(decline).not.toContain(LEGAL_BASIS);
@@ -155,7 +168,14 @@ describe('npm start against the Zalo simulator', () => {
     const from = repliesTo(sim, resident.minh).length;
 
     expect((await deliverWebhook(app.url, sim, bodies.userSendText(resident.minh, '1'))).status).toBe(200);
-    const topic = await waitForReply(sim, app, resident.minh, 'the first topic menu', (t) => t.includes(`1. ${menu.firstItem}`), from);
+    const topic = await waitForReply(
+      sim,
+      app,
+      resident.minh,
+      'the first topic menu',
+      (t) => t.includes(`1. ${menu.firstItem}`),
+      from,
+    );
 
     expect(topic).toContain(menu.heading);
   });
@@ -184,7 +204,14 @@ describe('npm start against the Zalo simulator', () => {
     expect(broken.body.contentError).toMatch(/\S/);
     const from = repliesTo(sim, resident.hoa).length;
     expect((await deliverWebhook(app.url, sim, bodies.userSendText(resident.hoa, INCOME_QUESTION))).status).toBe(200);
-    await waitForReply(sim, app, resident.hoa, 'the last good answer while the file is broken', (t) => t.includes(MARKER), from);
+    await waitForReply(
+      sim,
+      app,
+      resident.hoa,
+      'the last good answer while the file is broken',
+      (t) => t.includes(MARKER),
+      from,
+    );
 
     fs.writeFileSync(file, edited);
     const fixed = await waitFor('the content error to clear', async () => {
@@ -197,7 +224,9 @@ describe('npm start against the Zalo simulator', () => {
 
   it('when /admin/api/groups is called without and with the bearer token, then 401, then 200 JSON', async () => {
     const anonymous = await fetch(`${app.url}/admin/api/groups`);
-    const authorized = await fetch(`${app.url}/admin/api/groups`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
+    const authorized = await fetch(`${app.url}/admin/api/groups`, {
+      headers: { Authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
 
     expect(anonymous.status).toBe(401);
     expect(authorized.status).toBe(200);
@@ -205,12 +234,16 @@ describe('npm start against the Zalo simulator', () => {
     expect(await authorized.json()).toMatchObject({ groups: expect.any(Array) });
   });
 
-  it('when the process gets SIGTERM, then it exits 0', async () => {
-    app.terminate();
-    const exit = await withDeadline('the app to exit after SIGTERM', app.exited, SHUTDOWN_TIMEOUT_MS, app.output);
+  it(
+    'when the process gets SIGTERM, then it exits 0',
+    async () => {
+      app.terminate();
+      const exit = await withDeadline('the app to exit after SIGTERM', app.exited, SHUTDOWN_TIMEOUT_MS, app.output);
 
-    expect(exit).toEqual({ code: 0, signal: null });
-  }, SHUTDOWN_TIMEOUT_MS + 5_000);
+      expect(exit).toEqual({ code: 0, signal: null });
+    },
+    SHUTDOWN_TIMEOUT_MS + 5_000,
+  );
 });
 
 describe('crash safety of an acknowledged question', () => {
@@ -226,7 +259,10 @@ describe('crash safety of an acknowledged question', () => {
     const started = await startSimulator();
     sim = started.sim;
     const bodies = zaloWebhookBodies(sim);
-    const dirs = { dataDir: tempDir('crash-data'), contentDir: copyContent(path.join(tempDir('crash-content'), 'content')) };
+    const dirs = {
+      dataDir: tempDir('crash-data'),
+      contentDir: copyContent(path.join(tempDir('crash-content'), 'content')),
+    };
     const env = await contractEnv(sim, started.url, dirs);
     const first = await spawnApp(env);
     apps.push(first);
@@ -239,21 +275,29 @@ describe('crash safety of an acknowledged question', () => {
     // `times: 1`: the held request consumes the fault, so the restarted app's send goes through.
     sim.injectFault({ path: '/v3.0/oa/message/cs', latencyMs: 12_000, httpStatus: 503, times: 1 });
     expect((await deliverWebhook(first.url, sim, bodies.userSendText(userId, INCOME_QUESTION))).status).toBe(200);
-    await waitFor('the reply to reach Zalo', () => sim.requests.some((r) => r.method === 'POST' && r.path === '/v3.0/oa/message/cs'), {
-      intervalMs: 20,
-      detail: first.output,
-    });
+    await waitFor(
+      'the reply to reach Zalo',
+      () => sim.requests.some((r) => r.method === 'POST' && r.path === '/v3.0/oa/message/cs'),
+      {
+        intervalMs: 20,
+        detail: first.output,
+      },
+    );
     expect(await first.crash()).toMatchObject({ signal: 'SIGKILL' });
     expect(repliesTo(sim, userId)).toEqual([]);
 
     const second = await spawnApp({ ...env, PORT: String(await freePort()) });
     apps.push(second);
-    const answer = await waitForReply(sim, second, userId, 'the resumed answer after the restart', (t) => t.includes(LEGAL_BASIS));
+    const answer = await waitForReply(sim, second, userId, 'the resumed answer after the restart', (t) =>
+      t.includes(LEGAL_BASIS),
+    );
     expect(answer).toContain('1.500.000');
 
     // in-order processing per resident: once this later reply lands, any second answer would have too
     const from = repliesTo(sim, userId).length;
-    expect((await deliverWebhook(second.url, sim, bodies.userSendText(userId, OUT_OF_SCOPE_QUESTION))).status).toBe(200);
+    expect((await deliverWebhook(second.url, sim, bodies.userSendText(userId, OUT_OF_SCOPE_QUESTION))).status).toBe(
+      200,
+    );
     await waitForReply(sim, second, userId, 'the out-of-scope reply', () => true, from);
     expect(repliesTo(sim, userId).filter((t) => t.includes(LEGAL_BASIS))).toHaveLength(1);
   }, 150_000);
@@ -279,7 +323,10 @@ describe('npm run ask -- --json', () => {
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
-    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
 
     expect(lines).toHaveLength(3);
     expect(lines.map((l) => l.question)).toEqual(questions);

@@ -5,7 +5,11 @@
 export async function waitFor<T>(
   what: string,
   probe: () => T | undefined | false | Promise<T | undefined | false>,
-  { timeoutMs = 20_000, intervalMs = 100, detail }: { timeoutMs?: number; intervalMs?: number; detail?: () => string } = {},
+  {
+    timeoutMs = 20_000,
+    intervalMs = 100,
+    detail,
+  }: { timeoutMs?: number; intervalMs?: number; detail?: () => string } = {},
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -17,10 +21,18 @@ export async function waitFor<T>(
 }
 
 /** Resolves like `promise`, or throws `Timed out waiting for <what>` after `timeoutMs`. */
-export async function withDeadline<T>(what: string, promise: Promise<T>, timeoutMs: number, detail?: () => string): Promise<T> {
+export async function withDeadline<T>(
+  what: string,
+  promise: Promise<T>,
+  timeoutMs: number,
+  detail?: () => string,
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Timed out waiting for ${what}${detail ? `\n${detail()}` : ''}`)), timeoutMs);
+    timer = setTimeout(
+      () => reject(new Error(`Timed out waiting for ${what}${detail ? `\n${detail()}` : ''}`)),
+      timeoutMs,
+    );
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -42,10 +42,18 @@ export function zaloWebhookBodies(sim: ZaloSimulator) {
  * POSTs a raw body to `POST /webhook/zalo` as Zalo does, signed with the simulator's OA secret key
  * unless `signature` is given. Aborts after 2 s, Zalo's own deadline for the 200.
  */
-export async function deliverWebhook(appUrl: string, sim: ZaloSimulator, rawBody: string, signature?: string): Promise<Response> {
+export async function deliverWebhook(
+  appUrl: string,
+  sim: ZaloSimulator,
+  rawBody: string,
+  signature?: string,
+): Promise<Response> {
   return fetch(`${appUrl}/webhook/zalo`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-ZEvent-Signature': signature ?? signZaloBody(rawBody, sim.oaSecretKey) },
+    headers: {
+      'Content-Type': 'application/json',
+      'X-ZEvent-Signature': signature ?? signZaloBody(rawBody, sim.oaSecretKey),
+    },
     body: rawBody,
     signal: AbortSignal.timeout(2_000),
   });

@@ -2,7 +2,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAskSession, type AskSession } from '../../src/cli/create-ask-session.js';
 import { createFaqStore } from '../../src/faq/create-faq-store.js';
-import { evaluateFacts, loadFactsSet, rate, type FactsMetrics, type FactsReport } from '../../src/faq/evaluate-facts.js';
+import {
+  evaluateFacts,
+  loadFactsSet,
+  rate,
+  type FactsMetrics,
+  type FactsReport,
+} from '../../src/faq/evaluate-facts.js';
 import type { FaqStore } from '../../src/faq/faq-types.js';
 import { createI18n } from '../../src/i18n/create-i18n.js';
 import { createSilentLogger } from '../../src/shared/logger.js';

@@ -6,9 +6,21 @@ import { createSilentLogger } from '../../src/shared/logger.js';
 import type { BroadcastHarness } from './broadcast-harness.js';
 
 /** The admin API router mounted at /admin/api on 127.0.0.1 over a broadcast harness. */
-export async function startAdminApiServer(h: BroadcastHarness, adminToken: string | undefined): Promise<{ url: string; close(): Promise<void> }> {
+export async function startAdminApiServer(
+  h: BroadcastHarness,
+  adminToken: string | undefined,
+): Promise<{ url: string; close(): Promise<void> }> {
   const app = express();
-  app.use('/admin/api', createAdminApiRouter({ broadcast: h.broadcast, adminToken, i18n: createI18n(), clock: h.clock, log: createSilentLogger() }));
+  app.use(
+    '/admin/api',
+    createAdminApiRouter({
+      broadcast: h.broadcast,
+      adminToken,
+      i18n: createI18n(),
+      clock: h.clock,
+      log: createSilentLogger(),
+    }),
+  );
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

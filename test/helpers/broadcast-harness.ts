@@ -47,7 +47,13 @@ export interface BroadcastHarness {
  * retries and checks the group history before any resend.
  */
 export async function startBroadcastHarness(
-  opts: { start?: number; rateLimitPerMinute?: number; clientTimeoutMs?: number; options?: Partial<BroadcastOptions>; wrap?: (api: ZaloApi) => ZaloApi } = {},
+  opts: {
+    start?: number;
+    rateLimitPerMinute?: number;
+    clientTimeoutMs?: number;
+    options?: Partial<BroadcastOptions>;
+    wrap?: (api: ZaloApi) => ZaloApi;
+  } = {},
 ): Promise<BroadcastHarness> {
   const clock = createManualClock(opts.start ?? vn('2026-11-02T09:00:00'));
   const sim = createZaloSimulator({ clock, rateLimitPerMinute: opts.rateLimitPerMinute ?? 4000 });
@@ -61,7 +67,15 @@ export async function startBroadcastHarness(
     const db = openDatabase(dbFile);
     opened.push(db);
     const log = createSilentLogger();
-    const tokens = createTokenManager({ db, oauthUrl: listener.url, appId: sim.appId, appSecret: sim.appSecret, bootstrap, clock, log });
+    const tokens = createTokenManager({
+      db,
+      oauthUrl: listener.url,
+      appId: sim.appId,
+      appSecret: sim.appSecret,
+      bootstrap,
+      clock,
+      log,
+    });
     const client = createZaloClient({
       openapiUrl: listener.url,
       tokens,
@@ -74,7 +88,14 @@ export async function startBroadcastHarness(
       timeoutMs: opts.clientTimeoutMs ?? 10_000,
     });
     const zalo = wrap ? wrap(client) : client;
-    const broadcast = createBroadcast({ db, zalo, clock, log, i18n: createI18n(), options: { ...BROADCAST_TEST_OPTIONS, ...opts.options } });
+    const broadcast = createBroadcast({
+      db,
+      zalo,
+      clock,
+      log,
+      i18n: createI18n(),
+      options: { ...BROADCAST_TEST_OPTIONS, ...opts.options },
+    });
     return {
       clock,
       sim,

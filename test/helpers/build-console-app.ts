@@ -56,7 +56,9 @@ export interface ConsoleTestApp {
  * the test content, and the real Zalo client talking HTTP to the in-process simulator. Time is a
  * manual clock (starts 2026-11-29 10:00 in Hà Nội); the broadcast scheduler is ticked by the test.
  */
-export async function buildConsoleApp(options: { loginLimits?: { perAccount: number; perIp: number; windowMs: number }; trustProxy?: boolean } = {}): Promise<ConsoleTestApp> {
+export async function buildConsoleApp(
+  options: { loginLimits?: { perAccount: number; perIp: number; windowMs: number }; trustProxy?: boolean } = {},
+): Promise<ConsoleTestApp> {
   const logs = captureLogs('warn');
   const log = logs.log;
   const clock = createManualClock();
@@ -129,7 +131,12 @@ export async function buildConsoleApp(options: { loginLimits?: { perAccount: num
   });
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-  const accounts = createAccountService({ db, accounts: createAccountRepository({ db, clock }), audit: broadcast.audit, scryptCost });
+  const accounts = createAccountService({
+    db,
+    accounts: createAccountRepository({ db, clock }),
+    audit: broadcast.audit,
+    scryptCost,
+  });
   const addAccount = async (name: string, role: Role): Promise<void> => {
     await accounts.add('test', { name, role, password: TEST_PASSWORD });
   };

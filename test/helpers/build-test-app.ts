@@ -101,7 +101,13 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
   const zalo = createZaloClient({ openapiUrl: simUrl, tokens, db, log, clock, rateLimitPerMinute: 4000 });
   const t = createI18n().getFixedT('vi');
   const inbox = createInboxStore({ db, clock });
-  const outbox = createReplyOutbox({ db, sender: createReplySender({ zalo, db, log }), clock, log, options: options.replyRetry });
+  const outbox = createReplyOutbox({
+    db,
+    sender: createReplySender({ zalo, db, log }),
+    clock,
+    log,
+    options: options.replyRetry,
+  });
   const handle = createEventHandler({
     dialog: options.dialog ?? createHoldingDialog(t),
     replies: outbox,
@@ -157,7 +163,11 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     post,
     postSigned: (raw, signOptions) =>
       post(raw, {
-        'x-zevent-signature': signZaloRequest(raw, { oaSecretKey: sim.oaSecretKey, fallbackAppId: appId, ...signOptions }),
+        'x-zevent-signature': signZaloRequest(raw, {
+          oaSecretKey: sim.oaSecretKey,
+          fallbackAppId: appId,
+          ...signOptions,
+        }),
       }),
     async settle() {
       await processor.whenIdle();

@@ -14,7 +14,11 @@ export interface ConsoleClient {
   csrf: string | undefined;
   get(path: string, headers?: Record<string, string>): Promise<ConsoleResponse>;
   /** posts `fields` plus `_csrf` (the last token seen) unless `csrf` is false or a string to send instead */
-  post(path: string, fields?: Record<string, string | string[]>, options?: { csrf?: boolean | string; headers?: Record<string, string> }): Promise<ConsoleResponse>;
+  post(
+    path: string,
+    fields?: Record<string, string | string[]>,
+    options?: { csrf?: boolean | string; headers?: Record<string, string> },
+  ): Promise<ConsoleResponse>;
   signIn(name: string, password: string): Promise<ConsoleResponse>;
 }
 
@@ -44,7 +48,10 @@ export function consoleClient(baseUrl: string): ConsoleClient {
     },
   };
 
-  async function send(path: string, init: { method: string; headers: Record<string, string>; body?: string }): Promise<ConsoleResponse> {
+  async function send(
+    path: string,
+    init: { method: string; headers: Record<string, string>; body?: string },
+  ): Promise<ConsoleResponse> {
     const res = await fetch(baseUrl + path, {
       ...init,
       headers: { ...init.headers, ...(client.cookie ? { cookie: client.cookie } : {}) },

@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const WEBHOOK_FIXTURES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/zalo/webhook');
+export const WEBHOOK_FIXTURES_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../fixtures/zalo/webhook',
+);
 
 export interface WebhookFixture {
   /** file name, e.g. `user_send_text.json` */

@@ -60,7 +60,10 @@ export function createTestTokenManager(deps: Pick<TokenManagerDeps, 'db' | 'cloc
  * The Zalo client on fake `time` (its clock and recording sleep), jitter fixed at 0.5, 4000/min,
  * pointed at the nock OpenAPI host with a silent log, unless `deps` say otherwise.
  */
-export function createTestZaloClient(time: FakeTime, deps: Pick<ZaloClientDeps, 'tokens' | 'db'> & Partial<ZaloClientDeps>) {
+export function createTestZaloClient(
+  time: FakeTime,
+  deps: Pick<ZaloClientDeps, 'tokens' | 'db'> & Partial<ZaloClientDeps>,
+) {
   return createZaloClient({
     openapiUrl: OPENAPI_URL,
     log: createSilentLogger(),
@@ -90,5 +93,8 @@ export function outboundRows(db: Db): Array<Record<string, unknown>> {
 
 /** Reads a fixture from test/fixtures/zalo/api. */
 export function apiFixture(name: string): Record<string, unknown> {
-  return JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../fixtures/zalo/api', name), 'utf8')) as Record<string, unknown>;
+  return JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../fixtures/zalo/api', name), 'utf8')) as Record<
+    string,
+    unknown
+  >;
 }

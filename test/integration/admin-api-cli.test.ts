@@ -11,7 +11,10 @@ let h: BroadcastHarness;
 let server: Awaited<ReturnType<typeof startAdminApiServer>>;
 
 /** Runs `npm run broadcast -- …` (the same file, through tsx) against the test server. */
-function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+function cli(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
@@ -41,7 +44,21 @@ describe('broadcast CLI', () => {
 
   it('when an official drafts with flags and tries to approve it, then the two-person rule refuses with exit 1; a colleague approves', async () => {
     expect((await cli(['groups', 'sync', '--actor', 'Lan'])).code).toBe(0);
-    const created = await cli(['campaigns', 'create', '--actor', 'Lan', '--title', 'Chuyên mục tháng', '--text', 'Chuyên mục giảm nghèo tháng 12', '--monthly-day', '31', '--time', '08:00', '--all']);
+    const created = await cli([
+      'campaigns',
+      'create',
+      '--actor',
+      'Lan',
+      '--title',
+      'Chuyên mục tháng',
+      '--text',
+      'Chuyên mục giảm nghèo tháng 12',
+      '--monthly-day',
+      '31',
+      '--time',
+      '08:00',
+      '--all',
+    ]);
     expect(created.code).toBe(0);
     const id = (JSON.parse(created.stdout) as { campaign: { id: number; schedule: unknown } }).campaign;
     expect(id.schedule).toEqual({ type: 'monthly', day: 31, time: '08:00' });
@@ -63,7 +80,15 @@ describe('broadcast CLI', () => {
   });
 
   it('when a run report is exported with --out, then the file is the CSV with a BOM', async () => {
-    const c = h.broadcast.campaigns.create({ title: 'x', text: 'Thông báo rà soát', audience: { all: true }, schedule: { type: 'once', at: '2026-11-02T10:00' } }, 'a');
+    const c = h.broadcast.campaigns.create(
+      {
+        title: 'x',
+        text: 'Thông báo rà soát',
+        audience: { all: true },
+        schedule: { type: 'once', at: '2026-11-02T10:00' },
+      },
+      'a',
+    );
     h.broadcast.campaigns.approve(c.id, 'b');
     h.clock.set(Date.parse('2026-11-02T10:00:00+07:00'));
     await h.broadcast.scheduler.tick();

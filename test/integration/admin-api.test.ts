@@ -12,14 +12,29 @@ async function listen(adminToken: string | undefined): Promise<void> {
   base = `${server.url}/admin/api`;
 }
 
-async function api(method: string, path: string, options: { body?: unknown; actor?: string; token?: string | null } = {}) {
+async function api(
+  method: string,
+  path: string,
+  options: { body?: unknown; actor?: string; token?: string | null } = {},
+) {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (options.token !== null) headers.authorization = `Bearer ${options.token ?? TOKEN}`;
   if (options.actor) headers['x-actor'] = encodeURIComponent(options.actor);
-  const res = await fetch(`${base}${path}`, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body) });
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers,
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
   const bytes = Buffer.from(await res.arrayBuffer());
   const text = bytes.toString('utf8');
-  return { status: res.status, headers: res.headers, bytes, text, json: (text.startsWith('{') ? JSON.parse(text) : null) as Record<string, any> };
+  return {
+    status: res.status,
+    headers: res.headers,
+    bytes,
+    text,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- API response bodies are asserted field by field
+    json: (text.startsWith('{') ? JSON.parse(text) : null) as Record<string, any>,
+  };
 }
 
 const campaign = {
@@ -86,7 +101,11 @@ describe('admin API validation', () => {
   });
 
   it('when the body is not JSON, then 400 invalid_json', async () => {
-    const res = await fetch(`${base}/campaigns`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', 'x-actor': 'lan' }, body: '{"title":' });
+    const res = await fetch(`${base}/campaigns`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json', 'x-actor': 'lan' },
+      body: '{"title":',
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toBe('invalid_json');
   });
@@ -98,28 +117,50 @@ describe('admin API: a review-season notice from draft to report', () => {
   it('when officials sync, tag, draft, dry-run, approve and the run goes out, then the report and CSV show each group', async () => {
     const sync = await api('POST', '/groups/sync', { actor: 'Nguyễn Thị Lan' });
     expect(sync.json.summary).toMatchObject({ listed: 3, added: 3 });
-    expect((await api('PATCH', '/groups/g1', { actor: 'Nguyễn Thị Lan', body: { kind: 'commune', unit: 'Xã An Bá', tags: ['Vùng cao'] } })).json.group).toMatchObject({ kind: 'commune', tags: ['vùng cao'] });
+    expect(
+      (
+        await api('PATCH', '/groups/g1', {
+          actor: 'Nguyễn Thị Lan',
+          body: { kind: 'commune', unit: 'Xã An Bá', tags: ['Vùng cao'] },
+        })
+      ).json.group,
+    ).toMatchObject({ kind: 'commune', tags: ['vùng cao'] });
     await api('PATCH', '/groups/g2', { actor: 'Nguyễn Thị Lan', body: { kind: 'commune' } });
-    expect((await api('PATCH', '/groups/a1', { actor: 'Nguyễn Thị Lan', body: { kind: 'province' } })).json.field).toBe('kind');
+    expect((await api('PATCH', '/groups/a1', { actor: 'Nguyễn Thị Lan', body: { kind: 'province' } })).json.field).toBe(
+      'kind',
+    );
 
     const created = await api('POST', '/campaigns', { actor: 'Nguyễn Thị Lan', body: campaign });
     expect(created.status).toBe(201);
-    expect(created.json.campaign).toMatchObject({ status: 'draft', textLength: campaign.text.length, textLimit: 2000, createdBy: 'Nguyễn Thị Lan' });
+    expect(created.json.campaign).toMatchObject({
+      status: 'draft',
+      textLength: campaign.text.length,
+      textLimit: 2000,
+      createdBy: 'Nguyễn Thị Lan',
+    });
     const id = created.json.campaign.id as number;
 
     const dry = await api('POST', `/campaigns/${id}/dry-run`, { actor: 'Nguyễn Thị Lan' });
     expect(dry.json.dryRun.text).toBe(campaign.text);
-    expect(dry.json.dryRun.targets.map((t: any) => [t.groupId, t.willReceive])).toEqual([
+    expect(
+      dry.json.dryRun.targets.map((t: { groupId: string; willReceive: boolean }) => [t.groupId, t.willReceive]),
+    ).toEqual([
       ['g1', true],
       ['g2', false],
     ]);
-    expect(dry.json.dryRun.upcoming).toEqual([{ dueAt: '2026-11-02T10:00:00+07:00', releaseAt: '2026-11-02T10:00:00+07:00', heldByQuietHours: false }]);
+    expect(dry.json.dryRun.upcoming).toEqual([
+      { dueAt: '2026-11-02T10:00:00+07:00', releaseAt: '2026-11-02T10:00:00+07:00', heldByQuietHours: false },
+    ]);
 
     const self = await api('POST', `/campaigns/${id}/approve`, { actor: 'Nguyễn Thị Lan' });
     expect(self.status).toBe(403);
     expect(self.json.message).toMatch(/không được tự duyệt/);
     const approved = await api('POST', `/campaigns/${id}/approve`, { body: { actor: 'Trần Văn Hùng' } });
-    expect(approved.json.campaign).toMatchObject({ status: 'approved', approvedBy: 'Trần Văn Hùng', nextRunAt: '2026-11-02T10:00:00+07:00' });
+    expect(approved.json.campaign).toMatchObject({
+      status: 'approved',
+      approvedBy: 'Trần Văn Hùng',
+      nextRunAt: '2026-11-02T10:00:00+07:00',
+    });
 
     h.clock.set(vn('2026-11-02T10:00:00'));
     await h.broadcast.scheduler.tick();
@@ -127,7 +168,13 @@ describe('admin API: a review-season notice from draft to report', () => {
     const detail = await api('GET', `/campaigns/${id}`);
     const run = detail.json.runs[0];
     expect(run.counts).toMatchObject({ sent: 1, skipped: 1 });
-    expect(run.deliveries.map((d: any) => [d.groupId, d.status, d.messageId !== null])).toEqual([
+    expect(
+      run.deliveries.map((d: { groupId: string; status: string; messageId: string | null }) => [
+        d.groupId,
+        d.status,
+        d.messageId !== null,
+      ]),
+    ).toEqual([
       ['g1', 'sent', true],
       ['g2', 'skipped', false],
     ]);
@@ -137,7 +184,7 @@ describe('admin API: a review-season notice from draft to report', () => {
     expect(csv.text).toContain('g2,Xã Bình Sơn,bỏ qua');
 
     const audit = await api('GET', `/audit?campaignId=${id}`);
-    expect(audit.json.entries.map((e: any) => [e.actor, e.action])).toEqual([
+    expect(audit.json.entries.map((e: { actor: string; action: string }) => [e.actor, e.action])).toEqual([
       ['system', 'run.start'],
       ['Trần Văn Hùng', 'campaign.approve'],
       ['Nguyễn Thị Lan', 'campaign.approve_refused'],
@@ -147,12 +194,23 @@ describe('admin API: a review-season notice from draft to report', () => {
   });
 
   it('when a campaign is paused, resumed, edited and cancelled through the API, then each answer shows the new state and wrong steps get 409', async () => {
-    const id = (await api('POST', '/campaigns', { actor: 'lan', body: { ...campaign, schedule: { type: 'monthly', day: 31, time: '08:00' } } })).json.campaign.id;
+    const id = (
+      await api('POST', '/campaigns', {
+        actor: 'lan',
+        body: { ...campaign, schedule: { type: 'monthly', day: 31, time: '08:00' } },
+      })
+    ).json.campaign.id;
     expect((await api('POST', `/campaigns/${id}/pause`, { actor: 'hung' })).status).toBe(409);
     await api('POST', `/campaigns/${id}/approve`, { actor: 'hung' });
     expect((await api('POST', `/campaigns/${id}/pause`, { actor: 'hung' })).json.campaign.status).toBe('paused');
-    expect((await api('POST', `/campaigns/${id}/resume`, { actor: 'hung' })).json.campaign).toMatchObject({ status: 'approved', nextRunAt: '2026-11-30T08:00:00+07:00' });
-    const edited = await api('PATCH', `/campaigns/${id}`, { actor: 'hung', body: { title: 'Chuyên mục giảm nghèo hằng tháng' } });
+    expect((await api('POST', `/campaigns/${id}/resume`, { actor: 'hung' })).json.campaign).toMatchObject({
+      status: 'approved',
+      nextRunAt: '2026-11-30T08:00:00+07:00',
+    });
+    const edited = await api('PATCH', `/campaigns/${id}`, {
+      actor: 'hung',
+      body: { title: 'Chuyên mục giảm nghèo hằng tháng' },
+    });
     expect(edited.json.campaign).toMatchObject({ status: 'draft', approvedBy: null, updatedBy: 'hung' });
     expect((await api('POST', `/campaigns/${id}/cancel`, { actor: 'lan' })).json.campaign.status).toBe('cancelled');
     expect((await api('GET', '/campaigns?status=cancelled')).json.campaigns).toHaveLength(1);

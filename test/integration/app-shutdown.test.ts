@@ -8,10 +8,18 @@ import { expect, it } from 'vitest';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 it('when `npm start` runs without Zalo credentials and gets SIGTERM, then it serves the sandbox, stops cleanly and exits 0', async () => {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('ZALO_') && key !== 'SANDBOX'));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !key.startsWith('ZALO_') && key !== 'SANDBOX'),
+  );
   const child = spawn('npm', ['start'], {
     cwd: ROOT,
-    env: { ...env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'loa-xa-start-')), LOG_LEVEL: 'info' },
+    env: {
+      ...env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'loa-xa-start-')),
+      LOG_LEVEL: 'info',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

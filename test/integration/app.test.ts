@@ -60,7 +60,9 @@ describe('unknown routes', () => {
 describe('createApp', () => {
   it('when the app is not ready, then /healthz answers 503', async () => {
     const logs = captureLogs();
-    const server = await listen(createApp({ webhook: express.Router(), health: () => ({ ready: false }), log: logs.log }));
+    const server = await listen(
+      createApp({ webhook: express.Router(), health: () => ({ ready: false }), log: logs.log }),
+    );
     try {
       const res = await fetch(`${server.url}/healthz`);
 
@@ -76,13 +78,17 @@ describe('createApp', () => {
     const admin = express.Router().get('/boom', () => {
       throw new Error('database exploded at /var/secret/path');
     });
-    const server = await listen(createApp({ webhook: express.Router(), health: () => ({ ready: true }), admin, log: logs.log }));
+    const server = await listen(
+      createApp({ webhook: express.Router(), health: () => ({ ready: true }), admin, log: logs.log }),
+    );
     try {
       const res = await fetch(`${server.url}/admin/boom`);
 
       expect(res.status).toBe(500);
       expect(await res.text()).toBe('{"error":"internal error"}');
-      expect(logs.lines()).toContainEqual(expect.objectContaining({ msg: 'unhandled error in HTTP request', path: '/admin/boom' }));
+      expect(logs.lines()).toContainEqual(
+        expect.objectContaining({ msg: 'unhandled error in HTTP request', path: '/admin/boom' }),
+      );
     } finally {
       await server.close();
     }

@@ -17,7 +17,10 @@ function ask(args: string[], lines: string[]) {
 /** The first answer node with a legal basis in the real content, and its first question. */
 function knownQuestion(): { id: string; question: string } {
   const dir = path.join(CONTENT, 'faq');
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()) {
     const topic = parse(fs.readFileSync(path.join(dir, file), 'utf8')) as { nodes?: Record<string, unknown>[] };
     for (const node of topic.nodes ?? []) {
       const cited = node.legal_basis !== undefined || Array.isArray(node.versions);
@@ -36,7 +39,10 @@ describe('npm run ask', () => {
     const run = ask(['--json', '--date', '2026-11-29'], lines);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    const out = run.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const out = run.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(out).toHaveLength(lines.length);
     for (const [i, o] of out.entries()) {
       expect(Object.keys(o).sort()).toEqual(['id', 'kind', 'question', 'score', 'text']);

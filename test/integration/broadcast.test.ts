@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startBroadcastHarness, vn, type BroadcastHarness } from '../helpers/broadcast-harness.js';
 import type { ZaloApi } from '../../src/zalo/zalo-api.js';
 
-const TEXT = 'Hưởng ứng phong trào “Vì người nghèo – Không để ai bị bỏ lại phía sau”: mời bà con tham gia ủng hộ Quỹ Vì người nghèo.';
+const TEXT =
+  'Hưởng ứng phong trào “Vì người nghèo – Không để ai bị bỏ lại phía sau”: mời bà con tham gia ủng hộ Quỹ Vì người nghèo.';
 
 let h: BroadcastHarness | undefined;
 afterEach(async () => {
@@ -23,13 +24,20 @@ async function approvedCampaign(harness: BroadcastHarness, audience: Record<stri
   return c;
 }
 
-const runOf = (harness: BroadcastHarness, campaignId: number) => harness.broadcast.runs.report(harness.broadcast.runs.listRuns(campaignId)[0]!.id);
+const runOf = (harness: BroadcastHarness, campaignId: number) =>
+  harness.broadcast.runs.report(harness.broadcast.runs.listRuns(campaignId)[0]!.id);
 
 describe('campaign broadcast through the real client and the simulator', () => {
   it('when a campaign goes to 1,000 groups, then each enabled group gets it exactly once and disabled and foreign groups are reported with reasons', async () => {
     h = await startBroadcastHarness({ options: { concurrency: 16 } });
-    const enabled = Array.from({ length: 995 }, (_, i) => h!.sim.addGroup({ name: `Nhóm xã ${String(i).padStart(4, '0')}` }).groupId);
-    const disabled = Array.from({ length: 5 }, (_, i) => h!.sim.addGroup({ name: `Nhóm hết hạn ${i}`, status: 'disabled' }).groupId);
+    const enabled = Array.from(
+      { length: 995 },
+      (_, i) => h!.sim.addGroup({ name: `Nhóm xã ${String(i).padStart(4, '0')}` }).groupId,
+    );
+    const disabled = Array.from(
+      { length: 5 },
+      (_, i) => h!.sim.addGroup({ name: `Nhóm hết hạn ${i}`, status: 'disabled' }).groupId,
+    );
     const foreign = [h.sim.addGroup({ name: 'Nhóm cá nhân của xã', owned: false }).groupId];
     const c = await approvedCampaign(h, { all: true, groupIds: foreign });
 
@@ -39,13 +47,28 @@ describe('campaign broadcast through the real client and the simulator', () => {
     for (const g of [...disabled, ...foreign]) expect(h.sim.sentToGroup(g)).toEqual([]);
     const report = runOf(h, c.id);
     expect(report.run.status).toBe('done');
-    expect(report.counts).toMatchObject({ total: 1001, sent: 995, skipped: 5, failed: 1, pending: 0, sending: 0, unknown: 0 });
+    expect(report.counts).toMatchObject({
+      total: 1001,
+      sent: 995,
+      skipped: 5,
+      failed: 1,
+      pending: 0,
+      sending: 0,
+      unknown: 0,
+    });
     const byId = new Map(report.deliveries.map((d) => [d.groupId, d]));
     expect(byId.get(disabled[0]!)).toMatchObject({ status: 'skipped', errorCode: 'group_disabled' });
-    expect(byId.get(foreign[0]!)).toMatchObject({ status: 'failed', errorCode: '-403', reason: 'OA không sở hữu nhóm này' });
+    expect(byId.get(foreign[0]!)).toMatchObject({
+      status: 'failed',
+      errorCode: '-403',
+      reason: 'OA không sở hữu nhóm này',
+    });
     expect(byId.get(enabled[0]!)!.messageId).toBe(h.sim.sentToGroup(enabled[0]!)[0]!.messageId);
 
-    const csv = h.broadcast.runs.csv(report.run.id, (await import('../../src/i18n/create-i18n.js')).createI18n().getFixedT('vi'));
+    const csv = h.broadcast.runs.csv(
+      report.run.id,
+      (await import('../../src/i18n/create-i18n.js')).createI18n().getFixedT('vi'),
+    );
     expect(csv.startsWith('\uFEFFMã nhóm,Tên nhóm,Trạng thái')).toBe(true);
     expect(csv.trimEnd().split('\r\n')).toHaveLength(1002);
   });
@@ -61,7 +84,9 @@ describe('campaign broadcast through the real client and the simulator', () => {
 
     await h.broadcast.scheduler.tick();
     // The late send lands in the simulator after the timeout.
-    await vi.waitFor(() => expect(groups.reduce((n, g) => n + h!.sim.sentToGroup(g).length, 0)).toBe(4), { timeout: 5_000 });
+    await vi.waitFor(() => expect(groups.reduce((n, g) => n + h!.sim.sentToGroup(g).length, 0)).toBe(4), {
+      timeout: 5_000,
+    });
     for (let i = 0; i < 4 && runOf(h, c.id).run.status !== 'done'; i++) {
       h.clock.advance(10 * 60_000);
       await h.broadcast.scheduler.tick();
@@ -88,7 +113,10 @@ describe('campaign broadcast through the real client and the simulator', () => {
       },
     });
     h = await startBroadcastHarness({ wrap: dying, options: { concurrency: 4 } });
-    const groups = Array.from({ length: 50 }, (_, i) => h!.sim.addGroup({ name: `Nhóm ${String(i).padStart(2, '0')}` }).groupId);
+    const groups = Array.from(
+      { length: 50 },
+      (_, i) => h!.sim.addGroup({ name: `Nhóm ${String(i).padStart(2, '0')}` }).groupId,
+    );
     const c = await approvedCampaign(h);
     void h.broadcast.scheduler.tick();
     await allStuck;

@@ -58,7 +58,8 @@ describe('console sign-in and sessions', () => {
   it('when an account has too many failures, then even the right password is refused with 429 until the window passes', async () => {
     const c = consoleClient(app.url);
     await c.get('/admin/login');
-    for (let i = 0; i < 3; i++) expect((await c.post('/admin/login', { name: 'lan', password: 'wrong password' })).status).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect((await c.post('/admin/login', { name: 'lan', password: 'wrong password' })).status).toBe(401);
     const locked = await c.post('/admin/login', { name: 'lan', password: TEST_PASSWORD });
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -116,7 +117,9 @@ describe('console sign-in and sessions', () => {
   });
 
   it('when a machine calls /admin/api with the bearer token, then the JSON API still answers', async () => {
-    const res = await fetch(`${app.url}/admin/api/campaigns`, { headers: { authorization: 'Bearer console-test-admin-token-0123456789' } });
+    const res = await fetch(`${app.url}/admin/api/campaigns`, {
+      headers: { authorization: 'Bearer console-test-admin-token-0123456789' },
+    });
     expect(res.status).toBe(200);
     const unauth = await fetch(`${app.url}/admin/api/campaigns`);
     expect(unauth.status).toBe(401);

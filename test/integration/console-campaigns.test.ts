@@ -14,7 +14,10 @@ describe('campaigns through the console, end to end against the simulator', () =
     editor = await app.signInAs('bien-tap', 'editor');
     approver = await app.signInAs('lanh-dao', 'approver');
     expect((await editor.post('/admin/groups/sync')).status).toBe(303);
-    expect((await editor.post('/admin/groups/g1', { kind: 'commune', unit: 'Xã Đông Phú', tags: 'hộ nghèo, thôn Đông' })).status).toBe(303);
+    expect(
+      (await editor.post('/admin/groups/g1', { kind: 'commune', unit: 'Xã Đông Phú', tags: 'hộ nghèo, thôn Đông' }))
+        .status,
+    ).toBe(303);
   });
   afterEach(() => app.close());
 
@@ -56,7 +59,9 @@ describe('campaigns through the console, end to end against the simulator', () =
     expect(report.status).toBe(200);
     expect(report.text).toContain('Đã gửi');
     expect(report.text).toContain('Xã Đông Phú');
-    const progress = (await (await fetch(`${app.url}${detailPath}/runs/${runId}/progress`, { headers: { cookie: editor.cookie! } })).json()) as {
+    const progress = (await (
+      await fetch(`${app.url}${detailPath}/runs/${runId}/progress`, { headers: { cookie: editor.cookie! } })
+    ).json()) as {
       total: number;
       done: number;
       finished: boolean;
@@ -70,7 +75,9 @@ describe('campaigns through the console, end to end against the simulator', () =
     await app.broadcast.scheduler.tick();
     expect(app.sim.sentToGroup('g1')).toHaveLength(1);
     const actions = app.broadcast.audit.list().map((e) => `${e.actor}:${e.action}`);
-    expect(actions).toEqual(expect.arrayContaining(['bien-tap:campaign.create', 'lanh-dao:campaign.dry_run', 'lanh-dao:campaign.approve']));
+    expect(actions).toEqual(
+      expect.arrayContaining(['bien-tap:campaign.create', 'lanh-dao:campaign.dry_run', 'lanh-dao:campaign.approve']),
+    );
   });
 
   it('when the drafter (an admin) tries to approve their own campaign, then the two-person rule refuses it with 403', async () => {
@@ -85,7 +92,13 @@ describe('campaigns through the console, end to end against the simulator', () =
   });
 
   it('when the form is incomplete, then it comes back with 400, the typed values and a Vietnamese reason per field', async () => {
-    const res = await editor.post('/admin/campaigns', { title: 'Thiếu người nhận', text: 'x'.repeat(2001), scheduleType: 'monthly', monthlyDay: '40', monthlyTime: '8h' });
+    const res = await editor.post('/admin/campaigns', {
+      title: 'Thiếu người nhận',
+      text: 'x'.repeat(2001),
+      scheduleType: 'monthly',
+      monthlyDay: '40',
+      monthlyTime: '8h',
+    });
     expect(res.status).toBe(400);
     expect(res.text).toContain('Thiếu người nhận');
     expect(res.text).toContain('tối đa 2.000 ký tự');
@@ -102,7 +115,12 @@ describe('campaigns through the console, end to end against the simulator', () =
   });
 
   it('when a monthly campaign is paused, then nothing is sent until it is resumed; cancel stops it for good', async () => {
-    const created = await editor.post('/admin/campaigns', { ...form, scheduleType: 'monthly', monthlyDay: '29', monthlyTime: '11:00' });
+    const created = await editor.post('/admin/campaigns', {
+      ...form,
+      scheduleType: 'monthly',
+      monthlyDay: '29',
+      monthlyTime: '11:00',
+    });
     const detailPath = created.location!.split('?')[0]!;
     expect((await approver.post(`${detailPath}/approve`)).status).toBe(303);
     expect((await editor.post(`${detailPath}/pause`)).status).toBe(303);

@@ -13,7 +13,11 @@ const dirs: string[] = [];
 
 function run(args: string[], input: string | undefined, dataDir: string) {
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, SANDBOX: 'true' };
-  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/admin-user.ts', ...args], { input: input ?? '', env, encoding: 'utf8' });
+  return spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/admin-user.ts', ...args], {
+    input: input ?? '',
+    env,
+    encoding: 'utf8',
+  });
 }
 
 describe('npm run admin:user', () => {
@@ -32,7 +36,10 @@ describe('npm run admin:user', () => {
     const found = createAccountRepository({ db, clock: systemClock }).findCredentials('chu.tich')!;
     expect(found.account.role).toBe('admin');
     expect(await verifyPassword('mật khẩu rất dài 1', found.passwordHash)).toBe(true);
-    expect(createAuditLog({ db, clock: systemClock }).list()[0]).toMatchObject({ actor: 'cli', action: 'account.create' });
+    expect(createAuditLog({ db, clock: systemClock }).list()[0]).toMatchObject({
+      actor: 'cli',
+      action: 'account.create',
+    });
     db.close();
   });
 

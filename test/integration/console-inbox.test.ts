@@ -16,7 +16,12 @@ describe('hand-off inbox', () => {
     const now = app.clock.now();
     userId = app.sim.addUser({ displayName: 'Chị Lan', lastInteraction: now }).userId;
     app.residents.noteInteraction(userId, now);
-    handoffId = app.handoffs.open({ userId, question: 'Nhà tôi có được làm lại sổ hộ nghèo không?', lastAnswerId: 'bhyt-ho-ngheo', now }).handoff.id;
+    handoffId = app.handoffs.open({
+      userId,
+      question: 'Nhà tôi có được làm lại sổ hộ nghèo không?',
+      lastAnswerId: 'bhyt-ho-ngheo',
+      now,
+    }).handoff.id;
   });
   afterEach(() => app.close());
 
@@ -30,11 +35,17 @@ describe('hand-off inbox', () => {
   });
 
   it('when an editor replies, then the resident receives it 1:1 through the OA and the request is answered and audited', async () => {
-    const res = await editor.post(`/admin/inbox/${handoffId}/reply`, { text: 'Chào chị, chị mang CCCD lên UBND xã nhé.' });
+    const res = await editor.post(`/admin/inbox/${handoffId}/reply`, {
+      text: 'Chào chị, chị mang CCCD lên UBND xã nhé.',
+    });
     expect(res.status).toBe(303);
     expect(app.sim.sentToUser(userId).map((m) => m.text)).toEqual(['Chào chị, chị mang CCCD lên UBND xã nhé.']);
     expect(app.handoffs.get(handoffId)).toMatchObject({ status: 'answered', answeredBy: 'can-bo' });
-    expect(app.broadcast.audit.list()[0]).toMatchObject({ actor: 'can-bo', action: 'handoff.reply', details: { handoffId } });
+    expect(app.broadcast.audit.list()[0]).toMatchObject({
+      actor: 'can-bo',
+      action: 'handoff.reply',
+      details: { handoffId },
+    });
     expect((await editor.get('/admin/inbox')).text).not.toContain('Nhà tôi có được làm lại sổ hộ nghèo không?');
   });
 

@@ -5,7 +5,13 @@ import type { ConsoleClient } from '../helpers/console-client.js';
 
 const HOSTILE = `<script>alert("x")</script><img src=x onerror=alert(1)>`;
 
-function logQuestion(app: ConsoleTestApp, text: string, outcome: QuestionOutcome, nodeId: string | null, candidate?: string) {
+function logQuestion(
+  app: ConsoleTestApp,
+  text: string,
+  outcome: QuestionOutcome,
+  nodeId: string | null,
+  candidate?: string,
+) {
   app.questions.log({
     userId: 'u-1',
     text,
@@ -37,16 +43,30 @@ describe('console pages over the other domains', () => {
     app.handoffs.open({ userId, question: `Hỏi ${HOSTILE}`, lastAnswerId: null, now: app.clock.now() });
     logQuestion(app, `Câu hỏi ${HOSTILE}`, 'fallback', null, 'tien-thue-nha');
     const campaign = app.broadcast.campaigns.create(
-      { title: `Tiêu đề ${HOSTILE}`, text: `Nội dung ${HOSTILE}`, audience: { groupIds: ['g1'] }, schedule: { type: 'once', at: '2026-12-01T08:00' } },
+      {
+        title: `Tiêu đề ${HOSTILE}`,
+        text: `Nội dung ${HOSTILE}`,
+        audience: { groupIds: ['g1'] },
+        schedule: { type: 'once', at: '2026-12-01T08:00' },
+      },
       'bien-tap',
     );
-    for (const path of ['/admin/groups', '/admin/inbox', '/admin/questions', '/admin/campaigns', `/admin/campaigns/${campaign.id}`, '/admin/campaigns/new']) {
+    for (const path of [
+      '/admin/groups',
+      '/admin/inbox',
+      '/admin/questions',
+      '/admin/campaigns',
+      `/admin/campaigns/${campaign.id}`,
+      '/admin/campaigns/new',
+    ]) {
       const res = await editor.get(path);
       expect(res.status, path).toBe(200);
       expect(res.text, path).not.toContain('<script>alert');
       expect(res.text, path).not.toContain('<img src=x');
     }
-    expect((await editor.get('/admin/groups')).text).toContain('Nhóm &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect((await editor.get('/admin/groups')).text).toContain(
+      'Nhóm &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;',
+    );
     expect((await editor.get('/admin/inbox')).text).toContain('Hỏi &lt;script&gt;');
     expect((await editor.get('/admin/questions')).text).toContain('Câu hỏi &lt;script&gt;');
     const dry = await editor.post(`/admin/campaigns/${campaign.id}/dry-run`);
@@ -75,7 +95,11 @@ describe('console pages over the other domains', () => {
     const after = await editor.get('/admin/questions');
     expect(after.text).not.toContain('vay vốn làm nhà');
     expect(after.text).toContain('giá vàng hôm nay');
-    expect(app.broadcast.audit.list()[0]).toMatchObject({ actor: 'bien-tap', action: 'question.handle', details: { questions: 3 } });
+    expect(app.broadcast.audit.list()[0]).toMatchObject({
+      actor: 'bien-tap',
+      action: 'question.handle',
+      details: { questions: 3 },
+    });
   });
 
   it('when questions were asked, then the dashboard shows counts, rates and topics', async () => {
@@ -101,7 +125,11 @@ describe('console pages over the other domains', () => {
     expect(page.text).toContain('Nhà ở và thuế');
     const csv = await editor.get('/admin/report/topics.csv?year=2026');
     expect(csv.headers.get('content-type')).toContain('text/csv');
-    const bytes = new Uint8Array(await (await fetch(`${app.url}/admin/report/topics.csv?year=2026`, { headers: { cookie: editor.cookie! } })).arrayBuffer());
+    const bytes = new Uint8Array(
+      await (
+        await fetch(`${app.url}/admin/report/topics.csv?year=2026`, { headers: { cookie: editor.cookie! } })
+      ).arrayBuffer(),
+    );
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(csv.text).toContain('"Bảo hiểm y tế","1"');
     const handoffs = await editor.get('/admin/report/handoffs.csv?year=2026');
@@ -119,8 +147,15 @@ describe('console pages over the other domains', () => {
   it('when an editor edits a group’s metadata, then it is saved with normalised tags and audited', async () => {
     app.sim.addGroup({ groupId: 'g7', name: 'Xã Tây Sơn' });
     await editor.post('/admin/groups/sync');
-    expect((await editor.post('/admin/groups/g7', { kind: 'commune', unit: ' Xã Tây Sơn ', tags: 'Hộ Nghèo, thôn Tây,, ' })).status).toBe(303);
-    expect(app.broadcast.directory.get('g7')).toMatchObject({ kind: 'commune', unit: 'Xã Tây Sơn', tags: ['hộ nghèo', 'thôn tây'] });
+    expect(
+      (await editor.post('/admin/groups/g7', { kind: 'commune', unit: ' Xã Tây Sơn ', tags: 'Hộ Nghèo, thôn Tây,, ' }))
+        .status,
+    ).toBe(303);
+    expect(app.broadcast.directory.get('g7')).toMatchObject({
+      kind: 'commune',
+      unit: 'Xã Tây Sơn',
+      tags: ['hộ nghèo', 'thôn tây'],
+    });
     expect(app.broadcast.audit.list()[0]).toMatchObject({ actor: 'bien-tap', action: 'group.update', groupId: 'g7' });
     const list = await editor.get('/admin/groups?kind=commune&tag=h%E1%BB%99%20ngh%C3%A8o');
     expect(list.text).toContain('Xã Tây Sơn');

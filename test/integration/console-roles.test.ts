@@ -5,7 +5,11 @@ import { consoleClient, type ConsoleClient } from '../helpers/console-client.js'
 
 /** Every state-changing console route, the fields it needs, and the roles allowed to use it. */
 const ACTIONS: ReadonlyArray<{ path: string; fields: Record<string, string | string[]>; allowed: Role[] }> = [
-  { path: '/admin/users', fields: { name: 'moi-tao', role: 'viewer', password: 'mật khẩu dài đủ' }, allowed: ['admin'] },
+  {
+    path: '/admin/users',
+    fields: { name: 'moi-tao', role: 'viewer', password: 'mật khẩu dài đủ' },
+    allowed: ['admin'],
+  },
   { path: '/admin/campaigns', fields: { title: 'x' }, allowed: ['admin', 'editor'] },
   { path: '/admin/campaigns/1/dry-run', fields: {}, allowed: ['admin', 'approver', 'editor'] },
   { path: '/admin/campaigns/1/approve', fields: {}, allowed: ['admin', 'approver'] },
@@ -20,7 +24,16 @@ const PAGES: ReadonlyArray<{ path: string; allowed: Role[] }> = [
   { path: '/admin/campaigns/new', allowed: ['admin', 'editor'] },
   { path: '/admin/groups/g1', allowed: ['admin', 'editor'] },
 ];
-const READABLE = ['/admin', '/admin/campaigns', '/admin/campaigns/1', '/admin/groups', '/admin/inbox', '/admin/questions', '/admin/report', '/admin/content'];
+const READABLE = [
+  '/admin',
+  '/admin/campaigns',
+  '/admin/campaigns/1',
+  '/admin/groups',
+  '/admin/inbox',
+  '/admin/questions',
+  '/admin/report',
+  '/admin/content',
+];
 const ROLES: Role[] = ['admin', 'approver', 'editor', 'viewer'];
 
 describe('console roles are enforced on the server', () => {
@@ -32,7 +45,12 @@ describe('console roles are enforced on the server', () => {
     app.sim.addGroup({ groupId: 'g1', name: 'Xã Đông Phú' });
     await app.broadcast.directory.sync('test');
     app.broadcast.campaigns.create(
-      { title: 'Chuyên mục', text: 'Nội dung', audience: { all: true }, schedule: { type: 'once', at: '2026-12-01T08:00' } },
+      {
+        title: 'Chuyên mục',
+        text: 'Nội dung',
+        audience: { all: true },
+        schedule: { type: 'once', at: '2026-12-01T08:00' },
+      },
       'someone-else',
     );
     for (const role of ROLES) {
@@ -86,17 +104,28 @@ describe('console CSRF protection', () => {
   it.each([
     ['without a token', false],
     ['with a wrong token', 'not-the-session-token'],
-  ] as const)('when an admin form is posted %s, then it is refused with 403 and nothing changes', async (_label, csrf) => {
-    const res = await admin.post('/admin/users', { name: 'ke-gian', role: 'admin', password: 'mật khẩu dài đủ' }, { csrf });
-    expect(res.status).toBe(403);
-    expect(res.text).toContain('Biểu mẫu đã hết hạn');
-    expect((await admin.get('/admin/users')).text).not.toContain('ke-gian');
-  });
+  ] as const)(
+    'when an admin form is posted %s, then it is refused with 403 and nothing changes',
+    async (_label, csrf) => {
+      const res = await admin.post(
+        '/admin/users',
+        { name: 'ke-gian', role: 'admin', password: 'mật khẩu dài đủ' },
+        { csrf },
+      );
+      expect(res.status).toBe(403);
+      expect(res.text).toContain('Biểu mẫu đã hết hạn');
+      expect((await admin.get('/admin/users')).text).not.toContain('ke-gian');
+    },
+  );
 
   it("when another session's token is used, then it is refused", async () => {
     const other = consoleClient(app.url);
     await other.signIn('quan-tri', TEST_PASSWORD);
-    const res = await admin.post('/admin/users', { name: 'ke-gian-2', role: 'admin', password: 'mật khẩu dài đủ' }, { csrf: other.csrf! });
+    const res = await admin.post(
+      '/admin/users',
+      { name: 'ke-gian-2', role: 'admin', password: 'mật khẩu dài đủ' },
+      { csrf: other.csrf! },
+    );
     expect(res.status).toBe(403);
   });
 

@@ -35,7 +35,7 @@ describe('a conversation across a live content reload', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('when an admin edits the content mid-conversation, then the resident\'s numbers keep working and their state moves to the new version', async () => {
+  it("when an admin edits the content mid-conversation, then the resident's numbers keep working and their state moves to the new version", async () => {
     const dialog = createFaqDialog({ faq, db, t: createI18n().getFixedT('vi'), log: createSilentLogger() });
     const say = (text: string) => dialog.respond('u-reload', { kind: 'text', text }, NOW);
     const before = faq.current().version;
@@ -43,7 +43,8 @@ describe('a conversation across a live content reload', () => {
 
     // the admin renames an answer and adds a new one in front of it
     const file = path.join(dir, 'content', 'faq', '02-bao-hiem-y-te.yaml');
-    const yaml = fs.readFileSync(file, 'utf8')
+    const yaml = fs
+      .readFileSync(file, 'utf8')
       .replace('title: Thẻ BHYT cho người thuộc hộ cận nghèo', 'title: BHYT hộ cận nghèo')
       .replace('  - id: bhyt-ho-ngheo\n    order: 1', '  - id: bhyt-ho-ngheo\n    order: 3');
     fs.writeFileSync(file, yaml);

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const run = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', path.resolve('src/cli/content-check.ts'), ...args], { encoding: 'utf8' });
+  spawnSync(process.execPath, ['--import', 'tsx', path.resolve('src/cli/content-check.ts'), ...args], {
+    encoding: 'utf8',
+  });
 
 describe('npm run content:check', () => {
   it('when the content has errors, then it prints file:line diagnostics, a summary and exits 1', () => {

@@ -34,7 +34,12 @@ describe('createFaqStore', () => {
   });
 
   it('when an admin edits, breaks and fixes a file, then edits go live, the break is refused with file:line, and the fix recovers', async () => {
-    store = createFaqStore({ contentDir: dir, clock: createManualClock(NOW), log: createSilentLogger(), debounceMs: 50 });
+    store = createFaqStore({
+      contentDir: dir,
+      clock: createManualClock(NOW),
+      log: createSilentLogger(),
+      debounceMs: 50,
+    });
     const v1 = store.current().version;
     expect(store.current().match('tien thue nha tro', NOW)).toMatchObject({ kind: 'answer', id: 'tien-thue-nha' });
 
@@ -45,7 +50,10 @@ describe('createFaqStore', () => {
     expect(store.current().node('tien-thue-nha')?.title).toBe('Hỗ trợ tiền thuê phòng trọ');
     expect(store.status().lastError).toBeUndefined();
 
-    fs.writeFileSync(topicFile(), original.replace('  - id: mien-giam-thue', '  - id: mien-giam-thue\n    colour: red'));
+    fs.writeFileSync(
+      topicFile(),
+      original.replace('  - id: mien-giam-thue', '  - id: mien-giam-thue\n    colour: red'),
+    );
     await eventually(() => store!.status().lastError !== undefined);
     expect(store.current().version).toBe(v2);
     expect(store.current().node('tien-thue-nha')?.title).toBe('Hỗ trợ tiền thuê phòng trọ');
@@ -68,12 +76,21 @@ describe('createFaqStore', () => {
       thrown = e;
     }
     expect(thrown).toBeInstanceOf(ContentError);
-    expect((thrown as ContentError).diagnostics[0]).toMatchObject({ severity: 'error', code: 'YAML_SYNTAX', file: topicFile() });
+    expect((thrown as ContentError).diagnostics[0]).toMatchObject({
+      severity: 'error',
+      code: 'YAML_SYNTAX',
+      file: topicFile(),
+    });
     expect((thrown as Error).message).toContain(`${topicFile()}:`);
   });
 
   it('when a file is added under a new sub-folder, then the recursive watcher picks it up', async () => {
-    store = createFaqStore({ contentDir: dir, clock: createManualClock(NOW), log: createSilentLogger(), debounceMs: 50 });
+    store = createFaqStore({
+      contentDir: dir,
+      clock: createManualClock(NOW),
+      log: createSilentLogger(),
+      debounceMs: 50,
+    });
     fs.mkdirSync(path.join(dir, 'faq/more'));
     fs.writeFileSync(
       path.join(dir, 'faq/more/03-dien.yaml'),

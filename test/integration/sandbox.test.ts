@@ -35,7 +35,14 @@ function createEchoApp(): express.Express {
   app.use('/sandbox', sandbox.router);
   app.post('/webhook/zalo', express.raw({ type: 'application/json' }), (req, res) => {
     const rawBody = (req.body as Buffer).toString('utf8');
-    const event = JSON.parse(rawBody) as { app_id: string; timestamp: string; event_name: string; sender?: { id: string }; follower?: { id: string }; message?: { text?: string } };
+    const event = JSON.parse(rawBody) as {
+      app_id: string;
+      timestamp: string;
+      event_name: string;
+      sender?: { id: string };
+      follower?: { id: string };
+      message?: { text?: string };
+    };
     const valid = isValidZaloSignature(req.get('X-ZEvent-Signature'), {
       appId: event.app_id,
       rawBody,
@@ -52,7 +59,10 @@ function createEchoApp(): express.Express {
     if (event.event_name === 'user_send_text') {
       void sendCs(event.sender!.id, {
         text: `Trả lời: ${event.message!.text}`,
-        attachment: { type: 'template', payload: { buttons: [{ title: 'Hộ nghèo là gì?', type: 'oa.query.show', payload: '#faq:ho-ngheo' }] } },
+        attachment: {
+          type: 'template',
+          payload: { buttons: [{ title: 'Hộ nghèo là gì?', type: 'oa.query.show', payload: '#faq:ho-ngheo' }] },
+        },
       });
     } else if (event.event_name === 'follow') {
       void sendCs(event.follower!.id, { text: 'Cảm ơn bạn đã quan tâm Loa xã.' });
@@ -62,9 +72,13 @@ function createEchoApp(): express.Express {
 }
 
 function sendCs(userId: string, message: unknown) {
-  return http.post(`${sandbox.openapiUrl}/v3.0/oa/message/cs`, { recipient: { user_id: userId }, message }, {
-    headers: { access_token: sandbox.tokens.accessToken },
-  });
+  return http.post(
+    `${sandbox.openapiUrl}/v3.0/oa/message/cs`,
+    { recipient: { user_id: userId }, message },
+    {
+      headers: { access_token: sandbox.tokens.accessToken },
+    },
+  );
 }
 
 beforeAll(async () => {
@@ -90,7 +104,9 @@ describe('startSandbox', () => {
     expect(groups.map((g) => g.name)).toContain(vi.seed.povertyGroup);
     expect(groups.filter((g) => g.status === 'disabled')).toHaveLength(1);
     expect(groups.filter((g) => !g.owned)).toHaveLength(1);
-    const list = await http.get(`${sandbox.openapiUrl}/v3.0/oa/group/getgroupsofoa`, { headers: { access_token: sandbox.tokens.accessToken } });
+    const list = await http.get(`${sandbox.openapiUrl}/v3.0/oa/group/getgroupsofoa`, {
+      headers: { access_token: sandbox.tokens.accessToken },
+    });
     expect(list.data.data.total).toBe(3);
   });
 });
@@ -102,21 +118,37 @@ describe('sandbox API', () => {
     expect(bad.status).toBe(400);
     expect(bad.data.message).toBe('Dữ liệu gửi lên không hợp lệ.');
     expect((await http.post(`${appUrl}/sandbox/api/residents`, { displayName: ' ' })).status).toBe(400);
-    const notJson = await http.post(`${appUrl}/sandbox/api/residents`, '{"displayName":', { headers: { 'Content-Type': 'application/json' } });
+    const notJson = await http.post(`${appUrl}/sandbox/api/residents`, '{"displayName":', {
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect(notJson.status).toBe(400);
-    expect((await http.post(`${appUrl}/sandbox/api/messages`, { userId: '1234567890123456789', text: 'x'.repeat(2001) })).status).toBe(400);
-    expect((await http.post(`${appUrl}/sandbox/api/messages`, { userId: '1234567890123456789', text: 'alo' })).status).toBe(404);
-    expect((await http.get(`${appUrl}/sandbox/api/messages`, { params: { user: '1234567890123456789' } })).status).toBe(404);
+    expect(
+      (await http.post(`${appUrl}/sandbox/api/messages`, { userId: '1234567890123456789', text: 'x'.repeat(2001) }))
+        .status,
+    ).toBe(400);
+    expect(
+      (await http.post(`${appUrl}/sandbox/api/messages`, { userId: '1234567890123456789', text: 'alo' })).status,
+    ).toBe(404);
+    expect((await http.get(`${appUrl}/sandbox/api/messages`, { params: { user: '1234567890123456789' } })).status).toBe(
+      404,
+    );
     expect(sandbox.simulator.deliveries.length).toBe(before);
   });
 
   it('when a resident writes, then a signed user_send_text reaches the webhook (202) and the reply is listed', async () => {
     const created = await http.post(`${appUrl}/sandbox/api/residents`, { displayName: 'Trần Văn Bình' });
     expect(created.status).toBe(201);
-    const sent = await http.post(`${appUrl}/sandbox/api/messages`, { userId: created.data.userId, text: 'Vay vốn hộ nghèo' });
+    const sent = await http.post(`${appUrl}/sandbox/api/messages`, {
+      userId: created.data.userId,
+      text: 'Vay vốn hộ nghèo',
+    });
     expect(sent.status).toBe(202);
     await expect
-      .poll(async () => (await http.get(`${appUrl}/sandbox/api/messages`, { params: { user: created.data.userId } })).data.messages.map((m: { from: string; text: string }) => `${m.from}:${m.text}`))
+      .poll(async () =>
+        (await http.get(`${appUrl}/sandbox/api/messages`, { params: { user: created.data.userId } })).data.messages.map(
+          (m: { from: string; text: string }) => `${m.from}:${m.text}`,
+        ),
+      )
       .toEqual(['resident:Vay vốn hộ nghèo', 'oa:Trả lời: Vay vốn hộ nghèo']);
   });
 
@@ -174,7 +206,10 @@ describe('sandbox page in Chromium', () => {
     const group = sandbox.simulator.listGroups().find((g) => g.name === vi.seed.povertyGroup)!;
     const broadcast = await http.post(
       `${sandbox.openapiUrl}/v3.0/oa/group/message`,
-      { recipient: { group_id: group.groupId }, message: { text: 'Chuyên mục giảm nghèo tháng 11: hồ sơ rà soát hộ nghèo nộp trước 30/11.' } },
+      {
+        recipient: { group_id: group.groupId },
+        message: { text: 'Chuyên mục giảm nghèo tháng 11: hồ sơ rà soát hộ nghèo nộp trước 30/11.' },
+      },
       { headers: { access_token: sandbox.tokens.accessToken } },
     );
     expect(broadcast.data.error).toBe(0);
@@ -188,6 +223,7 @@ describe('sandbox page in Chromium', () => {
     await page.screenshot({ path: path.join(shots, 'sandbox-390.png'), fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.screenshot({ path: path.join(shots, 'sandbox-1280.png'), fullPage: true });
-    for (const file of ['sandbox-390.png', 'sandbox-1280.png']) expect(fs.statSync(path.join(shots, file)).size).toBeGreaterThan(10_000);
+    for (const file of ['sandbox-390.png', 'sandbox-1280.png'])
+      expect(fs.statSync(path.join(shots, file)).size).toBeGreaterThan(10_000);
   });
 });

@@ -28,9 +28,13 @@ function form(fields: Record<string, string>): URLSearchParams {
 }
 
 function refresh(refreshToken: string, secret = sim.appSecret): Promise<AxiosResponse> {
-  return http.post(`${url}/v4/oa/access_token`, form({ refresh_token: refreshToken, app_id: sim.appId, grant_type: 'refresh_token' }), {
-    headers: { secret_key: secret },
-  });
+  return http.post(
+    `${url}/v4/oa/access_token`,
+    form({ refresh_token: refreshToken, app_id: sim.appId, grant_type: 'refresh_token' }),
+    {
+      headers: { secret_key: secret },
+    },
+  );
 }
 
 function sendCs(body: unknown, accessToken = token): Promise<AxiosResponse> {
@@ -59,9 +63,13 @@ describe('OAuth', () => {
   it('when the secret_key header is wrong, then -14004; when grant parameters are missing, then -14003', async () => {
     const { refreshToken } = sim.issueTokens();
     expect((await refresh(refreshToken, 'not-the-secret')).data.error).toBe(-14004);
-    const missing = await http.post(`${url}/v4/oa/access_token`, form({ app_id: sim.appId, grant_type: 'refresh_token' }), {
-      headers: { secret_key: sim.appSecret },
-    });
+    const missing = await http.post(
+      `${url}/v4/oa/access_token`,
+      form({ app_id: sim.appId, grant_type: 'refresh_token' }),
+      {
+        headers: { secret_key: sim.appSecret },
+      },
+    );
     expect(missing.data.error).toBe(-14003);
     // the refresh token survived both failed calls
     expect((await refresh(refreshToken)).data.access_token).toEqual(expect.any(String));
@@ -77,7 +85,12 @@ describe('OAuth', () => {
     const verifier = 'a'.repeat(43);
     const challenge = createHash('sha256').update(verifier).digest('base64url');
     const consent = await http.get(`${url}/v4/oa/permission`, {
-      params: { app_id: sim.appId, redirect_uri: 'https://example.test/callback', code_challenge: challenge, state: 'xyz' },
+      params: {
+        app_id: sim.appId,
+        redirect_uri: 'https://example.test/callback',
+        code_challenge: challenge,
+        state: 'xyz',
+      },
     });
     expect(consent.status).toBe(302);
     const location = new URL(consent.headers.location as string);
@@ -87,9 +100,13 @@ describe('OAuth', () => {
     const code = location.searchParams.get('code')!;
 
     const exchange = (v: string) =>
-      http.post(`${url}/v4/oa/access_token`, form({ code, app_id: sim.appId, grant_type: 'authorization_code', code_verifier: v }), {
-        headers: { secret_key: sim.appSecret },
-      });
+      http.post(
+        `${url}/v4/oa/access_token`,
+        form({ code, app_id: sim.appId, grant_type: 'authorization_code', code_verifier: v }),
+        {
+          headers: { secret_key: sim.appSecret },
+        },
+      );
     expect((await exchange('b'.repeat(43))).data.error).toBe(-14003);
     const ok = await exchange(verifier);
     expect(ok.data.expires_in).toBe('90000');
@@ -102,7 +119,11 @@ describe('OAuth', () => {
 describe('access token on OpenAPI routes', () => {
   it('when the access_token header is missing, unknown, sent as Bearer, or expired, then HTTP 200 with error -216', async () => {
     const getoa = (headers: Record<string, string>) => http.get(`${url}/v2.0/oa/getoa`, { headers });
-    for (const res of [await getoa({}), await getoa({ access_token: 'nope' }), await getoa({ Authorization: `Bearer ${token}` })]) {
+    for (const res of [
+      await getoa({}),
+      await getoa({ access_token: 'nope' }),
+      await getoa({ Authorization: `Bearer ${token}` }),
+    ]) {
       expect(res.status).toBe(200);
       expect(res.data).toEqual({ error: -216, message: 'Access token is invalid' });
     }
@@ -180,7 +201,12 @@ describe('POST /v3.0/oa/message/cs', () => {
     }
     expect(quotas[0]).toEqual({ quota_type: 'reply', remain: '7', total: '8' });
     expect(quotas[7]).toEqual({ quota_type: 'reply', remain: '0', total: '8' });
-    expect(quotas[8]).toMatchObject({ quota_type: 'sub_quota', remain: '0', total: '1', expired_date: expect.stringMatching(/^\d\d\/\d\d\/\d{4}$/) });
+    expect(quotas[8]).toMatchObject({
+      quota_type: 'sub_quota',
+      remain: '0',
+      total: '1',
+      expired_date: expect.stringMatching(/^\d\d\/\d\d\/\d{4}$/),
+    });
     expect(quotas[9]).toBeUndefined();
     expect(sim.sentToUser(user.userId).map((m) => m.text)).toEqual(Array.from({ length: 10 }, (_, i) => `tin ${i}`));
   });
@@ -197,11 +223,16 @@ describe('POST /v3.0/oa/message/cs', () => {
       recipient: { user_id: user.userId },
       message: {
         text: 'Chọn một mục:',
-        attachment: { type: 'template', payload: { buttons: [{ title: 'Hộ nghèo', type: 'oa.query.show', payload: '#faq:1' }] } },
+        attachment: {
+          type: 'template',
+          payload: { buttons: [{ title: 'Hộ nghèo', type: 'oa.query.show', payload: '#faq:1' }] },
+        },
       },
     };
     expect((await sendCs(withButtons)).data.error).toBe(0);
-    expect(sim.sentToUser(user.userId)[0]!.buttons).toEqual([{ title: 'Hộ nghèo', type: 'oa.query.show', payload: '#faq:1' }]);
+    expect(sim.sentToUser(user.userId)[0]!.buttons).toEqual([
+      { title: 'Hộ nghèo', type: 'oa.query.show', payload: '#faq:1' },
+    ]);
     sim.setButtonsOnCs(false);
     expect((await sendCs(withButtons)).data.error).toBe(-201);
     expect(sim.sentToUser(user.userId)).toHaveLength(1);
@@ -214,10 +245,17 @@ describe('groups', () => {
     const disabled = sim.addGroup({ name: 'Nhóm hết hạn', status: 'disabled' });
     const live = sim.addGroup({ name: 'Nhóm xã' });
     const send = (groupId: string, message: unknown) =>
-      http.post(`${url}/v3.0/oa/group/message`, { recipient: { group_id: groupId }, message }, { headers: { access_token: token } });
+      http.post(
+        `${url}/v3.0/oa/group/message`,
+        { recipient: { group_id: groupId }, message },
+        { headers: { access_token: token } },
+      );
     expect((await send(foreign.groupId, { text: 'a' })).data.error).toBe(-403);
     expect((await send(disabled.groupId, { text: 'a' })).data.error).toBe(-237);
-    const buttons = { text: 'a', attachment: { type: 'template', payload: { buttons: [{ title: 't', type: 'oa.query.show', payload: 'p' }] } } };
+    const buttons = {
+      text: 'a',
+      attachment: { type: 'template', payload: { buttons: [{ title: 't', type: 'oa.query.show', payload: 'p' }] } },
+    };
     expect((await send(live.groupId, buttons)).data.error).toBe(-233);
     expect(sim.sentToGroup(live.groupId)).toEqual([]);
   });
@@ -225,26 +263,48 @@ describe('groups', () => {
   it('when the OA posts text and an image to its group, then both are in the history and the conversation lists them newest first with src 0', async () => {
     const group = sim.addGroup({ name: 'UBND xã — Giảm nghèo', members: ['1', '2'] });
     const send = (message: unknown) =>
-      http.post(`${url}/v3.0/oa/group/message`, { recipient: { group_id: group.groupId }, message }, { headers: { access_token: token } });
+      http.post(
+        `${url}/v3.0/oa/group/message`,
+        { recipient: { group_id: group.groupId }, message },
+        { headers: { access_token: token } },
+      );
     const first = await send({ text: 'Chuyên mục tháng 11' });
-    expect(first.data).toEqual({ data: { message_id: expect.stringMatching(/^[0-9a-f]{20}$/), group_id: group.groupId }, error: 0, message: 'Success' });
+    expect(first.data).toEqual({
+      data: { message_id: expect.stringMatching(/^[0-9a-f]{20}$/), group_id: group.groupId },
+      error: 0,
+      message: 'Success',
+    });
     clock.advance(1000);
     const image = {
       text: 'Ảnh',
-      attachment: { type: 'template', payload: { template_type: 'media', elements: [{ media_type: 'image', url: 'https://example.test/a.jpg' }] } },
+      attachment: {
+        type: 'template',
+        payload: { template_type: 'media', elements: [{ media_type: 'image', url: 'https://example.test/a.jpg' }] },
+      },
     };
     expect((await send(image)).data.error).toBe(0);
     expect(sim.sentToGroup(group.groupId).map((m) => [m.type, m.text, m.imageUrl])).toEqual([
       ['text', 'Chuyên mục tháng 11', undefined],
       ['image', 'Ảnh', 'https://example.test/a.jpg'],
     ]);
-    const history = await http.get(`${url}/v3.0/oa/group/conversation`, { params: { group_id: group.groupId }, headers: { access_token: token } });
+    const history = await http.get(`${url}/v3.0/oa/group/conversation`, {
+      params: { group_id: group.groupId },
+      headers: { access_token: token },
+    });
     expect(history.data.data.map((m: { message: string; src: number }) => [m.src, m.message])).toEqual([
       [0, 'Ảnh'],
       [0, 'Chuyên mục tháng 11'],
     ]);
-    const info = await http.get(`${url}/v3.0/oa/group/getgroup`, { params: { group_id: group.groupId }, headers: { access_token: token } });
-    expect(info.data.data.group_info).toMatchObject({ group_id: group.groupId, status: 'enabled', total_member: 2, max_member: '100' });
+    const info = await http.get(`${url}/v3.0/oa/group/getgroup`, {
+      params: { group_id: group.groupId },
+      headers: { access_token: token },
+    });
+    expect(info.data.data.group_info).toMatchObject({
+      group_id: group.groupId,
+      status: 'enabled',
+      total_member: 2,
+      max_member: '100',
+    });
     expect(Object.keys(info.data.data)).toEqual(['group_info', 'asset_info', 'group_setting']);
   });
 
@@ -267,7 +327,11 @@ describe('groups', () => {
 
 describe('reads', () => {
   it('when user detail is asked with data={"user_id"}, then display name, follower flag and dd/mm/yyyy last interaction come back', async () => {
-    const user = sim.addUser({ displayName: 'Nguyễn Thị Lan', isFollower: true, lastInteraction: Date.UTC(2026, 10, 28, 20, 0) });
+    const user = sim.addUser({
+      displayName: 'Nguyễn Thị Lan',
+      isFollower: true,
+      lastInteraction: Date.UTC(2026, 10, 28, 20, 0),
+    });
     const res = await http.get(`${url}/v3.0/oa/user/detail`, {
       params: { data: JSON.stringify({ user_id: user.userId }) },
       headers: { access_token: token },
@@ -278,7 +342,10 @@ describe('reads', () => {
       user_is_follower: true,
       user_last_interaction_date: '29/11/2026',
     });
-    const bad = await http.get(`${url}/v3.0/oa/user/detail`, { params: { data: '{oops' }, headers: { access_token: token } });
+    const bad = await http.get(`${url}/v3.0/oa/user/detail`, {
+      params: { data: '{oops' },
+      headers: { access_token: token },
+    });
     expect(bad.data.error).toBe(-201);
   });
 });

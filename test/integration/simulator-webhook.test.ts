@@ -65,7 +65,12 @@ async function startReceiver(): Promise<typeof receiver> {
 
 function validFor(r: Received): boolean {
   const body = JSON.parse(r.rawBody) as { app_id: string; timestamp: string };
-  return isValidZaloSignature(r.signature, { appId: body.app_id, rawBody: r.rawBody, timestamp: body.timestamp, oaSecretKey: sim.oaSecretKey });
+  return isValidZaloSignature(r.signature, {
+    appId: body.app_id,
+    rawBody: r.rawBody,
+    timestamp: body.timestamp,
+    oaSecretKey: sim.oaSecretKey,
+  });
 }
 
 /** A URL on 127.0.0.1 where nothing listens. */
@@ -125,7 +130,8 @@ describe('webhook emitter', () => {
   });
 
   it('when a raw fixture string is emitted, then its exact bytes (odd spacing included) are sent and signed', async () => {
-    const raw = '{"app_id":"360846524940903967", "event_name":"user_send_text","sender":{"id":"246845883529197922"},"message":{"text":"message","msg_id":"96d3cdf3af150460909"},"timestamp":"154390853474"}';
+    const raw =
+      '{"app_id":"360846524940903967", "event_name":"user_send_text","sender":{"id":"246845883529197922"},"message":{"text":"message","msg_id":"96d3cdf3af150460909"},"timestamp":"154390853474"}';
     await sim.emit(raw);
     expect(received[0]!.rawBody).toBe(raw);
     expect(validFor(received[0]!)).toBe(true);

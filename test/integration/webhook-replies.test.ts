@@ -13,7 +13,9 @@ function createRecordingDialog() {
     async respond(userId, input) {
       inputs.push({ userId, input });
       return {
-        messages: [{ text: 'Chọn một mục:\n1. Hộ nghèo\n2. Bảo hiểm y tế', buttons: [{ title: 'Hộ nghèo', payload: '1' }] }],
+        messages: [
+          { text: 'Chọn một mục:\n1. Hộ nghèo\n2. Bảo hiểm y tế', buttons: [{ title: 'Hộ nghèo', payload: '1' }] },
+        ],
         outcome: { kind: 'menu' },
       };
     },
@@ -86,7 +88,9 @@ describe('replies', () => {
     expect(res.status).toBe(200);
     expect(app.sim.sentToUser(stale.userId)).toEqual([]);
     expect(app.sim.sentToUser(fresh.userId)).toHaveLength(1);
-    expect(app.logs.lines()).toContainEqual(expect.objectContaining({ level: 50, code: '-230', msg: expect.stringMatching(/^reply not sent/) }));
+    expect(app.logs.lines()).toContainEqual(
+      expect.objectContaining({ level: 50, code: '-230', msg: expect.stringMatching(/^reply not sent/) }),
+    );
     expect(app.inbox.stats()).toMatchObject({ pending: 0, failed: 0 });
   });
 });
@@ -126,7 +130,9 @@ describe('event routing', () => {
     app = await buildTestApp({ dialog });
     const user = app.sim.addUser({ isFollower: true });
 
-    await app.sim.emit(app.sim.events.oaSend('text', user.userId, { text: 'Chào anh', adminId: '4267886274574868951' }));
+    await app.sim.emit(
+      app.sim.events.oaSend('text', user.userId, { text: 'Chào anh', adminId: '4267886274574868951' }),
+    );
     await app.sim.emit(app.sim.events.oaSend('text', user.userId, { text: 'tin tự động' }));
     await app.settle();
 
@@ -168,6 +174,8 @@ describe('event routing', () => {
     await app.settle();
 
     expect(received).toEqual(['update_group_info']);
-    expect(app.db.prepare('SELECT status, attempts FROM inbox_events').all()).toEqual([{ status: 'done', attempts: 2 }]);
+    expect(app.db.prepare('SELECT status, attempts FROM inbox_events').all()).toEqual([
+      { status: 'done', attempts: 2 },
+    ]);
   });
 });

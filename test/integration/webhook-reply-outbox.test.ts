@@ -112,7 +112,9 @@ describe('reply outbox', () => {
     await app.sim.sendUserText(user.userId, 'câu một');
     await app.settle();
     expect(app.sim.sentToUser(user.userId)).toEqual([]);
-    expect(outboxRows(app, user.userId)).toEqual([{ status: 'pending', attempts: 1, lastError: expect.stringMatching(/^http_503/), text: 'echo câu một' }]);
+    expect(outboxRows(app, user.userId)).toEqual([
+      { status: 'pending', attempts: 1, lastError: expect.stringMatching(/^http_503/), text: 'echo câu một' },
+    ]);
     expect(app.inbox.stats()).toMatchObject({ pending: 0, failed: 0 });
 
     await app.sim.sendUserText(user.userId, 'câu hai');
@@ -120,7 +122,10 @@ describe('reply outbox', () => {
 
     expect(app.sim.sentToUser(user.userId).map((m) => m.text)).toEqual(['echo câu một', 'echo câu hai']);
     expect(echo.asked).toEqual(['câu một', 'câu hai']);
-    expect(outboxRows(app, user.userId).map((r) => [r.status, r.attempts])).toEqual([['sent', 2], ['sent', 1]]);
+    expect(outboxRows(app, user.userId).map((r) => [r.status, r.attempts])).toEqual([
+      ['sent', 2],
+      ['sent', 1],
+    ]);
     expect(csRequests(app.sim)).toBe(CLIENT_ATTEMPTS + 2);
   });
 
@@ -144,7 +149,9 @@ describe('reply outbox', () => {
     expect(app.sim.sentToUser(user.userId).map((m) => m.text)).toEqual([expected.once]);
     expect(faqDialog.turns()).toBe(1);
     expect(outboxRows(app, user.userId).map((r) => [r.status, r.attempts])).toEqual([['sent', 2]]);
-    expect(app.logs.lines()).toContainEqual(expect.objectContaining({ level: 40, code: 'http_503', msg: expect.stringMatching(/will retry/) }));
+    expect(app.logs.lines()).toContainEqual(
+      expect.objectContaining({ level: 40, code: 'http_503', msg: expect.stringMatching(/will retry/) }),
+    );
   });
 
   it('when the process stops after a reply was stored but before it was sent, then the restarted app sends it once', async () => {
@@ -191,7 +198,9 @@ describe('reply outbox', () => {
     expect(simulator.sim.sentToUser(user.userId).map((m) => m.text)).toEqual([expected.once]);
     expect(faqDialog.turns()).toBe(1);
     expect(restarted.inbox.stats()).toMatchObject({ pending: 0, failed: 0, done: 1 });
-    expect(restarted.logs.lines()).toContainEqual(expect.objectContaining({ msg: expect.stringMatching(/already answered/) }));
+    expect(restarted.logs.lines()).toContainEqual(
+      expect.objectContaining({ msg: expect.stringMatching(/already answered/) }),
+    );
   });
 
   it('when Zalo refuses a reply for good (-230), then that row fails at once, without a retry, and the next message still goes out', async () => {
@@ -203,13 +212,17 @@ describe('reply outbox', () => {
     await app.sim.sendUserText(user.userId, 'hỏi');
     await app.settle();
 
-    expect(outboxRows(app, user.userId).map((r) => [r.status, r.attempts, r.lastError?.split(':')[0] ?? null])).toEqual([
-      ['failed', 1, '-230'],
-      ['sent', 1, null],
-    ]);
+    expect(outboxRows(app, user.userId).map((r) => [r.status, r.attempts, r.lastError?.split(':')[0] ?? null])).toEqual(
+      [
+        ['failed', 1, '-230'],
+        ['sent', 1, null],
+      ],
+    );
     expect(app.sim.sentToUser(user.userId).map((m) => m.text)).toEqual(['hỏi: phần hai']);
     expect(csRequests(app.sim)).toBe(2);
-    expect(app.logs.lines()).toContainEqual(expect.objectContaining({ level: 50, code: '-230', msg: expect.stringMatching(/^reply not sent/) }));
+    expect(app.logs.lines()).toContainEqual(
+      expect.objectContaining({ level: 50, code: '-230', msg: expect.stringMatching(/^reply not sent/) }),
+    );
   });
 
   it('when a reply cannot be sent before its max age, then it is given up with the hint and the resident’s next reply goes out', async () => {
@@ -223,10 +236,18 @@ describe('reply outbox', () => {
     await app.sim.sendUserText(user.userId, 'hai');
     await app.settle();
 
-    expect(outboxRows(app, user.userId).map((r) => [r.status, r.attempts])).toEqual([['failed', 1], ['sent', 1]]);
+    expect(outboxRows(app, user.userId).map((r) => [r.status, r.attempts])).toEqual([
+      ['failed', 1],
+      ['sent', 1],
+    ]);
     expect(app.sim.sentToUser(user.userId).map((m) => m.text)).toEqual(['echo hai']);
     expect(app.logs.lines()).toContainEqual(
-      expect.objectContaining({ level: 50, code: 'http_503', hint: expect.any(String), msg: expect.stringMatching(/gave up after the max age/) }),
+      expect.objectContaining({
+        level: 50,
+        code: 'http_503',
+        hint: expect.any(String),
+        msg: expect.stringMatching(/gave up after the max age/),
+      }),
     );
   });
 

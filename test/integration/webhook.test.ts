@@ -35,13 +35,17 @@ describe('POST /webhook/zalo', () => {
     app.sim.addUser({ userId, isFollower: true });
     app.sim.touchUser(userId);
     // the README computes the MAC with sha256sum over "$APP_ID$BODY$TS$SECRET"
-    const mac = createHash('sha256').update(`${example.appId}${example.body}${example.ts}${example.secret}`).digest('hex');
+    const mac = createHash('sha256')
+      .update(`${example.appId}${example.body}${example.ts}${example.secret}`)
+      .digest('hex');
 
     const res = await app.post(example.body, { 'X-ZEvent-Signature': `mac=${mac}` });
     await app.settle();
 
     expect(res).toEqual({ status: 200, body: { ok: true } });
-    expect(app.sim.sentToUser(userId).map((m) => m.text)).toEqual(['Cảm ơn bạn đã nhắn tin. Phần trả lời tự động đang được hoàn thiện; cán bộ sẽ xem và trả lời bạn sớm nhất có thể.']);
+    expect(app.sim.sentToUser(userId).map((m) => m.text)).toEqual([
+      'Cảm ơn bạn đã nhắn tin. Phần trả lời tự động đang được hoàn thiện; cán bộ sẽ xem và trả lời bạn sớm nhất có thể.',
+    ]);
   });
 
   it('when a signature is sent with or without the mac= prefix, then both are accepted', async () => {
@@ -55,7 +59,11 @@ describe('POST /webhook/zalo', () => {
 
   describe('rejections', () => {
     const valid = () => JSON.stringify(app.sim.events.userSendText('5510185758261927916', 'SECRET-BODY-MARKER'));
-    const cases: Array<{ name: string; status: number; request: () => { raw: string | Buffer; headers: Record<string, string> } }> = [
+    const cases: Array<{
+      name: string;
+      status: number;
+      request: () => { raw: string | Buffer; headers: Record<string, string> };
+    }> = [
       { name: 'no signature header', status: 401, request: () => ({ raw: valid(), headers: {} }) },
       {
         name: 'a wrong signature',
@@ -67,7 +75,10 @@ describe('POST /webhook/zalo', () => {
         status: 401,
         request: () => {
           const other = JSON.stringify(app.sim.events.userSendText('5510185758261927916', 'other'));
-          return { raw: valid(), headers: { 'X-ZEvent-Signature': signZaloRequest(other, { oaSecretKey: SANDBOX_ZALO.oaSecretKey }) } };
+          return {
+            raw: valid(),
+            headers: { 'X-ZEvent-Signature': signZaloRequest(other, { oaSecretKey: SANDBOX_ZALO.oaSecretKey }) },
+          };
         },
       },
       {
@@ -75,7 +86,10 @@ describe('POST /webhook/zalo', () => {
         status: 401,
         request: () => {
           const raw = valid();
-          return { raw, headers: { 'X-ZEvent-Signature': signZaloRequest(raw, { oaSecretKey: SANDBOX_ZALO.appSecret }) } };
+          return {
+            raw,
+            headers: { 'X-ZEvent-Signature': signZaloRequest(raw, { oaSecretKey: SANDBOX_ZALO.appSecret }) },
+          };
         },
       },
       {
@@ -83,21 +97,32 @@ describe('POST /webhook/zalo', () => {
         status: 403,
         request: () => {
           const raw = valid().replace(`"app_id":"${SANDBOX_ZALO.appId}"`, '"app_id":"3570977494304483078"');
-          return { raw, headers: { 'X-ZEvent-Signature': signZaloRequest(raw, { oaSecretKey: SANDBOX_ZALO.oaSecretKey }) } };
+          return {
+            raw,
+            headers: { 'X-ZEvent-Signature': signZaloRequest(raw, { oaSecretKey: SANDBOX_ZALO.oaSecretKey }) },
+          };
         },
       },
       {
         name: 'a body over 64 KiB',
         status: 413,
         request: () => {
-          const raw = JSON.stringify(app.sim.events.userSendText('5510185758261927916', 'SECRET-BODY-MARKER'.repeat(4000)));
-          return { raw, headers: { 'X-ZEvent-Signature': signZaloRequest(raw, { oaSecretKey: SANDBOX_ZALO.oaSecretKey }) } };
+          const raw = JSON.stringify(
+            app.sim.events.userSendText('5510185758261927916', 'SECRET-BODY-MARKER'.repeat(4000)),
+          );
+          return {
+            raw,
+            headers: { 'X-ZEvent-Signature': signZaloRequest(raw, { oaSecretKey: SANDBOX_ZALO.oaSecretKey }) },
+          };
         },
       },
       {
         name: 'malformed JSON',
         status: 400,
-        request: () => ({ raw: '{"event_name":"user_send_text", SECRET-BODY-MARKER', headers: { 'X-ZEvent-Signature': `mac=${'0'.repeat(64)}` } }),
+        request: () => ({
+          raw: '{"event_name":"user_send_text", SECRET-BODY-MARKER',
+          headers: { 'X-ZEvent-Signature': `mac=${'0'.repeat(64)}` },
+        }),
       },
       {
         name: 'a JSON array',
@@ -108,26 +133,35 @@ describe('POST /webhook/zalo', () => {
         name: 'a correctly signed user_send_text without a sender',
         status: 400,
         request: () => {
-          const body = { ...app.sim.events.userSendText('5510185758261927916', 'SECRET-BODY-MARKER'), sender: undefined };
+          const body = {
+            ...app.sim.events.userSendText('5510185758261927916', 'SECRET-BODY-MARKER'),
+            sender: undefined,
+          };
           const raw = JSON.stringify(body);
-          return { raw, headers: { 'X-ZEvent-Signature': signZaloRequest(raw, { oaSecretKey: SANDBOX_ZALO.oaSecretKey }) } };
+          return {
+            raw,
+            headers: { 'X-ZEvent-Signature': signZaloRequest(raw, { oaSecretKey: SANDBOX_ZALO.oaSecretKey }) },
+          };
         },
       },
     ];
 
-    it.each(cases)('when the request has $name, then it gets $status, nothing is stored and the warning omits the body', async ({ status, request }) => {
-      const { raw, headers } = request();
+    it.each(cases)(
+      'when the request has $name, then it gets $status, nothing is stored and the warning omits the body',
+      async ({ status, request }) => {
+        const { raw, headers } = request();
 
-      const res = await app.post(raw, headers);
-      await app.settle();
+        const res = await app.post(raw, headers);
+        await app.settle();
 
-      expect(res.status).toBe(status);
-      expect(res.body).toEqual({ ok: false, error: expect.any(String) });
-      expect(app.inboxRows()).toBe(0);
-      expect(app.logs.lines().some((l) => l.msg === 'webhook rejected' && l.status === status)).toBe(true);
-      expect(app.logs.text()).not.toContain('SECRET-BODY-MARKER');
-      expect(app.sim.requests.filter((r) => r.path.includes('/message/'))).toEqual([]);
-    });
+        expect(res.status).toBe(status);
+        expect(res.body).toEqual({ ok: false, error: expect.any(String) });
+        expect(app.inboxRows()).toBe(0);
+        expect(app.logs.lines().some((l) => l.msg === 'webhook rejected' && l.status === status)).toBe(true);
+        expect(app.logs.text()).not.toContain('SECRET-BODY-MARKER');
+        expect(app.sim.requests.filter((r) => r.path.includes('/message/'))).toEqual([]);
+      },
+    );
   });
 
   it('when the same message is delivered 5 times, one after another and at once, then it is answered once', async () => {
@@ -151,7 +185,9 @@ describe('POST /webhook/zalo', () => {
     for (const kind of ['text', 'image', 'sticker'] as const) {
       expect((await app.sim.emit(app.sim.events.oaSend(kind, user.userId, { text: 'tin của OA' }))).status).toBe(200);
     }
-    await app.sim.emit(app.sim.events.oaSend('text', user.userId, { text: 'cán bộ trả lời', adminId: '4267886274574868951' }));
+    await app.sim.emit(
+      app.sim.events.oaSend('text', user.userId, { text: 'cán bộ trả lời', adminId: '4267886274574868951' }),
+    );
     await app.settle();
 
     expect(app.inboxRows()).toBe(4);
@@ -195,7 +231,12 @@ describe('POST /webhook/zalo', () => {
     expect(logged).toContain(hashUserId(user.userId));
     expect(logged).not.toContain('0912345678');
     expect(logged).not.toContain(user.userId);
-    for (const secret of [app.bootstrapTokens.accessToken, app.bootstrapTokens.refreshToken, SANDBOX_ZALO.oaSecretKey, SANDBOX_ZALO.appSecret]) {
+    for (const secret of [
+      app.bootstrapTokens.accessToken,
+      app.bootstrapTokens.refreshToken,
+      SANDBOX_ZALO.oaSecretKey,
+      SANDBOX_ZALO.appSecret,
+    ]) {
       expect(logged).not.toContain(secret);
     }
   });
@@ -244,7 +285,12 @@ describe('POST /webhook/zalo with every published Zalo example', () => {
   it('when a body without app_id is signed with the configured app id, then it is accepted, and refused when signed with an empty app id', async () => {
     const fixture = webhookFixture('extension_purchased.json');
     app = await buildTestApp();
-    const mac = computeZaloMac(SANDBOX_ZALO.appId, fixture.raw, String(fixture.body.timestamp), SANDBOX_ZALO.oaSecretKey);
+    const mac = computeZaloMac(
+      SANDBOX_ZALO.appId,
+      fixture.raw,
+      String(fixture.body.timestamp),
+      SANDBOX_ZALO.oaSecretKey,
+    );
     const forged = computeZaloMac('', fixture.raw, String(fixture.body.timestamp), SANDBOX_ZALO.oaSecretKey);
 
     expect((await app.post(fixture.raw, { 'X-ZEvent-Signature': forged })).status).toBe(401);

@@ -5,7 +5,13 @@ import { createManualScheduler } from '../../src/simulator/scheduler.js';
 import { describeZaloError } from '../../src/zalo/describe-zalo-error.js';
 import { TokenRefreshError } from '../../src/zalo/token-refresh-error.js';
 import { ZaloApiError } from '../../src/zalo/zalo-api-error.js';
-import { createFakeTime, createTempDb, createTestTokenManager, createTestZaloClient, outboundRows } from '../helpers/zalo-client-harness.js';
+import {
+  createFakeTime,
+  createTempDb,
+  createTestTokenManager,
+  createTestZaloClient,
+  outboundRows,
+} from '../helpers/zalo-client-harness.js';
 
 const HOUR = 3_600_000;
 const cleanups: Array<() => Promise<void> | void> = [];
@@ -24,8 +30,20 @@ async function setup(options: { rateLimitPerMinute?: number } = {}) {
   const build = () => {
     const temp = createTempDb();
     cleanups.push(temp.cleanup);
-    const tokens = createTestTokenManager({ db: temp.db, oauthUrl: url, appId: sim.appId, appSecret: sim.appSecret, bootstrap, clock: time.clock });
-    const client = createTestZaloClient(time, { openapiUrl: url, tokens, db: temp.db, rateLimitPerMinute: options.rateLimitPerMinute ?? 4000 });
+    const tokens = createTestTokenManager({
+      db: temp.db,
+      oauthUrl: url,
+      appId: sim.appId,
+      appSecret: sim.appSecret,
+      bootstrap,
+      clock: time.clock,
+    });
+    const client = createTestZaloClient(time, {
+      openapiUrl: url,
+      tokens,
+      db: temp.db,
+      rateLimitPerMinute: options.rateLimitPerMinute ?? 4000,
+    });
     return { ...temp, tokens, client };
   };
   return { ...time, sim, bootstrap, build, ...build() };
@@ -38,8 +56,12 @@ describe('createZaloClient against the simulator', () => {
     const { sim, client, db, clock } = await setup();
     const lan = sim.addUser({ displayName: 'Chị Lan', lastInteraction: clock.now() });
     const [sent] = await client.sendText(lan.userId, 'Chị mang sổ hộ khẩu đến UBND xã nhé.', { purpose: 'reply' });
-    expect(sim.sentToUser(lan.userId)).toEqual([expect.objectContaining({ messageId: sent!.messageId, text: 'Chị mang sổ hộ khẩu đến UBND xã nhé.' })]);
-    expect(outboundRows(db)).toEqual([expect.objectContaining({ status: 'sent', zalo_message_id: sent!.messageId, attempts: 1 })]);
+    expect(sim.sentToUser(lan.userId)).toEqual([
+      expect.objectContaining({ messageId: sent!.messageId, text: 'Chị mang sổ hộ khẩu đến UBND xã nhé.' }),
+    ]);
+    expect(outboundRows(db)).toEqual([
+      expect.objectContaining({ status: 'sent', zalo_message_id: sent!.messageId, attempts: 1 }),
+    ]);
   });
 
   it('when the resident never interacted, then the send fails with -232 and is logged with that code', async () => {
@@ -103,7 +125,9 @@ describe('createZaloClient against the simulator', () => {
   it('when a group is disabled, then the send fails with -237 and the official reads why in Vietnamese', async () => {
     const { sim, client, db } = await setup();
     const group = sim.addGroup({ name: 'Nhóm hết hạn', status: 'disabled' });
-    const error = (await client.sendGroupMessage(group.groupId, { text: 'Thông báo' }).catch((e: unknown) => e)) as ZaloApiError;
+    const error = (await client
+      .sendGroupMessage(group.groupId, { text: 'Thông báo' })
+      .catch((e: unknown) => e)) as ZaloApiError;
     expect(error).toBeInstanceOf(ZaloApiError);
     expect(describeZaloError(error, createI18n().t)).toBe('Nhóm đã bị vô hiệu hoá hoặc hết hạn gói');
     expect(outboundRows(db)[0]).toMatchObject({ target_type: 'group', status: 'failed', error_code: '-237' });
@@ -125,8 +149,19 @@ describe('createZaloClient against the simulator', () => {
     const group = sim.addGroup({ name: 'Nhóm thôn Tây', maxMember: 100 });
     await client.sendGroupMessage(group.groupId, { text: 'Thông báo' });
     expect(await client.getOaInfo()).toMatchObject({ oaId: sim.oaId, oaType: 4, isVerified: true });
-    expect(await client.getUserDetail(user.userId)).toMatchObject({ userId: user.userId, displayName: 'Anh Tuấn', isFollower: true });
-    expect(await client.getGroup(group.groupId)).toMatchObject({ groupId: group.groupId, name: 'Nhóm thôn Tây', status: 'enabled', maxMember: 100 });
-    expect(await client.getGroupConversation(group.groupId)).toEqual([expect.objectContaining({ src: 0, type: 'text', text: 'Thông báo' })]);
+    expect(await client.getUserDetail(user.userId)).toMatchObject({
+      userId: user.userId,
+      displayName: 'Anh Tuấn',
+      isFollower: true,
+    });
+    expect(await client.getGroup(group.groupId)).toMatchObject({
+      groupId: group.groupId,
+      name: 'Nhóm thôn Tây',
+      status: 'enabled',
+      maxMember: 100,
+    });
+    expect(await client.getGroupConversation(group.groupId)).toEqual([
+      expect.objectContaining({ src: 0, type: 'text', text: 'Thông báo' }),
+    ]);
   });
 });

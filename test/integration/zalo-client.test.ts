@@ -3,7 +3,13 @@ import { deleteUserData } from '../../src/storage/delete-user-data.js';
 import { TokenRefreshError } from '../../src/zalo/token-refresh-error.js';
 import { ZaloApiError } from '../../src/zalo/zalo-api-error.js';
 import { allowOnlyLocalhost, nock } from '../helpers/local-nock.js';
-import { OAUTH_URL, OPENAPI_URL, apiFixture, createClientHarness, outboundRows } from '../helpers/zalo-client-harness.js';
+import {
+  OAUTH_URL,
+  OPENAPI_URL,
+  apiFixture,
+  createClientHarness,
+  outboundRows,
+} from '../helpers/zalo-client-harness.js';
 
 const USER = '5510185758261927916';
 const GROUP = 'f414c8f76fa586fbdfb4';
@@ -21,7 +27,11 @@ function setup(...args: Parameters<typeof createClientHarness>) {
  * Mocks one OpenAPI POST: only with the given `access_token` header, JSON, and never an
  * Authorization header. Records every request body it matched.
  */
-function mockPost(path: string, reply: object, options: { token?: string; times?: number; status?: number; headers?: Record<string, string> } = {}) {
+function mockPost(
+  path: string,
+  reply: object,
+  options: { token?: string; times?: number; status?: number; headers?: Record<string, string> } = {},
+) {
   const bodies: unknown[] = [];
   const scope = nock(OPENAPI_URL, { badheaders: ['authorization'] })
     .matchHeader('access_token', options.token ?? 'AT-0')
@@ -66,29 +76,32 @@ describe('createZaloClient — sending', () => {
     'message_cs_text.quota_purchase.json',
     'message_cs_text.quota_reward.json',
     'message_cs_text.paid.json',
-  ])('when Zalo answers a CS text with %s, then the message id is returned and a sent row is written', async (fixture) => {
-    const { client, db } = setup();
-    const { bodies } = mockPost('/v3.0/oa/message/cs', apiFixture(fixture));
-    const sent = await client.sendText(USER, 'Chào bà con, đây là câu trả lời.', { purpose: 'reply', ref: 'q-1' });
-    expect(sent).toEqual([{ messageId: '63ecf43f0df7dba892e6' }]);
-    expect(bodies).toEqual([{ recipient: { user_id: USER }, message: { text: 'Chào bà con, đây là câu trả lời.' } }]);
-    expect(outboundRows(db)).toEqual([
-      expect.objectContaining({
-        target_type: 'user',
-        target_id: USER,
-        user_id: USER,
-        kind: 'text',
-        purpose: 'reply',
-        ref: 'q-1',
-        chars: 32,
-        status: 'sent',
-        zalo_message_id: '63ecf43f0df7dba892e6',
-        error_code: null,
-        attempts: 1,
-      }),
-    ]);
-    expect(JSON.stringify(outboundRows(db))).not.toContain('câu trả lời');
-  });
+  ])(
+    'when Zalo answers a CS text with %s, then the message id is returned and a sent row is written',
+    async (fixture) => {
+      const { client, db } = setup();
+      const { bodies } = mockPost('/v3.0/oa/message/cs', apiFixture(fixture));
+      const sent = await client.sendText(USER, 'Chào bà con, đây là câu trả lời.', { purpose: 'reply', ref: 'q-1' });
+      expect(sent).toEqual([{ messageId: '63ecf43f0df7dba892e6' }]);
+      expect(bodies).toEqual([{ recipient: { user_id: USER }, message: { text: 'Chào bà con, đây là câu trả lời.' } }]);
+      expect(outboundRows(db)).toEqual([
+        expect.objectContaining({
+          target_type: 'user',
+          target_id: USER,
+          user_id: USER,
+          kind: 'text',
+          purpose: 'reply',
+          ref: 'q-1',
+          chars: 32,
+          status: 'sent',
+          zalo_message_id: '63ecf43f0df7dba892e6',
+          error_code: null,
+          attempts: 1,
+        }),
+      ]);
+      expect(JSON.stringify(outboundRows(db))).not.toContain('câu trả lời');
+    },
+  );
 
   it('when the text is longer than 2,000 characters, then parts go in order and the buttons ride on the last', async () => {
     const { client, db } = setup();
@@ -135,11 +148,24 @@ describe('createZaloClient — sending', () => {
   it('when a group text is sent (group_message.json), then the group id and message id round-trip', async () => {
     const { client, db } = setup();
     const { bodies } = mockPost('/v3.0/oa/group/message', apiFixture('group_message.json'));
-    const sent = await client.sendGroupMessage(GROUP, { text: 'Thông báo rà soát hộ nghèo năm 2026' }, { purpose: 'broadcast', ref: 'delivery-7' });
+    const sent = await client.sendGroupMessage(
+      GROUP,
+      { text: 'Thông báo rà soát hộ nghèo năm 2026' },
+      { purpose: 'broadcast', ref: 'delivery-7' },
+    );
     expect(sent).toEqual({ messageId: '81d74a9cd71d6f473608' });
-    expect(bodies).toEqual([{ recipient: { group_id: GROUP }, message: { text: 'Thông báo rà soát hộ nghèo năm 2026' } }]);
+    expect(bodies).toEqual([
+      { recipient: { group_id: GROUP }, message: { text: 'Thông báo rà soát hộ nghèo năm 2026' } },
+    ]);
     expect(outboundRows(db)).toEqual([
-      expect.objectContaining({ target_type: 'group', target_id: GROUP, user_id: null, kind: 'text', ref: 'delivery-7', status: 'sent' }),
+      expect.objectContaining({
+        target_type: 'group',
+        target_id: GROUP,
+        user_id: null,
+        kind: 'text',
+        ref: 'delivery-7',
+        status: 'sent',
+      }),
     ]);
   });
 
@@ -152,7 +178,13 @@ describe('createZaloClient — sending', () => {
         recipient: { group_id: GROUP },
         message: {
           text: 'Áp phích tuyên truyền',
-          attachment: { type: 'template', payload: { template_type: 'media', elements: [{ media_type: 'image', url: 'https://example.org/poster.jpg' }] } },
+          attachment: {
+            type: 'template',
+            payload: {
+              template_type: 'media',
+              elements: [{ media_type: 'image', url: 'https://example.org/poster.jpg' }],
+            },
+          },
         },
       },
     ]);
@@ -168,22 +200,41 @@ describe('createZaloClient — sending', () => {
 describe('createZaloClient — reading', () => {
   it('when the OA has groups over several pages, then listGroups walks offset/count until total', async () => {
     const { client } = setup();
-    const group = (i: number) => ({ group_id: `g${String(i).padStart(19, '0')}`, name: `Nhóm ${i}`, total_member: i, status: 'enabled' });
+    const group = (i: number) => ({
+      group_id: `g${String(i).padStart(19, '0')}`,
+      name: `Nhóm ${i}`,
+      total_member: i,
+      status: 'enabled',
+    });
     const offsets: string[] = [];
-    for (const [offset, size] of [[0, 50], [50, 50], [100, 20]] as const) {
+    for (const [offset, size] of [
+      [0, 50],
+      [50, 50],
+      [100, 20],
+    ] as const) {
       nock(OPENAPI_URL)
         .matchHeader('access_token', 'AT-0')
         .get('/v3.0/oa/group/getgroupsofoa')
         .query({ offset: String(offset), count: '50' })
         .reply(() => {
           offsets.push(String(offset));
-          return [200, ok({ offset, count: 50, total: 120, groups: Array.from({ length: size }, (_, i) => group(offset + i)) })];
+          return [
+            200,
+            ok({ offset, count: 50, total: 120, groups: Array.from({ length: size }, (_, i) => group(offset + i)) }),
+          ];
         });
     }
     const groups = await client.listGroups();
     expect(offsets).toEqual(['0', '50', '100']);
     expect(groups).toHaveLength(120);
-    expect(groups[119]).toEqual({ groupId: 'g0000000000000000119', name: 'Nhóm 119', status: 'enabled', totalMember: 119, description: undefined, link: undefined });
+    expect(groups[119]).toEqual({
+      groupId: 'g0000000000000000119',
+      name: 'Nhóm 119',
+      status: 'enabled',
+      totalMember: 119,
+      description: undefined,
+      link: undefined,
+    });
   });
 
   it('when getgroupsofoa.json is replayed, then both groups map with string ids', async () => {
@@ -221,8 +272,25 @@ describe('createZaloClient — reading', () => {
 
   it.each(['oa_id', 'oaid'])('when getoa spells the id %s, then oaId is read', async (key) => {
     const { client } = setup();
-    nock(OPENAPI_URL).get('/v2.0/oa/getoa').reply(200, ok({ [key]: '4462152339089565647', name: 'UBND xã', oa_type: 4, is_verified: true, package_name: 'Tăng trưởng' }));
-    expect(await client.getOaInfo()).toEqual({ oaId: '4462152339089565647', name: 'UBND xã', oaType: 4, isVerified: true, packageName: 'Tăng trưởng' });
+    nock(OPENAPI_URL)
+      .get('/v2.0/oa/getoa')
+      .reply(
+        200,
+        ok({
+          [key]: '4462152339089565647',
+          name: 'UBND xã',
+          oa_type: 4,
+          is_verified: true,
+          package_name: 'Tăng trưởng',
+        }),
+      );
+    expect(await client.getOaInfo()).toEqual({
+      oaId: '4462152339089565647',
+      name: 'UBND xã',
+      oaType: 4,
+      isVerified: true,
+      packageName: 'Tăng trưởng',
+    });
   });
 
   it('when user detail is read, then the id goes as data={"user_id":…} and stays a string', async () => {
@@ -230,8 +298,21 @@ describe('createZaloClient — reading', () => {
     nock(OPENAPI_URL)
       .get('/v3.0/oa/user/detail')
       .query({ data: JSON.stringify({ user_id: USER }) })
-      .reply(200, ok({ user_id: USER, display_name: 'Nguyễn Văn A', user_is_follower: true, user_last_interaction_date: '28/11/2026' }));
-    expect(await client.getUserDetail(USER)).toEqual({ userId: USER, displayName: 'Nguyễn Văn A', isFollower: true, lastInteractionDate: '28/11/2026' });
+      .reply(
+        200,
+        ok({
+          user_id: USER,
+          display_name: 'Nguyễn Văn A',
+          user_is_follower: true,
+          user_last_interaction_date: '28/11/2026',
+        }),
+      );
+    expect(await client.getUserDetail(USER)).toEqual({
+      userId: USER,
+      displayName: 'Nguyễn Văn A',
+      isFollower: true,
+      lastInteractionDate: '28/11/2026',
+    });
   });
 
   it('when a group conversation is read, then items map with text only for text messages', async () => {
@@ -239,10 +320,29 @@ describe('createZaloClient — reading', () => {
     nock(OPENAPI_URL)
       .get('/v3.0/oa/group/conversation')
       .query({ group_id: GROUP, offset: '0', count: '5' })
-      .reply(200, ok([
-        { src: 0, time: 1764385200000, type: 'text', message: 'Thông báo', message_id: 'm2', from_id: 'oa', group_id: GROUP },
-        { src: 1, time: 1764385100000, type: 'image', message: 'https://img', message_id: 'm1', from_id: USER, group_id: GROUP },
-      ]));
+      .reply(
+        200,
+        ok([
+          {
+            src: 0,
+            time: 1764385200000,
+            type: 'text',
+            message: 'Thông báo',
+            message_id: 'm2',
+            from_id: 'oa',
+            group_id: GROUP,
+          },
+          {
+            src: 1,
+            time: 1764385100000,
+            type: 'image',
+            message: 'https://img',
+            message_id: 'm1',
+            from_id: USER,
+            group_id: GROUP,
+          },
+        ]),
+      );
     expect(await client.getGroupConversation(GROUP, { count: 5 })).toEqual([
       { messageId: 'm2', src: 0, time: 1764385200000, type: 'text', text: 'Thông báo' },
       { messageId: 'm1', src: 1, time: 1764385100000, type: 'image', text: undefined },
@@ -256,8 +356,13 @@ describe('createZaloClient — tokens', () => {
     tokens.setTokens({ accessToken: 'AT-old', refreshToken: 'RT-0', expiresInSec: 60 });
     clock.advance(120_000);
     const oauth = mockRefresh();
-    const { bodies } = mockPost('/v3.0/oa/message/cs', ok({ message_id: 'm', user_id: USER }), { token: REFRESHED.access_token, times: 100 });
-    const results = await Promise.all(Array.from({ length: 100 }, (_, i) => client.sendText(`${USER}${i}`, `Tin ${i}`)));
+    const { bodies } = mockPost('/v3.0/oa/message/cs', ok({ message_id: 'm', user_id: USER }), {
+      token: REFRESHED.access_token,
+      times: 100,
+    });
+    const results = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => client.sendText(`${USER}${i}`, `Tin ${i}`)),
+    );
     expect(results.flat()).toHaveLength(100);
     expect(oauth.count()).toBe(1);
     expect(bodies).toHaveLength(100);
@@ -354,13 +459,17 @@ describe('createZaloClient — retries and rate limits', () => {
     expect((error as ZaloApiError).code).toBe(code);
     expect(scope.pendingMocks()).toHaveLength(1);
     expect(waits).toEqual([]);
-    expect(outboundRows(db)).toEqual([expect.objectContaining({ status: 'failed', error_code: String(code), attempts: 1 })]);
+    expect(outboundRows(db)).toEqual([
+      expect.objectContaining({ status: 'failed', error_code: String(code), attempts: 1 }),
+    ]);
     expect(outboundRows(db)[0]!.error_message).toContain(String(code));
   });
 
   it('when Zalo answers 200 with a non-JSON page, then it fails as bad_response without retry', async () => {
     const { client } = setup();
-    nock(OPENAPI_URL).post('/v3.0/oa/group/message').reply(200, '<html>502 Bad Gateway</html>', { 'Content-Type': 'text/html' });
+    nock(OPENAPI_URL)
+      .post('/v3.0/oa/group/message')
+      .reply(200, '<html>502 Bad Gateway</html>', { 'Content-Type': 'text/html' });
     const error = await client.sendGroupMessage(GROUP, { text: 'Thông báo' }).catch((e: unknown) => e);
     expect((error as ZaloApiError).failureCode).toBe('bad_response');
   });
@@ -368,7 +477,10 @@ describe('createZaloClient — retries and rate limits', () => {
   it('when X-RateLimit-Limit is below the configured ceiling, then the client paces to it', async () => {
     const { client, clock, waits } = setup({ client: { rateLimitPerMinute: 100 } });
     clock.advance(10_000);
-    mockPost('/v3.0/oa/message/cs', ok({ message_id: 'm', user_id: USER }), { times: 3, headers: { 'X-RateLimit-Limit': '2', 'X-RateLimit-Remain': '1' } });
+    mockPost('/v3.0/oa/message/cs', ok({ message_id: 'm', user_id: USER }), {
+      times: 3,
+      headers: { 'X-RateLimit-Limit': '2', 'X-RateLimit-Remain': '1' },
+    });
     await client.sendText(USER, 'Một');
     await client.sendText(USER, 'Hai');
     expect(waits).toEqual([]);
@@ -379,7 +491,10 @@ describe('createZaloClient — retries and rate limits', () => {
   it('when X-RateLimit-Remain reaches 0, then the next call waits for the next minute', async () => {
     const { client, clock, waits } = setup();
     clock.advance(30_000);
-    mockPost('/v3.0/oa/message/cs', ok({ message_id: 'm', user_id: USER }), { times: 2, headers: { 'X-RateLimit-Limit': '4000', 'X-RateLimit-Remain': '0' } });
+    mockPost('/v3.0/oa/message/cs', ok({ message_id: 'm', user_id: USER }), {
+      times: 2,
+      headers: { 'X-RateLimit-Limit': '4000', 'X-RateLimit-Remain': '0' },
+    });
     await client.sendText(USER, 'Một');
     expect(waits).toEqual([]);
     await client.sendText(USER, 'Hai');

@@ -38,13 +38,23 @@ export function bodyWithoutActor(req: Request): unknown {
  * Validates `value` with `schema`; on failure answers 400 naming the first bad field and returns
  * null (nothing was changed).
  */
-export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, res: Response, t: TFunction): z.infer<S> | null {
+export function parseOr400<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  res: Response,
+  t: TFunction,
+): z.infer<S> | null {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const keys = (issue as { keys?: string[] }).keys;
   const field = [...issue.path.map(String), ...(keys?.length ? [keys[0]!] : [])].join('.') || 'body';
-  res.status(400).json({ error: 'invalid_request', field, message: t('api.invalid_field', { field, detail: issue.message }), detail: issue.message });
+  res.status(400).json({
+    error: 'invalid_request',
+    field,
+    message: t('api.invalid_field', { field, detail: issue.message }),
+    detail: issue.message,
+  });
   return null;
 }
 

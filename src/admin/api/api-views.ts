@@ -1,5 +1,11 @@
 import type { AuditEntry } from '../../broadcast/audit-log.js';
-import type { BroadcastGroup, BroadcastRun, Campaign, Delivery, DeliveryCounts } from '../../broadcast/broadcast-types.js';
+import type {
+  BroadcastGroup,
+  BroadcastRun,
+  Campaign,
+  Delivery,
+  DeliveryCounts,
+} from '../../broadcast/broadcast-types.js';
 import { countChars, MAX_TEXT_CHARS } from '../../broadcast/campaign-input.js';
 import { nextOccurrence } from '../../broadcast/next-occurrence.js';
 import { formatZoned } from '../../broadcast/zoned-time.js';
@@ -15,10 +21,20 @@ export function createApiViews(timeZone: string, clock: { now(): number }) {
       syncedAt: at(g.syncedAt),
       updatedAt: at(g.updatedAt),
       /** what campaigns will do with it */
-      state: g.deletedAt !== null ? 'deleted' : g.zaloStatus === 'disabled' ? 'disabled' : g.zaloStatus === 'enabled' ? 'enabled' : 'unknown',
+      state:
+        g.deletedAt !== null
+          ? 'deleted'
+          : g.zaloStatus === 'disabled'
+            ? 'disabled'
+            : g.zaloStatus === 'enabled'
+              ? 'enabled'
+              : 'unknown',
     }),
     campaign: (c: Campaign, t: TFunction) => {
-      const next = c.status === 'approved' || c.status === 'paused' ? nextOccurrence(c.schedule, Math.max(c.cursorAt ?? clock.now(), clock.now()), timeZone) : null;
+      const next =
+        c.status === 'approved' || c.status === 'paused'
+          ? nextOccurrence(c.schedule, Math.max(c.cursorAt ?? clock.now(), clock.now()), timeZone)
+          : null;
       return {
         id: c.id,
         title: c.title,

@@ -13,10 +13,12 @@ const ACTIONS = ['approve', 'pause', 'resume', 'cancel'] as const;
 export function addCampaignApiRoutes(router: Router, { broadcast, i18n, views }: AdminApiContext): void {
   const campaignId = (req: Request): number => {
     const id = idParam(req.params.id as string | undefined);
-    if (id === null) throw new BroadcastError('not_found', 'errors.campaign_not_found', 'bad campaign id', { id: req.params.id });
+    if (id === null)
+      throw new BroadcastError('not_found', 'errors.campaign_not_found', 'bad campaign id', { id: req.params.id });
     return id;
   };
-  const send = (req: Request, res: Response, c: Campaign, status = 200) => res.status(status).json({ campaign: views.campaign(c, tFor(req, i18n)) });
+  const send = (req: Request, res: Response, c: Campaign, status = 200) =>
+    res.status(status).json({ campaign: views.campaign(c, tFor(req, i18n)) });
 
   router.get('/campaigns', (req, res) => {
     const t = tFor(req, i18n);
@@ -63,7 +65,11 @@ export function addCampaignApiRoutes(router: Router, { broadcast, i18n, views }:
     res.json({
       dryRun: {
         ...dry,
-        upcoming: dry.upcoming.map((u) => ({ dueAt: views.at(u.dueAt), releaseAt: views.at(u.releaseAt), heldByQuietHours: u.releaseAt !== u.dueAt })),
+        upcoming: dry.upcoming.map((u) => ({
+          dueAt: views.at(u.dueAt),
+          releaseAt: views.at(u.releaseAt),
+          heldByQuietHours: u.releaseAt !== u.dueAt,
+        })),
       },
     });
   });

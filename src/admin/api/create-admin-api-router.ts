@@ -20,7 +20,12 @@ export interface AdminApiDeps {
   log: Logger;
 }
 
-const STATUS: Record<BroadcastErrorCode, number> = { not_found: 404, invalid_state: 409, forbidden: 403, invalid_input: 400 };
+const STATUS: Record<BroadcastErrorCode, number> = {
+  not_found: 404,
+  invalid_state: 409,
+  forbidden: 403,
+  invalid_input: 400,
+};
 
 /**
  * The JSON admin API (docs/admin-api.md): groups, campaigns, runs, audit, behind a bearer token.
@@ -32,7 +37,12 @@ export function createAdminApiRouter(deps: AdminApiDeps): Router {
   const { i18n, log } = deps;
   const router = express.Router();
   const vi = i18n.getFixedT('vi', 'broadcast');
-  router.use(requireBearer(deps.adminToken, { notConfigured: vi('api.token_not_configured'), unauthorized: vi('api.unauthorized') }));
+  router.use(
+    requireBearer(deps.adminToken, {
+      notConfigured: vi('api.token_not_configured'),
+      unauthorized: vi('api.unauthorized'),
+    }),
+  );
   router.use(express.json({ limit: '256kb' }));
 
   const ctx = { ...deps, views: createApiViews(deps.broadcast.options.timeZone, deps.clock) };
@@ -47,7 +57,9 @@ export function createAdminApiRouter(deps: AdminApiDeps): Router {
     if (res.headersSent) return next(err);
     const t = tFor(req, i18n);
     if (err instanceof BroadcastError) {
-      res.status(STATUS[err.code]).json({ error: err.code, message: t(err.key, err.params), ...(err.field ? { field: err.field } : {}) });
+      res
+        .status(STATUS[err.code])
+        .json({ error: err.code, message: t(err.key, err.params), ...(err.field ? { field: err.field } : {}) });
       return;
     }
     if ((err as { type?: string }).type === 'entity.parse.failed') {

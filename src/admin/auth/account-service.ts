@@ -1,13 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import type { AuditLog } from '../../broadcast/audit-log.js';
 import type { Db } from '../../storage/open-database.js';
-import { ACCOUNT_NAME_PATTERN, AccountExistsError, type Account, type AccountRepository } from './account-repository.js';
+import {
+  ACCOUNT_NAME_PATTERN,
+  AccountExistsError,
+  type Account,
+  type AccountRepository,
+} from './account-repository.js';
 import { DEFAULT_SCRYPT_COST, hashPassword, type ScryptCost } from './password-hash.js';
 import type { Role } from './roles.js';
 
 export const MIN_PASSWORD_LENGTH = 10;
 
-export type AccountRuleCode = 'name_invalid' | 'role_invalid' | 'name_taken' | 'password_short' | 'last_admin' | 'self' | 'not_found';
+export type AccountRuleCode =
+  'name_invalid' | 'role_invalid' | 'name_taken' | 'password_short' | 'last_admin' | 'self' | 'not_found';
 
 /** A refused account change; `code` maps to a message in locales/<lang>/admin.json (`users.errors.*`). */
 export class AccountRuleError extends Error {
@@ -100,7 +106,11 @@ export function createAccountService(deps: {
       if (disabled) keepAnAdmin(target, false);
       db.transaction(() => {
         accounts.setDisabled(id, disabled);
-        audit.record({ actor, action: disabled ? 'account.disable' : 'account.enable', details: { account: target.name } });
+        audit.record({
+          actor,
+          action: disabled ? 'account.disable' : 'account.enable',
+          details: { account: target.name },
+        });
       })();
     },
   };

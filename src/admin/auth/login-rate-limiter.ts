@@ -21,7 +21,13 @@ export type LoginRateLimiter = ReturnType<typeof createLoginRateLimiter>;
  * — checked BEFORE the password, so a locked account cannot be probed. A success clears the account's
  * failures (not the IP's). In memory: a restart forgives, which is acceptable for one process.
  */
-export function createLoginRateLimiter({ clock, limits = DEFAULT_LOGIN_LIMITS }: { clock: Clock; limits?: LoginLimits }) {
+export function createLoginRateLimiter({
+  clock,
+  limits = DEFAULT_LOGIN_LIMITS,
+}: {
+  clock: Clock;
+  limits?: LoginLimits;
+}) {
   const failures = new Map<string, number[]>();
 
   function recent(key: string): number[] {

@@ -14,7 +14,11 @@ export type SignIn = (name: string, password: string, ip: string) => Promise<Sig
  * Unknown names and disabled accounts still cost one scrypt run and answer exactly like a wrong
  * password, so neither timing nor wording reveals which names exist.
  */
-export function createSignIn(deps: { accounts: AccountRepository; limiter: LoginRateLimiter; scryptCost?: ScryptCost }): SignIn {
+export function createSignIn(deps: {
+  accounts: AccountRepository;
+  limiter: LoginRateLimiter;
+  scryptCost?: ScryptCost;
+}): SignIn {
   const { accounts, limiter } = deps;
   const decoy = hashPassword('decoy password for unknown accounts', deps.scryptCost ?? DEFAULT_SCRYPT_COST);
   return async (name, password, ip) => {

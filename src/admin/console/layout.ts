@@ -44,7 +44,9 @@ export function renderPage(input: PageInput): string {
         <form method="post" action="/admin/logout"><input type="hidden" name="_csrf" value="${input.csrfToken}">
         <button type="submit">${t('auth.signOut')}</button></form></span>`
     : '';
-  const notice = input.notice ? html`<div class="notice ${input.notice.tone}" role="status">${input.notice.text}</div>` : '';
+  const notice = input.notice
+    ? html`<div class="notice ${input.notice.tone}" role="status">${input.notice.text}</div>`
+    : '';
   return html`<!doctype html>
 <html lang="${t('meta.lang')}">
 <head>

@@ -134,7 +134,10 @@ export function createFaqDialog(deps: FaqDialogDeps): Dialog {
     const current = state?.nodeId ? ctx.snapshot.node(state.nodeId) : undefined;
     const lastAnswerId = current?.kind === 'answer' ? current.id : null;
     const { handoff: row, created } = handoffs.open({ userId, question, lastAnswerId, now: ctx.now });
-    log.info({ user: hashUserId(userId), handoffId: row.id, created }, created ? 'hand-off opened' : 'hand-off already open');
+    log.info(
+      { user: hashUserId(userId), handoffId: row.id, created },
+      created ? 'hand-off opened' : 'hand-off already open',
+    );
     const when = t('dialog:handoff.officeHours');
     const outcome: DialogOutcome = { kind: 'handoff' };
     if (!created) return { screen: { parts: [t('dialog:handoff.alreadyOpen', { when })] }, outcome };
@@ -170,7 +173,11 @@ export function createFaqDialog(deps: FaqDialogDeps): Dialog {
     const fallback: Turn = { screen: fallbackScreen(ctx), outcome: { kind: 'fallback', score: match.score } };
     if (match.kind === 'answer') {
       const node = availableNode(ctx.snapshot, match.id, ctx.now);
-      const alternatives = availableNodes(ctx.snapshot, (match.alternatives ?? []).map((c) => c.id), ctx.now);
+      const alternatives = availableNodes(
+        ctx.snapshot,
+        (match.alternatives ?? []).map((c) => c.id),
+        ctx.now,
+      );
       return node ? open(ctx, node, match.score, alternatives.slice(0, MAX_SUGGESTIONS - 1)) : fallback;
     }
     if (match.kind === 'suggestions') {
@@ -225,7 +232,10 @@ export function createFaqDialog(deps: FaqDialogDeps): Dialog {
       states.savePosition(userId, { contentVersion: snapshot.version, nodeId, options: optionIds, breadcrumb }, now);
     }
     const buttons = options.buttons && screen.listed ? toButtons(screen.listed) : [];
-    log.debug({ user: hashUserId(userId), outcome: outcome.kind, id: outcome.id, score: outcome.score }, 'dialog reply');
+    log.debug(
+      { user: hashUserId(userId), outcome: outcome.kind, id: outcome.id, score: outcome.score },
+      'dialog reply',
+    );
     return { messages: [buttons.length > 0 ? { text, buttons } : { text }], outcome };
   }
 

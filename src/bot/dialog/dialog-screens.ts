@@ -75,7 +75,9 @@ export function answerScreen(
 ): Screen {
   const { t } = ctx;
   const meta = [
-    version.legalBasis.length > 0 ? t('dialog:answer.legalBasis', { sources: formatLegalBasis(version.legalBasis) }) : '',
+    version.legalBasis.length > 0
+      ? t('dialog:answer.legalBasis', { sources: formatLegalBasis(version.legalBasis) })
+      : '',
     node.reviewed ? t('dialog:answer.reviewed', { date: formatDate(node.reviewed) }) : '',
     node.contact ? t('dialog:answer.contact', { contact: node.contact }) : '',
   ].filter(Boolean);
@@ -116,7 +118,10 @@ export function fallbackScreen(ctx: ScreenContext): Screen {
 export function invalidChoiceScreen(ctx: ScreenContext, number: number, position: ScreenPosition): Screen {
   const { t } = ctx;
   return {
-    parts: [`${t('dialog:menu.invalidChoice', { number })}\n${numberedList(t, position.options)}`, t('dialog:menu.footer')],
+    parts: [
+      `${t('dialog:menu.invalidChoice', { number })}\n${numberedList(t, position.options)}`,
+      t('dialog:menu.footer'),
+    ],
     position,
     listed: position.options,
   };

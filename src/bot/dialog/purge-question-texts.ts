@@ -12,7 +12,9 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export function purgeQuestionTexts(db: Db, cutoffMs: number): number {
   let purged = 0;
   db.transaction(() => {
-    purged += db.prepare('UPDATE questions SET text = NULL WHERE text IS NOT NULL AND created_at < ?').run(cutoffMs).changes;
+    purged += db
+      .prepare('UPDATE questions SET text = NULL WHERE text IS NOT NULL AND created_at < ?')
+      .run(cutoffMs).changes;
     purged += db
       .prepare('UPDATE handoffs SET question = NULL WHERE question IS NOT NULL AND created_at < ?')
       .run(cutoffMs).changes;
@@ -35,7 +37,8 @@ export function startQuestionPurge(deps: {
   const run = (): void => {
     try {
       const purged = purgeQuestionTexts(deps.db, deps.clock.now() - deps.retentionDays * DAY_MS);
-      if (purged > 0) deps.log.info({ purged, retentionDays: deps.retentionDays }, 'question texts past retention erased');
+      if (purged > 0)
+        deps.log.info({ purged, retentionDays: deps.retentionDays }, 'question texts past retention erased');
     } catch (err) {
       deps.log.error({ err }, 'question text purge failed; it will be retried at the next run');
     }

@@ -77,7 +77,9 @@ export function createQuestionRepository(db: Db): QuestionRepository {
      WHERE q.outcome IN ('fallback', 'suggestions') AND q.handled_at IS NULL AND q.created_at >= ?
      GROUP BY q.text_key ORDER BY count DESC, last_asked_at DESC LIMIT ?`,
   );
-  const handle = db.prepare<[number, string]>('UPDATE questions SET handled_at = ? WHERE text_key = ? AND handled_at IS NULL');
+  const handle = db.prepare<[number, string]>(
+    'UPDATE questions SET handled_at = ? WHERE text_key = ? AND handled_at IS NULL',
+  );
   return {
     log(q) {
       insert.run({

@@ -8,19 +8,33 @@
   var resident = null;
   var lastChat = '';
   var lastGroups = '';
-  var $ = function (id) { return document.getElementById(id); };
+  var $ = function (id) {
+    return document.getElementById(id);
+  };
 
   function t(key, vars) {
     var s = texts[key] || key;
-    Object.keys(vars || {}).forEach(function (k) { s = s.split('{{' + k + '}}').join(String(vars[k])); });
+    Object.keys(vars || {}).forEach(function (k) {
+      s = s.split('{{' + k + '}}').join(String(vars[k]));
+    });
     return s;
   }
 
   function api(method, path, body) {
     var init = { method: method, headers: { Accept: 'application/json' } };
-    if (body) { init.headers['Content-Type'] = 'application/json'; init.body = JSON.stringify(body); }
+    if (body) {
+      init.headers['Content-Type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
     return fetch(base + '/api/' + path, init).then(function (res) {
-      return res.json().catch(function () { return {}; }).then(function (data) { return { status: res.status, data: data }; });
+      return res
+        .json()
+        .catch(function () {
+          return {};
+        })
+        .then(function (data) {
+          return { status: res.status, data: data };
+        });
     });
   }
 
@@ -34,7 +48,9 @@
   function safeImage(url) {
     if (!/^https?:\/\//i.test(url || '')) return null;
     var img = document.createElement('img');
-    img.src = url; img.alt = ''; img.loading = 'lazy';
+    img.src = url;
+    img.alt = '';
+    img.loading = 'lazy';
     return img;
   }
 
@@ -52,7 +68,8 @@
   function setResident(next) {
     resident = next;
     lastChat = '';
-    if (next) localStorage.setItem(STORE, JSON.stringify(next)); else localStorage.removeItem(STORE);
+    if (next) localStorage.setItem(STORE, JSON.stringify(next));
+    else localStorage.removeItem(STORE);
     $('name-form').hidden = !!next;
     $('chat-area').hidden = !next;
     $('who').hidden = !next;
@@ -83,7 +100,9 @@
         m.buttons.forEach(function (b) {
           var button = el('button', '', b.title);
           button.type = 'button';
-          button.addEventListener('click', function () { click(b.payload); });
+          button.addEventListener('click', function () {
+            click(b.payload);
+          });
           row.appendChild(button);
         });
         li.appendChild(row);
@@ -96,10 +115,18 @@
 
   function refreshChat() {
     if (!resident) return Promise.resolve();
-    return api('GET', 'messages?user=' + encodeURIComponent(resident.userId)).then(function (r) {
-      if (r.status === 404) { setResident(null); return; }
-      if (r.status === 200) renderChat(r.data);
-    }, function () { /* the next poll retries */ });
+    return api('GET', 'messages?user=' + encodeURIComponent(resident.userId)).then(
+      function (r) {
+        if (r.status === 404) {
+          setResident(null);
+          return;
+        }
+        if (r.status === 200) renderChat(r.data);
+      },
+      function () {
+        /* the next poll retries */
+      },
+    );
   }
 
   function renderGroups(groups) {
@@ -111,7 +138,13 @@
       card.setAttribute('data-group-id', g.groupId);
       card.appendChild(el('h3', '', g.name));
       var badges = el('div', 'badges');
-      badges.appendChild(el('span', g.status === 'enabled' ? 'badge' : 'badge off', g.status === 'enabled' ? t('statusEnabled') : t('statusDisabled')));
+      badges.appendChild(
+        el(
+          'span',
+          g.status === 'enabled' ? 'badge' : 'badge off',
+          g.status === 'enabled' ? t('statusEnabled') : t('statusDisabled'),
+        ),
+      );
       if (!g.owned) badges.appendChild(el('span', 'badge off', t('notOwned')));
       badges.appendChild(el('span', 'badge muted', t('members', { count: g.memberCount })));
       card.appendChild(badges);
@@ -133,26 +166,46 @@
   }
 
   function refreshGroups() {
-    return api('GET', 'groups').then(function (r) { if (r.status === 200) renderGroups(r.data.groups); }, function () {});
+    return api('GET', 'groups').then(
+      function (r) {
+        if (r.status === 200) renderGroups(r.data.groups);
+      },
+      function () {},
+    );
   }
 
   function deliveryOutcome(r) {
-    if (r.status >= 200 && r.status < 300) { showError(''); return refreshChat(); }
-    showError(r.data && r.data.status ? t('notDelivered', { status: r.data.status }) : (r.data && r.data.message) || t('networkError'));
+    if (r.status >= 200 && r.status < 300) {
+      showError('');
+      return refreshChat();
+    }
+    showError(
+      r.data && r.data.status
+        ? t('notDelivered', { status: r.data.status })
+        : (r.data && r.data.message) || t('networkError'),
+    );
   }
 
   function click(payload) {
     if (!resident) return;
-    api('POST', 'click', { userId: resident.userId, payload: payload }).then(deliveryOutcome, function () { showError(t('networkError')); });
+    api('POST', 'click', { userId: resident.userId, payload: payload }).then(deliveryOutcome, function () {
+      showError(t('networkError'));
+    });
   }
 
   $('name-form').addEventListener('submit', function (e) {
     e.preventDefault();
     var name = $('name-input').value.trim();
     if (!name) return;
-    api('POST', 'residents', { displayName: name }).then(function (r) {
-      if (r.status === 201) setResident(r.data); else showError((r.data && r.data.message) || t('networkError'));
-    }, function () { showError(t('networkError')); });
+    api('POST', 'residents', { displayName: name }).then(
+      function (r) {
+        if (r.status === 201) setResident(r.data);
+        else showError((r.data && r.data.message) || t('networkError'));
+      },
+      function () {
+        showError(t('networkError'));
+      },
+    );
   });
 
   $('send-form').addEventListener('submit', function (e) {
@@ -163,29 +216,50 @@
     var button = e.target.querySelector('button');
     button.disabled = true;
     button.textContent = t('sending');
-    api('POST', 'messages', { userId: resident.userId, text: text }).then(function (r) {
-      if (r.status >= 200 && r.status < 300) input.value = '';
-      return deliveryOutcome(r);
-    }, function () { showError(t('networkError')); }).then(function () {
-      button.disabled = false;
-      button.textContent = t('send');
-      input.focus();
-    });
+    api('POST', 'messages', { userId: resident.userId, text: text })
+      .then(
+        function (r) {
+          if (r.status >= 200 && r.status < 300) input.value = '';
+          return deliveryOutcome(r);
+        },
+        function () {
+          showError(t('networkError'));
+        },
+      )
+      .then(function () {
+        button.disabled = false;
+        button.textContent = t('send');
+        input.focus();
+      });
   });
 
   $('follow').addEventListener('click', function () {
-    if (resident) api('POST', 'follow', { userId: resident.userId }).then(deliveryOutcome, function () { showError(t('networkError')); });
+    if (resident)
+      api('POST', 'follow', { userId: resident.userId }).then(deliveryOutcome, function () {
+        showError(t('networkError'));
+      });
   });
 
-  $('change').addEventListener('click', function () { setResident(null); $('name-input').focus(); });
+  $('change').addEventListener('click', function () {
+    setResident(null);
+    $('name-input').focus();
+  });
 
   api('GET', 'texts').then(function (r) {
     texts = r.data || {};
     var saved = null;
-    try { saved = JSON.parse(localStorage.getItem(STORE) || 'null'); } catch (err) { saved = null; }
+    try {
+      saved = JSON.parse(localStorage.getItem(STORE) || 'null');
+    } catch (err) {
+      saved = null;
+    }
     setResident(saved && saved.userId ? saved : null);
     refreshGroups();
-    setInterval(function () { if (!document.hidden) refreshChat(); }, 1500);
-    setInterval(function () { if (!document.hidden) refreshGroups(); }, 3000);
+    setInterval(function () {
+      if (!document.hidden) refreshChat();
+    }, 1500);
+    setInterval(function () {
+      if (!document.hidden) refreshGroups();
+    }, 3000);
   });
 })();

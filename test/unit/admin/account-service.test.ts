@@ -32,7 +32,11 @@ describe('account service', () => {
     expect(generatedPassword).toMatch(/^[A-Za-z0-9_-]{16}$/);
     const stored = accounts.findCredentials('CHU.TICH')!;
     expect(await verifyPassword(generatedPassword!, stored.passwordHash)).toBe(true);
-    expect(audit.list()[0]).toMatchObject({ actor: 'cli', action: 'account.create', details: { account: account.name, role: 'approver' } });
+    expect(audit.list()[0]).toMatchObject({
+      actor: 'cli',
+      action: 'account.create',
+      details: { account: account.name, role: 'approver' },
+    });
   });
 
   it('when the name is bad, taken (any case) or the password short, then nothing is created', async () => {
@@ -40,7 +44,9 @@ describe('account service', () => {
     await service.add('cli', { name: 'lan', role: 'editor', password: 'long enough pw' });
     expect(await refused(service.add('cli', { name: 'l<b>', role: 'editor' }))).toBe('name_invalid');
     expect(await refused(service.add('cli', { name: 'LAN', role: 'editor' }))).toBe('name_taken');
-    expect(await refused(service.add('cli', { name: 'minh', role: 'editor', password: 'short' }))).toBe('password_short');
+    expect(await refused(service.add('cli', { name: 'minh', role: 'editor', password: 'short' }))).toBe(
+      'password_short',
+    );
     expect(accounts.list().map((a) => a.name)).toEqual(['lan']);
   });
 

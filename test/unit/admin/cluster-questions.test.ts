@@ -3,7 +3,14 @@ import type { UnansweredGroup } from '../../../src/bot/dialog/question-repositor
 import { clusterQuestions } from '../../../src/admin/console/questions/cluster-questions.js';
 
 function group(textKey: string, text: string | null, count: number, top?: string): UnansweredGroup {
-  return { textKey, text, count, lastAskedAt: count * 1000, outcome: 'fallback', candidates: top ? [{ id: top, score: 0.3 }] : [] };
+  return {
+    textKey,
+    text,
+    count,
+    lastAskedAt: count * 1000,
+    outcome: 'fallback',
+    candidates: top ? [{ id: top, score: 0.3 }] : [],
+  };
 }
 
 describe('clusterQuestions', () => {
@@ -23,7 +30,10 @@ describe('clusterQuestions', () => {
   it('when two phrasings share only some words, then a shared nearest FAQ entry is what joins them', () => {
     const apart = clusterQuestions([group('a', 'thẻ bhyt hộ nghèo', 2), group('b', 'bhyt cho con học sinh', 1)]);
     expect(apart).toHaveLength(2);
-    const joined = clusterQuestions([group('a', 'thẻ bhyt hộ nghèo cấp', 2, 'bhyt'), group('b', 'cấp thẻ bhyt', 1, 'bhyt')]);
+    const joined = clusterQuestions([
+      group('a', 'thẻ bhyt hộ nghèo cấp', 2, 'bhyt'),
+      group('b', 'cấp thẻ bhyt', 1, 'bhyt'),
+    ]);
     expect(joined).toHaveLength(1);
   });
 

@@ -2,9 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { can, isRole, ROLES, type Permission, type Role } from '../../../src/admin/auth/roles.js';
 
 const EXPECTED: Record<Role, Permission[]> = {
-  admin: ['read', 'campaign.draft', 'campaign.approve', 'campaign.dryRun', 'campaign.stop', 'group.edit', 'inbox.reply', 'question.handle', 'user.manage'],
+  admin: [
+    'read',
+    'campaign.draft',
+    'campaign.approve',
+    'campaign.dryRun',
+    'campaign.stop',
+    'group.edit',
+    'inbox.reply',
+    'question.handle',
+    'user.manage',
+  ],
   approver: ['read', 'campaign.approve', 'campaign.dryRun', 'campaign.stop'],
-  editor: ['read', 'campaign.draft', 'campaign.dryRun', 'campaign.stop', 'group.edit', 'inbox.reply', 'question.handle'],
+  editor: [
+    'read',
+    'campaign.draft',
+    'campaign.dryRun',
+    'campaign.stop',
+    'group.edit',
+    'inbox.reply',
+    'question.handle',
+  ],
   viewer: ['read'],
 };
 const ALL: Permission[] = EXPECTED.admin;

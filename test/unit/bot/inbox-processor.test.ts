@@ -30,9 +30,15 @@ let inbox: InboxStore;
 let clock: ReturnType<typeof createManualClock>;
 let logs: ReturnType<typeof captureLogs>;
 let processor: InboxProcessor | undefined;
-const rows = () => db.prepare('SELECT user_key, status, attempts, last_error, raw IS NOT NULL AS hasRaw FROM inbox_events ORDER BY id').all();
+const rows = () =>
+  db
+    .prepare('SELECT user_key, status, attempts, last_error, raw IS NOT NULL AS hasRaw FROM inbox_events ORDER BY id')
+    .all();
 
-function start(handle: EventHandler, options: { retryDelaysMs?: number[]; rawRetentionMs?: number; dedupeRetentionMs?: number } = {}) {
+function start(
+  handle: EventHandler,
+  options: { retryDelaysMs?: number[]; rawRetentionMs?: number; dedupeRetentionMs?: number } = {},
+) {
   processor = createInboxProcessor({ inbox, handle, log: logs.log, clock, retryDelaysMs: [0, 0], ...options });
   processor.start();
   return processor;
@@ -81,7 +87,9 @@ describe('createInboxProcessor', () => {
 
     expect(calls).toBe(2);
     expect(rows()).toEqual([{ user_key: 'u1', status: 'done', attempts: 2, last_error: null, hasRaw: 1 }]);
-    expect(logs.lines()).toContainEqual(expect.objectContaining({ level: 40, msg: 'inbox event failed; will retry', attempts: 1 }));
+    expect(logs.lines()).toContainEqual(
+      expect.objectContaining({ level: 40, msg: 'inbox event failed; will retry', attempts: 1 }),
+    );
   });
 
   it('when a handler keeps failing, then the event is marked failed after the last retry and the user’s next event still runs', async () => {
@@ -140,7 +148,15 @@ describe('createInboxProcessor', () => {
     await p.whenIdle();
 
     expect(calls).toBe(0);
-    expect(rows()).toEqual([{ user_key: 'u1', status: 'failed', attempts: 0, last_error: expect.stringMatching(/^user_send_text: /), hasRaw: 1 }]);
+    expect(rows()).toEqual([
+      {
+        user_key: 'u1',
+        status: 'failed',
+        attempts: 0,
+        last_error: expect.stringMatching(/^user_send_text: /),
+        hasRaw: 1,
+      },
+    ]);
   });
 
   it('when draining while a handler runs, then it finishes, nothing new starts, and the rest stays pending for the next start', async () => {
@@ -178,7 +194,9 @@ describe('createInboxProcessor', () => {
 
     expect(await p.drain(20)).toBe(false);
     expect(inbox.stats()).toEqual({ pending: 1, failed: 0, done: 0 });
-    expect(logs.lines()).toContainEqual(expect.objectContaining({ msg: 'drain deadline reached; unfinished events stay pending' }));
+    expect(logs.lines()).toContainEqual(
+      expect.objectContaining({ msg: 'drain deadline reached; unfinished events stay pending' }),
+    );
   });
 });
 

@@ -21,7 +21,15 @@ function createSwitchableSender() {
     async deliver(userId, message) {
       calls.push({ userId, text: message.text, at: clock.now() });
       if (failing) {
-        throw new ZaloApiError({ kind: 'http', code: null, status: 503, method: 'POST', path: '/v3.0/oa/message/cs', retryable: true, attempts: 4 });
+        throw new ZaloApiError({
+          kind: 'http',
+          code: null,
+          status: 503,
+          method: 'POST',
+          path: '/v3.0/oa/message/cs',
+          retryable: true,
+          attempts: 4,
+        });
       }
       return `msg-${calls.length}`;
     },
@@ -56,7 +64,11 @@ function start(sender: ReplySender, options?: ReplyOutboxOptions): ReplyOutbox {
 }
 
 const row = (id = 1) =>
-  db.prepare('SELECT status, attempts, next_attempt_at AS nextAttemptAt, created_at AS createdAt FROM reply_outbox WHERE id = ?').get(id) as {
+  db
+    .prepare(
+      'SELECT status, attempts, next_attempt_at AS nextAttemptAt, created_at AS createdAt FROM reply_outbox WHERE id = ?',
+    )
+    .get(id) as {
     status: string;
     attempts: number;
     nextAttemptAt: number;
@@ -78,12 +90,22 @@ describe('reply outbox', () => {
       await box.deliver('u1');
     }
 
-    expect(delays.slice(0, 7)).toEqual([30 * SECOND, MINUTE, 2 * MINUTE, 4 * MINUTE, 8 * MINUTE, 15 * MINUTE, 15 * MINUTE]);
+    expect(delays.slice(0, 7)).toEqual([
+      30 * SECOND,
+      MINUTE,
+      2 * MINUTE,
+      4 * MINUTE,
+      8 * MINUTE,
+      15 * MINUTE,
+      15 * MINUTE,
+    ]);
     expect(new Set(delays.slice(5))).toEqual(new Set([15 * MINUTE]));
     expect(calls).toHaveLength(delays.length + 1);
     expect(calls.at(-1)!.at - row().createdAt).toBeLessThan(DAY);
     expect(row()).toMatchObject({ status: 'failed', attempts: calls.length });
-    expect(logs.lines()).toContainEqual(expect.objectContaining({ level: 50, code: 'http_503', msg: expect.stringMatching(/gave up after the max age/) }));
+    expect(logs.lines()).toContainEqual(
+      expect.objectContaining({ level: 50, code: 'http_503', msg: expect.stringMatching(/gave up after the max age/) }),
+    );
   });
 
   it('when a resident writes again while a reply is held, then the held one is retried at once and goes first', async () => {
@@ -122,7 +144,9 @@ describe('reply outbox', () => {
     box.purge();
 
     expect(afterOneDay).toBe(3);
-    expect(db.prepare('SELECT user_id AS userId, status FROM reply_outbox').all()).toEqual([{ userId: 'u3', status: 'pending' }]);
+    expect(db.prepare('SELECT user_id AS userId, status FROM reply_outbox').all()).toEqual([
+      { userId: 'u3', status: 'pending' },
+    ]);
   });
 
   it('when a longer retention is asked for, then finished rows are still purged after 7 days', async () => {

@@ -33,11 +33,18 @@ export function createFakeZalo(clock: { now(): number }) {
   const sends: { groupId: string; message: GroupMessage }[] = [];
   const deliver = (groupId: string, message: GroupMessage) => {
     const messageId = `m${++seq}`;
-    groups.get(groupId)!.history.unshift({ messageId, src: 0, time: clock.now(), type: message.imageUrl ? 'image' : 'text', text: message.imageUrl ? undefined : message.text.trim() });
+    groups.get(groupId)!.history.unshift({
+      messageId,
+      src: 0,
+      time: clock.now(),
+      type: message.imageUrl ? 'image' : 'text',
+      text: message.imageUrl ? undefined : message.text.trim(),
+    });
     sends.push({ groupId, message });
     return messageId;
   };
-  const apiError = (code: number) => new ZaloApiError({ kind: 'api', code, method: 'POST', path: '/v3.0/oa/group/message' });
+  const apiError = (code: number) =>
+    new ZaloApiError({ kind: 'api', code, method: 'POST', path: '/v3.0/oa/group/message' });
   const api: ZaloApi = {
     async sendText() {
       throw new Error('not used');
@@ -63,7 +70,14 @@ export function createFakeZalo(clock: { now(): number }) {
       return { ...g.info, assetType: 'gmf100' };
     },
     async getGroupConversation(groupId, options) {
-      if (historyBroken) throw new ZaloApiError({ kind: 'http', code: null, status: 503, method: 'GET', path: '/v3.0/oa/group/conversation' });
+      if (historyBroken)
+        throw new ZaloApiError({
+          kind: 'http',
+          code: null,
+          status: 503,
+          method: 'GET',
+          path: '/v3.0/oa/group/conversation',
+        });
       const g = groups.get(groupId);
       if (!g) throw apiError(-403);
       const offset = options?.offset ?? 0;
@@ -114,12 +128,27 @@ export const DEFAULT_OPTIONS: BroadcastOptions = {
 };
 
 /** The broadcast domain over a real SQLite file and the fake Zalo, with a manual clock. */
-export function setupBroadcast(opts: { file?: string; start?: number; options?: Partial<BroadcastOptions>; zalo?: ReturnType<typeof createFakeZalo>; clock?: ReturnType<typeof createManualClock> } = {}) {
+export function setupBroadcast(
+  opts: {
+    file?: string;
+    start?: number;
+    options?: Partial<BroadcastOptions>;
+    zalo?: ReturnType<typeof createFakeZalo>;
+    clock?: ReturnType<typeof createManualClock>;
+  } = {},
+) {
   const clock = opts.clock ?? createManualClock(opts.start ?? vn('2026-11-02T09:00:00'));
   const file = opts.file ?? tempDbFile();
   const db: Db = openDatabase(file);
   const zalo = opts.zalo ?? createFakeZalo(clock);
-  const broadcast = createBroadcast({ db, zalo: zalo.api, clock, log: createSilentLogger(), i18n: createI18n(), options: { ...DEFAULT_OPTIONS, ...opts.options } });
+  const broadcast = createBroadcast({
+    db,
+    zalo: zalo.api,
+    clock,
+    log: createSilentLogger(),
+    i18n: createI18n(),
+    options: { ...DEFAULT_OPTIONS, ...opts.options },
+  });
   return { clock, db, file, zalo, broadcast };
 }
 

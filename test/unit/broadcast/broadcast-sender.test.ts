@@ -48,7 +48,11 @@ describe('delivery state machine', () => {
   it('when a send fails with 5xx and did not land, then the retry checks history, sends, and the group gets it once', async () => {
     const env = await dueCampaign(1);
     let once = true;
-    env.zalo.setFault(() => (once ? ((once = false), new ZaloApiError({ kind: 'http', code: null, status: 502, method: 'POST', path: '/x' })) : null));
+    env.zalo.setFault(() =>
+      once
+        ? ((once = false), new ZaloApiError({ kind: 'http', code: null, status: 502, method: 'POST', path: '/x' }))
+        : null,
+    );
     await env.broadcast.scheduler.tick();
     env.clock.advance(10 * 60_000);
     await env.broadcast.scheduler.tick();
@@ -73,19 +77,33 @@ describe('delivery state machine', () => {
     env.zalo.setStatus('g2', 'disabled');
     await env.broadcast.directory.sync('admin');
     env.zalo.setStatus('g3', 'disabled'); // disabled after the last sync: Zalo answers -237
-    const c = env.broadcast.campaigns.create(campaignInput({ schedule: { type: 'once', at: '2026-11-02T11:00' }, audience: { all: true, groupIds: ['foreign1'] } }), 'lan');
+    const c = env.broadcast.campaigns.create(
+      campaignInput({
+        schedule: { type: 'once', at: '2026-11-02T11:00' },
+        audience: { all: true, groupIds: ['foreign1'] },
+      }),
+      'lan',
+    );
     env.broadcast.campaigns.approve(c.id, 'hung');
     env.clock.set(vn('2026-11-02T11:00:00'));
     await env.broadcast.scheduler.tick();
     const run = env.broadcast.runs.listRuns(c.id)[0]!;
-    const byGroup = Object.fromEntries(env.broadcast.runs.report(run.id).deliveries.map((d) => [d.groupId, [d.status, d.errorCode, d.reason]]));
+    const byGroup = Object.fromEntries(
+      env.broadcast.runs.report(run.id).deliveries.map((d) => [d.groupId, [d.status, d.errorCode, d.reason]]),
+    );
     expect(byGroup).toEqual({
       g1: ['sent', null, null],
       g2: ['skipped', 'group_disabled', expect.stringMatching(/vô hiệu hoá/)],
       g3: ['failed', '-237', expect.stringMatching(/vô hiệu hoá hoặc hết hạn/)],
       foreign1: ['failed', '-403', expect.stringMatching(/không sở hữu nhóm/)],
     });
-    expect(env.broadcast.runs.report(run.id).counts).toMatchObject({ sent: 1, failed: 2, skipped: 1, pending: 0, unknown: 0 });
+    expect(env.broadcast.runs.report(run.id).counts).toMatchObject({
+      sent: 1,
+      failed: 2,
+      skipped: 1,
+      pending: 0,
+      unknown: 0,
+    });
   });
 });
 

@@ -20,7 +20,10 @@ describe('campaign approval', () => {
     const err = refused(() => broadcast.campaigns.approve(c.id, 'Lan'));
     expect(err.code).toBe('forbidden');
     expect(broadcast.campaigns.get(c.id).status).toBe('draft');
-    expect(broadcast.audit.list({ campaignId: c.id }).map((a) => a.action)).toEqual(['campaign.approve_refused', 'campaign.create']);
+    expect(broadcast.audit.list({ campaignId: c.id }).map((a) => a.action)).toEqual([
+      'campaign.approve_refused',
+      'campaign.create',
+    ]);
   });
 
   it('when another official approves, then it is approved and the audit log says who did what', () => {
@@ -68,7 +71,9 @@ describe('campaign lifecycle', () => {
 
   it('when a one-off time is in the past, then saving is refused naming schedule.at', () => {
     const { broadcast } = setupBroadcast();
-    const err = refused(() => broadcast.campaigns.create(campaignInput({ schedule: { type: 'once', at: '2026-11-01T10:00' } }), 'lan'));
+    const err = refused(() =>
+      broadcast.campaigns.create(campaignInput({ schedule: { type: 'once', at: '2026-11-01T10:00' } }), 'lan'),
+    );
     expect(err).toMatchObject({ code: 'invalid_input', field: 'schedule.at' });
     expect(broadcast.campaigns.list()).toHaveLength(0);
   });
@@ -78,7 +83,9 @@ describe('campaign lifecycle', () => {
     expect(over.success).toBe(false);
     expect(over.error?.issues[0]?.path).toEqual(['text']);
     // 'ă' typed as a + combining breve counts once after NFC
-    expect(campaignCreateSchema.safeParse(campaignInput({ text: 'a\u0306'.repeat(MAX_TEXT_CHARS) })).success).toBe(true);
+    expect(campaignCreateSchema.safeParse(campaignInput({ text: 'a\u0306'.repeat(MAX_TEXT_CHARS) })).success).toBe(
+      true,
+    );
   });
 
   it('when a dry run is asked, then it shows the exact text, every target and why some will not receive it', () => {
@@ -89,7 +96,9 @@ describe('campaign lifecycle', () => {
       const c = broadcast.campaigns.create(campaignInput({ audience: { all: true, groupIds: ['ngoai1'] } }), 'lan');
       const dry = broadcast.campaigns.dryRun(c.id, 'lan');
       expect(dry.text).toBe(campaignInput().text);
-      expect(dry.targets.map((x) => [x.name || x.groupId, x.willReceive, x.reason !== null, x.warning !== null])).toEqual([
+      expect(
+        dry.targets.map((x) => [x.name || x.groupId, x.willReceive, x.reason !== null, x.warning !== null]),
+      ).toEqual([
         ['ngoai1', true, false, true],
         ['Xã An Bá', true, false, false],
         ['Xã Bình Sơn', false, true, false],

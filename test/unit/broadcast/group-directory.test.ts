@@ -15,7 +15,11 @@ describe('group directory', () => {
     zalo.addGroup('g2', { name: 'Phòng Nông nghiệp', status: 'disabled' });
     zalo.addGroup('x9', { owned: false });
     expect(await broadcast.directory.sync('admin')).toMatchObject({ listed: 2, added: 2, removed: 0, detailErrors: 0 });
-    broadcast.directory.update('g1', { kind: 'commune', unit: 'Xã An Bá', tags: ['Vùng cao', 'vùng cao', ' Miền núi '] }, 'lan');
+    broadcast.directory.update(
+      'g1',
+      { kind: 'commune', unit: 'Xã An Bá', tags: ['Vùng cao', 'vùng cao', ' Miền núi '] },
+      'lan',
+    );
     await broadcast.directory.sync('admin');
     expect(broadcast.directory.list().map((g) => [g.groupId, g.zaloStatus, g.kind, g.tags, g.assetType])).toEqual([
       ['g2', 'disabled', null, [], 'gmf100'],
@@ -39,7 +43,11 @@ describe('group directory', () => {
     const created = fixture('create_group');
     zalo.addGroup(created.group_id, { name: 'Nhóm mới' });
     await broadcast.groupEventSink.onGroupEvent(created);
-    expect(broadcast.directory.get(created.group_id)).toMatchObject({ name: 'Nhóm mới', zaloStatus: 'enabled', totalMember: 3 });
+    expect(broadcast.directory.get(created.group_id)).toMatchObject({
+      name: 'Nhóm mới',
+      zaloStatus: 'enabled',
+      totalMember: 3,
+    });
     await broadcast.groupEventSink.onGroupEvent(fixture('user_join_group'));
     expect(broadcast.directory.get(created.group_id)?.totalMember).toBe(4);
     await broadcast.groupEventSink.onGroupEvent(fixture('user_out_group'));
@@ -53,7 +61,11 @@ describe('group directory', () => {
     const { broadcast, zalo } = setupBroadcast();
     zalo.addGroup('g1');
     await broadcast.directory.sync('admin');
-    await broadcast.groupEventSink.onGroupEvent({ ...fixture('delete_group'), event_name: 'disperse_group', group_id: 'g1' });
+    await broadcast.groupEventSink.onGroupEvent({
+      ...fixture('delete_group'),
+      event_name: 'disperse_group',
+      group_id: 'g1',
+    });
     expect(broadcast.directory.get('g1')?.deletedAt).not.toBeNull();
   });
 });

@@ -19,13 +19,19 @@ describe('nextOccurrence', () => {
   });
 
   it('when February falls in a leap year, then day 29–31 schedules run on 29 February', () => {
-    expect(show([nextOccurrence({ type: 'monthly', day: 30, time: '07:30' }, vn('2028-02-01T00:00:00'), TZ)!])).toEqual(['2028-02-29T07:30:00+07:00']);
-    expect(show([nextOccurrence({ type: 'monthly', day: 29, time: '07:30' }, vn('2027-02-01T00:00:00'), TZ)!])).toEqual(['2027-02-28T07:30:00+07:00']);
+    expect(show([nextOccurrence({ type: 'monthly', day: 30, time: '07:30' }, vn('2028-02-01T00:00:00'), TZ)!])).toEqual(
+      ['2028-02-29T07:30:00+07:00'],
+    );
+    expect(show([nextOccurrence({ type: 'monthly', day: 29, time: '07:30' }, vn('2027-02-01T00:00:00'), TZ)!])).toEqual(
+      ['2027-02-28T07:30:00+07:00'],
+    );
   });
 
   it('when the time is exactly an occurrence, then the next one is the following month (strictly after)', () => {
     const at = vn('2026-11-15T08:00:00');
-    expect(formatZoned(nextOccurrence({ type: 'monthly', day: 15, time: '08:00' }, at, TZ)!, TZ)).toBe('2026-12-15T08:00:00+07:00');
+    expect(formatZoned(nextOccurrence({ type: 'monthly', day: 15, time: '08:00' }, at, TZ)!, TZ)).toBe(
+      '2026-12-15T08:00:00+07:00',
+    );
   });
 
   it('when the year turns, then a monthly schedule continues in January', () => {

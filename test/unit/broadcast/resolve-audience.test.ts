@@ -39,7 +39,10 @@ describe('resolveAudience', () => {
   });
 
   it('when kinds and tags are both given, then a group must match both; tags compare case-insensitively', () => {
-    expect(resolveAudience({ kinds: ['commune'], tags: ['VÙNG CAO'] }, groups).map((x) => x.groupId)).toEqual(['c1', 'c3']);
+    expect(resolveAudience({ kinds: ['commune'], tags: ['VÙNG CAO'] }, groups).map((x) => x.groupId)).toEqual([
+      'c1',
+      'c3',
+    ]);
   });
 
   it('when explicit ids are given, then they are added, and an id unknown to the directory is kept and flagged', () => {

@@ -25,7 +25,10 @@ describe('recurring campaigns across month ends and restarts', () => {
   it('when a monthly day-31 campaign runs for months with a restart around Tết, then each month goes out once and a too-late run is marked missed', async () => {
     const env = monthlySetup('2026-12-20T09:00:00');
     await env.broadcast.directory.sync('admin');
-    const c = env.broadcast.campaigns.create(campaignInput({ schedule: { type: 'monthly', day: 31, time: '08:00' } }), 'lan');
+    const c = env.broadcast.campaigns.create(
+      campaignInput({ schedule: { type: 'monthly', day: 31, time: '08:00' } }),
+      'lan',
+    );
     env.broadcast.campaigns.approve(c.id, 'hung');
 
     env.clock.set(vn('2026-12-31T08:00:00'));
@@ -63,7 +66,10 @@ describe('recurring campaigns across month ends and restarts', () => {
   it('when the leap-year February comes, then the day-31 campaign goes out on 29/2', async () => {
     const env = monthlySetup('2028-02-10T09:00:00');
     await env.broadcast.directory.sync('admin');
-    const c = env.broadcast.campaigns.create(campaignInput({ schedule: { type: 'monthly', day: 31, time: '08:00' } }), 'lan');
+    const c = env.broadcast.campaigns.create(
+      campaignInput({ schedule: { type: 'monthly', day: 31, time: '08:00' } }),
+      'lan',
+    );
     env.broadcast.campaigns.approve(c.id, 'hung');
     env.clock.set(vn('2028-02-28T08:00:00'));
     await env.broadcast.scheduler.tick();
@@ -76,7 +82,10 @@ describe('recurring campaigns across month ends and restarts', () => {
   it('when ticks repeat at the same instant, then a run is created once (unique campaign × due time)', async () => {
     const env = monthlySetup('2026-11-02T09:00:00');
     await env.broadcast.directory.sync('admin');
-    const c = env.broadcast.campaigns.create(campaignInput({ schedule: { type: 'cron', expression: '0 8 * * *' } }), 'lan');
+    const c = env.broadcast.campaigns.create(
+      campaignInput({ schedule: { type: 'cron', expression: '0 8 * * *' } }),
+      'lan',
+    );
     env.broadcast.campaigns.approve(c.id, 'hung');
     env.clock.set(vn('2026-11-03T08:00:00'));
     await Promise.all([env.broadcast.scheduler.tick(), env.broadcast.scheduler.tick()]);
@@ -90,7 +99,10 @@ describe('quiet hours and one-off campaigns', () => {
   it('when a run falls due at 22:00 with quiet hours 21:00–07:00, then nothing goes out until 07:00', async () => {
     const env = monthlySetup('2026-11-02T09:00:00', { options: { quietHours: parseQuietHours('21:00-07:00') } });
     await env.broadcast.directory.sync('admin');
-    const c = env.broadcast.campaigns.create(campaignInput({ schedule: { type: 'once', at: '2026-11-02T22:00' } }), 'lan');
+    const c = env.broadcast.campaigns.create(
+      campaignInput({ schedule: { type: 'once', at: '2026-11-02T22:00' } }),
+      'lan',
+    );
     env.broadcast.campaigns.approve(c.id, 'hung');
     env.clock.set(vn('2026-11-02T22:00:00'));
     await env.broadcast.scheduler.tick();
@@ -123,7 +135,10 @@ describe('quiet hours and one-off campaigns', () => {
   it('when a campaign is cancelled after its run was held by quiet hours, then the run is cancelled and nothing is sent', async () => {
     const env = monthlySetup('2026-11-02T09:00:00', { options: { quietHours: parseQuietHours('21:00-07:00') } });
     await env.broadcast.directory.sync('admin');
-    const c = env.broadcast.campaigns.create(campaignInput({ schedule: { type: 'once', at: '2026-11-02T23:00' } }), 'lan');
+    const c = env.broadcast.campaigns.create(
+      campaignInput({ schedule: { type: 'once', at: '2026-11-02T23:00' } }),
+      'lan',
+    );
     env.broadcast.campaigns.approve(c.id, 'hung');
     env.clock.set(vn('2026-11-02T23:00:00'));
     await env.broadcast.scheduler.tick();

@@ -24,7 +24,9 @@ describe('FAQ dialog answers', () => {
     await chat.say('Chuẩn nghèo là gì?');
     const reply = await chat.say('1');
     expect(reply.outcome).toEqual({ kind: 'answer', id: 'ra-soat' });
-    expect(textOf(reply)).toContain('Căn cứ: Quyết định 24/2021/QĐ-TTg, Điều 4\nCập nhật: 01/10/2026\nLiên hệ: UBND xã nơi cư trú');
+    expect(textOf(reply)).toContain(
+      'Căn cứ: Quyết định 24/2021/QĐ-TTg, Điều 4\nCập nhật: 01/10/2026\nLiên hệ: UBND xã nơi cư trú',
+    );
   });
 
   it('when an answer has no follow-ups, then numbers keep referring to the menu the resident came from', async () => {
@@ -112,7 +114,9 @@ describe('FAQ dialog answers', () => {
       alternatives: [{ id: 'ra-soat', score: 0.69 }],
     }));
     const text = textOf(await converse(makeDialog(close, fx.db)).say('chuan ngheo ra soat'));
-    expect(text).toContain(`${t('dialog:answer.alsoAsk')}\n1. Rà soát hộ nghèo hằng năm\n\n${t('dialog:answer.footer')}`);
+    expect(text).toContain(
+      `${t('dialog:answer.alsoAsk')}\n1. Rà soát hộ nghèo hằng năm\n\n${t('dialog:answer.footer')}`,
+    );
     expect(text).not.toContain(t('dialog:answer.followUps'));
   });
 
@@ -142,7 +146,11 @@ describe('FAQ dialog answers', () => {
   });
 
   it('when a resident sends a sticker, then they are asked to type text', async () => {
-    const reply = await makeDialog(fx.faq, fx.db).respond('u-1', { kind: 'unsupported', eventName: 'user_send_sticker' }, Date.now());
+    const reply = await makeDialog(fx.faq, fx.db).respond(
+      'u-1',
+      { kind: 'unsupported', eventName: 'user_send_sticker' },
+      Date.now(),
+    );
     expect(textOf(reply)).toBe(t('dialog:unsupported'));
   });
 
@@ -152,11 +160,31 @@ describe('FAQ dialog answers', () => {
     await converse(dialog, 'u-2').say('Bán xe máy cũ, giá bao nhiêu?');
     await converse(dialog, 'u-2').say('chuan ngheo la gi');
     await converse(dialog, 'u-2').say('1');
-    const rows = fx.db.prepare('SELECT user_id, text, outcome, node_id, content_version FROM questions ORDER BY id').all();
+    const rows = fx.db
+      .prepare('SELECT user_id, text, outcome, node_id, content_version FROM questions ORDER BY id')
+      .all();
     expect(rows).toEqual([
-      { user_id: 'u-1', text: 'bán xe máy cũ giá bao nhiêu', outcome: 'fallback', node_id: null, content_version: fx.faq.current().version },
-      { user_id: 'u-2', text: 'Bán xe máy cũ, giá bao nhiêu?', outcome: 'fallback', node_id: null, content_version: fx.faq.current().version },
-      { user_id: 'u-2', text: 'chuan ngheo la gi', outcome: 'answer', node_id: 'chuan-ngheo', content_version: fx.faq.current().version },
+      {
+        user_id: 'u-1',
+        text: 'bán xe máy cũ giá bao nhiêu',
+        outcome: 'fallback',
+        node_id: null,
+        content_version: fx.faq.current().version,
+      },
+      {
+        user_id: 'u-2',
+        text: 'Bán xe máy cũ, giá bao nhiêu?',
+        outcome: 'fallback',
+        node_id: null,
+        content_version: fx.faq.current().version,
+      },
+      {
+        user_id: 'u-2',
+        text: 'chuan ngheo la gi',
+        outcome: 'answer',
+        node_id: 'chuan-ngheo',
+        content_version: fx.faq.current().version,
+      },
     ]);
     const groups = createQuestionRepository(fx.db).listUnanswered({ since: 0 });
     expect(groups).toHaveLength(1);

@@ -4,7 +4,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandoffRepository } from '../../../src/bot/dialog/handoff-repository.js';
 import type { FaqStore } from '../../../src/faq/faq-types.js';
 import { deleteUserData } from '../../../src/storage/delete-user-data.js';
-import { converse, FIXTURE_DIR, makeDialog, MINUTE, NOW, openStore, t, textOf, useDialogFixture } from './dialog-test-kit.js';
+import {
+  converse,
+  FIXTURE_DIR,
+  makeDialog,
+  MINUTE,
+  NOW,
+  openStore,
+  t,
+  textOf,
+  useDialogFixture,
+} from './dialog-test-kit.js';
 
 describe('FAQ dialog hand-off, human takeover, flood limit and content changes', () => {
   const fx = useDialogFixture();
@@ -23,7 +33,12 @@ describe('FAQ dialog hand-off, human takeover, flood limit and content changes',
     const handoffs = createHandoffRepository(fx.db);
     const open = handoffs.listOpen();
     expect(open).toHaveLength(1);
-    expect(open[0]).toMatchObject({ userId: 'u-1001', question: 'chuan ngheo la gi', lastAnswerId: 'chuan-ngheo', status: 'open' });
+    expect(open[0]).toMatchObject({
+      userId: 'u-1001',
+      question: 'chuan ngheo la gi',
+      lastAnswerId: 'chuan-ngheo',
+      status: 'open',
+    });
   });
 
   it('when a resident asks for an official before any question, then they are asked to type it and their next question is attached', async () => {
@@ -42,8 +57,14 @@ describe('FAQ dialog hand-off, human takeover, flood limit and content changes',
     const [first] = handoffs.listOpen();
     expect(handoffs.markAnswered(first!.id, 'can-bo-xa', NOW + MINUTE)).toBe(true);
     expect(handoffs.markAnswered(first!.id, 'can-bo-xa', NOW + MINUTE)).toBe(false);
-    expect(handoffs.get(first!.id)).toMatchObject({ status: 'answered', answeredBy: 'can-bo-xa', answeredAt: NOW + MINUTE });
-    expect(textOf(await chat.say('gặp cán bộ'))).toContain(t('dialog:handoff.opened', { when: t('dialog:handoff.officeHours') }));
+    expect(handoffs.get(first!.id)).toMatchObject({
+      status: 'answered',
+      answeredBy: 'can-bo-xa',
+      answeredAt: NOW + MINUTE,
+    });
+    expect(textOf(await chat.say('gặp cán bộ'))).toContain(
+      t('dialog:handoff.opened', { when: t('dialog:handoff.officeHours') }),
+    );
     expect(handoffs.listOpen().map((h) => h.id)).not.toContain(first!.id);
     expect(handoffs.listOpen()).toHaveLength(1);
   });
@@ -96,7 +117,8 @@ describe('FAQ dialog hand-off, human takeover, flood limit and content changes',
       // "Rà soát" is removed and the BHYT topic moves to the first place
       const topicFile = path.join(changedDir, 'faq', '01-ho-ngheo.yaml');
       const yaml = fs.readFileSync(topicFile, 'utf8');
-      const withoutRaSoat = yaml.slice(0, yaml.indexOf('  - id: ra-soat')) + yaml.slice(yaml.indexOf('  - id: thu-tuc'));
+      const withoutRaSoat =
+        yaml.slice(0, yaml.indexOf('  - id: ra-soat')) + yaml.slice(yaml.indexOf('  - id: thu-tuc'));
       fs.writeFileSync(
         topicFile,
         withoutRaSoat.replace('    follow_ups: [ra-soat]\n', '').replace('order: 1\nintro', 'order: 5\nintro'),
@@ -118,7 +140,9 @@ describe('FAQ dialog hand-off, human takeover, flood limit and content changes',
       const chat = converse(makeDialog(changed, fx.db));
       const reply = await chat.say('2');
       expect(reply.outcome).toEqual({ kind: 'menu' });
-      expect(textOf(reply)).toContain(`${t('dialog:menu.changed')}\n\n${t('dialog:menu.mainTitle')}\n1. Bảo hiểm y tế\n2. Hộ nghèo`);
+      expect(textOf(reply)).toContain(
+        `${t('dialog:menu.changed')}\n\n${t('dialog:menu.mainTitle')}\n1. Bảo hiểm y tế\n2. Hộ nghèo`,
+      );
       expect((await chat.say('2')).outcome).toEqual({ kind: 'menu', id: 'ho-ngheo' });
     });
 
@@ -127,7 +151,10 @@ describe('FAQ dialog hand-off, human takeover, flood limit and content changes',
       await old.say('1');
       await old.say('3');
       await old.say('1');
-      expect((await converse(makeDialog(changed, fx.db)).say('quay lại')).outcome).toEqual({ kind: 'menu', id: 'thu-tuc' });
+      expect((await converse(makeDialog(changed, fx.db)).say('quay lại')).outcome).toEqual({
+        kind: 'menu',
+        id: 'thu-tuc',
+      });
     });
   });
 });

@@ -51,7 +51,11 @@ describe('question texts retention', () => {
       { user_id: 'u-new', question: 'nha toi o thon dong co duoc vay von' },
     ]);
     const [group] = createQuestionRepository(db).listUnanswered({ since: 0 });
-    expect(group).toMatchObject({ count: 2, text: 'nha toi o thon dong co duoc vay von', textKey: questionKey('Nhà tôi ở thôn Đông có được vay vốn?') });
+    expect(group).toMatchObject({
+      count: 2,
+      text: 'nha toi o thon dong co duoc vay von',
+      textKey: questionKey('Nhà tôi ở thôn Đông có được vay vốn?'),
+    });
     expect(purgeQuestionTexts(db, NOW - 90 * DAY)).toBe(0);
   });
 

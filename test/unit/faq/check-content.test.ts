@@ -59,7 +59,9 @@ describe('checkContent', () => {
   });
 
   it('when a diagnostic is formatted, then it reads file:line: severity CODE and a Vietnamese message', () => {
-    const d = checkContentDir(path.join(FIXTURES, 'broken'), '2026-11-29', t).diagnostics.find((x) => x.code === 'DANGLING_PARENT')!;
+    const d = checkContentDir(path.join(FIXTURES, 'broken'), '2026-11-29', t).diagnostics.find(
+      (x) => x.code === 'DANGLING_PARENT',
+    )!;
     expect(formatDiagnostic(d)).toBe(
       `${path.join(FIXTURES, 'broken', 'faq/01-loi.yaml')}:41: error DANGLING_PARENT Mục "mo-coi" có parent "khong-co" nhưng không có mục nào mang id này.`,
     );

@@ -77,7 +77,10 @@ describe('decideMatch on long messages', () => {
   const decideLong = (ranked: ScoredNode[], terms: number) => decideMatch(ranked, DEFAULT_KNOBS, () => [], terms);
 
   it('when a long story contains a whole FAQ question and that answer leads clearly, then it is answered despite a low covQ', () => {
-    expect(decideLong([story(0.42, 0.2, 0.9), story(0.3, 0.2, 0.5, 'b')], 20)).toMatchObject({ kind: 'answer', id: 'a' });
+    expect(decideLong([story(0.42, 0.2, 0.9), story(0.3, 0.2, 0.5, 'b')], 20)).toMatchObject({
+      kind: 'answer',
+      id: 'a',
+    });
   });
 
   it('when the same evidence comes from a short message, then the usual bars apply', () => {

@@ -25,7 +25,12 @@ describe('loadContent', () => {
   });
 
   it('when a node sits in a topic file, then it defaults to kind answer under that topic and keeps file:line', () => {
-    expect(node('bao-hiem-y-te')).toMatchObject({ kind: 'topic', parent: null, order: 2, intro: 'Bạn muốn hỏi gì về bảo hiểm y tế?' });
+    expect(node('bao-hiem-y-te')).toMatchObject({
+      kind: 'topic',
+      parent: null,
+      order: 2,
+      intro: 'Bạn muốn hỏi gì về bảo hiểm y tế?',
+    });
     expect(node('bhyt-ho-ngheo')).toMatchObject({
       kind: 'answer',
       parent: 'bao-hiem-y-te',
@@ -46,10 +51,12 @@ describe('loadContent', () => {
   });
 
   it('when a node has dated versions, then each keeps its window and legal basis', () => {
-    expect(node('vay-von-lam-nha').versions.map((v) => [v.validFrom, v.validUntil, v.legalBasis[0]!.document])).toEqual([
-      [undefined, '2026-12-31', 'Quyết định 33/2015/QĐ-TTg'],
-      ['2027-01-01', undefined, 'Nghị định mới'],
-    ]);
+    expect(node('vay-von-lam-nha').versions.map((v) => [v.validFrom, v.validUntil, v.legalBasis[0]!.document])).toEqual(
+      [
+        [undefined, '2026-12-31', 'Quyết định 33/2015/QĐ-TTg'],
+        ['2027-01-01', undefined, 'Nghị định mới'],
+      ],
+    );
   });
 
   it('when smalltalk.yaml and synonyms.yaml exist, then intents and tables are read', () => {

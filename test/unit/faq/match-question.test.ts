@@ -27,7 +27,10 @@ describe('FaqSnapshot.match', () => {
   );
 
   it('when a longer message matches a safety node, then small talk wins through retrieval', () => {
-    expect(match('có người gọi bảo tôi chuyển tiền để vào hộ nghèo')).toMatchObject({ kind: 'smalltalk', intent: 'scam' });
+    expect(match('có người gọi bảo tôi chuyển tiền để vào hộ nghèo')).toMatchObject({
+      kind: 'smalltalk',
+      intent: 'scam',
+    });
   });
 
   it.each([
@@ -41,7 +44,10 @@ describe('FaqSnapshot.match', () => {
   });
 
   it('when a word is misspelt, then the fuzzy pass still finds the answer', () => {
-    expect(match('ho nghoe co duoc cap the bao hiem y te mien phi khong')).toMatchObject({ kind: 'answer', id: 'bhyt-ho-ngheo' });
+    expect(match('ho nghoe co duoc cap the bao hiem y te mien phi khong')).toMatchObject({
+      kind: 'answer',
+      id: 'bhyt-ho-ngheo',
+    });
   });
 
   it('when the question adds numbers, then confidence does not drop', () => {
@@ -87,7 +93,10 @@ describe('FaqSnapshot.match', () => {
   });
 
   it('when an ambiguous key is typed, then its meaning in the content is used', () => {
-    expect(match('hn có được cấp thẻ bảo hiểm y tế miễn phí không')).toMatchObject({ kind: 'answer', id: 'bhyt-ho-ngheo' });
+    expect(match('hn có được cấp thẻ bảo hiểm y tế miễn phí không')).toMatchObject({
+      kind: 'answer',
+      id: 'bhyt-ho-ngheo',
+    });
   });
 });
 
@@ -97,7 +106,11 @@ describe('FaqSnapshot navigation', () => {
   });
 
   it('when a child is valid only later, then the menu shows it only then', () => {
-    expect(snapshot.children('nha-o', NOV_2026).map((n) => n.id)).toEqual(['tien-thue-nha', 'mien-giam-thue', 'vay-von-lam-nha']);
+    expect(snapshot.children('nha-o', NOV_2026).map((n) => n.id)).toEqual([
+      'tien-thue-nha',
+      'mien-giam-thue',
+      'vay-von-lam-nha',
+    ]);
     expect(snapshot.children('nha-o', JAN_2027).map((n) => n.id)).toContain('ho-tro-tet-2027');
   });
 

@@ -26,10 +26,13 @@ describe('normalizeVietnamese', () => {
     expect(keys('lợi ích được thuê thuế', 'accented')).toEqual(['lơi5', 'ich1', 'đươc5', 'thuê0', 'thuê1']);
   });
 
-  it.each(['ỷ', 'ỹ', 'ỵ', 'Ỷ', 'Ỹ', 'Ỵ'])('when the text holds %s (missed by remove-accents), then folding removes it', (ch) => {
-    expect(stripMarks(ch).toLowerCase()).toBe('y');
-    expect(keys(`k${ch}`, 'folded')).toEqual(['ki']);
-  });
+  it.each(['ỷ', 'ỹ', 'ỵ', 'Ỷ', 'Ỹ', 'Ỵ'])(
+    'when the text holds %s (missed by remove-accents), then folding removes it',
+    (ch) => {
+      expect(stripMarks(ch).toLowerCase()).toBe('y');
+      expect(keys(`k${ch}`, 'folded')).toEqual(['ki']);
+    },
+  );
 
   it('when the text holds đ or Đ, then the folded key uses d', () => {
     expect(keys('ĐĂNG KÝ đất đai', 'folded')).toEqual(['dang', 'ki', 'dat', 'dai']);

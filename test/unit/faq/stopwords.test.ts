@@ -87,7 +87,10 @@ describe('closingVay', () => {
     ['ho ngheo duoc gi vay', []],
     ['vay von ho ngheo', []],
     ['vay', []],
-  ])('when "%s" is typed, then only a closing vay outside a loan phrase or stop phrase is flagged', (text, expected) => {
-    expect(flagged(text)).toEqual(expected);
-  });
+  ])(
+    'when "%s" is typed, then only a closing vay outside a loan phrase or stop phrase is flagged',
+    (text, expected) => {
+      expect(flagged(text)).toEqual(expected);
+    },
+  );
 });

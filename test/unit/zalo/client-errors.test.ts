@@ -12,11 +12,14 @@ const publishedCodes = Object.keys(apiFixture('error_codes.json')).filter((code)
 const oauthCodes = ['-14003', '-14004', '-14020'];
 
 describe('Zalo error table', () => {
-  it.each([...publishedCodes, ...oauthCodes])('when Zalo answers %s, then operators get a meaning and a hint', (code) => {
-    const info = ZALO_ERROR_CODES[Number(code)];
-    expect(info?.meaning).toBeTruthy();
-    expect(info?.hint).toBeTruthy();
-  });
+  it.each([...publishedCodes, ...oauthCodes])(
+    'when Zalo answers %s, then operators get a meaning and a hint',
+    (code) => {
+      const info = ZALO_ERROR_CODES[Number(code)];
+      expect(info?.meaning).toBeTruthy();
+      expect(info?.hint).toBeTruthy();
+    },
+  );
 
   it('when a code is in the table, then officials get a Vietnamese and an English reason', () => {
     const errorsVi: Record<string, string> = vi.errors;
@@ -75,7 +78,9 @@ describe('ZaloApiError', () => {
   });
 
   it('when the transport failed, then the failure code names it', () => {
-    expect(new ZaloApiError({ kind: 'http', code: null, status: 503, method: 'GET', path: '/x' }).failureCode).toBe('http_503');
+    expect(new ZaloApiError({ kind: 'http', code: null, status: 503, method: 'GET', path: '/x' }).failureCode).toBe(
+      'http_503',
+    );
     expect(new ZaloApiError({ kind: 'timeout', code: null, method: 'GET', path: '/x' }).failureCode).toBe('timeout');
   });
 

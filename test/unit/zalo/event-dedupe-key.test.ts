@@ -38,8 +38,12 @@ describe('eventDedupeKey', () => {
 
   it('when an event has no msg_id, then the key is built from its name, ids and timestamp', () => {
     expect(eventDedupeKey(event('follow.json'))).toBe('follow:24684588352919792:154397978274');
-    expect(eventDedupeKey(event('user_join_group.json'))).toBe('user_join_group:48382b0bb7595e070748:8509985270925410066:1696407729124');
-    expect(eventDedupeKey(event('follow.json', { timestamp: '154397978275' }))).not.toBe(eventDedupeKey(event('follow.json')));
+    expect(eventDedupeKey(event('user_join_group.json'))).toBe(
+      'user_join_group:48382b0bb7595e070748:8509985270925410066:1696407729124',
+    );
+    expect(eventDedupeKey(event('follow.json', { timestamp: '154397978275' }))).not.toBe(
+      eventDedupeKey(event('follow.json')),
+    );
   });
 
   it('when two unmodelled events share name and timestamp but differ in content, then their keys differ', () => {

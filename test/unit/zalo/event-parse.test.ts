@@ -54,24 +54,33 @@ describe('parseZaloEvent', () => {
     expect(loadWebhookFixtures().map((f) => f.file)).toEqual(Object.keys(EXPECTED).sort());
   });
 
-  it.each(loadWebhookFixtures().map((f) => [f.file, f] as const))('when %s is parsed, then it becomes the right union member', (file, fixture) => {
-    const event = parsed(fixture.body);
+  it.each(loadWebhookFixtures().map((f) => [f.file, f] as const))(
+    'when %s is parsed, then it becomes the right union member',
+    (file, fixture) => {
+      const event = parsed(fixture.body);
 
-    expect(event.event_name).toBe(EXPECTED[file]);
-    if (event.event_name === 'unknown') expect(event.zalo_event_name).toBe(fixture.body.event_name);
-    else expect(event.timestamp).toBe(fixture.body.timestamp);
-  });
+      expect(event.event_name).toBe(EXPECTED[file]);
+      if (event.event_name === 'unknown') expect(event.zalo_event_name).toBe(fixture.body.event_name);
+      else expect(event.timestamp).toBe(fixture.body.timestamp);
+    },
+  );
 
   it('when ids are longer than 2^53, then they stay exact strings', () => {
     const event = parsed(webhookFixture('user_send_text.json').body);
 
-    expect(event).toMatchObject({ sender: { id: '246845883529197922' }, message: { msg_id: '96d3cdf3af150460909', text: 'message' } });
+    expect(event).toMatchObject({
+      sender: { id: '246845883529197922' },
+      message: { msg_id: '96d3cdf3af150460909', text: 'message' },
+    });
   });
 
   it('when user_submit_info carries the phone as a number, then it is read as its digits', () => {
     const event = parsed(webhookFixture('user_submit_info.json').body);
 
-    expect(event).toMatchObject({ event_name: 'user_submit_info', info: { phone: '841213333111', city: 'Vĩnh Long', ward: '' } });
+    expect(event).toMatchObject({
+      event_name: 'user_submit_info',
+      info: { phone: '841213333111', city: 'Vĩnh Long', ward: '' },
+    });
   });
 
   it('when a read receipt lists several message ids, then all are kept', () => {
@@ -85,7 +94,9 @@ describe('parseZaloEvent', () => {
     const event = parsed(body);
 
     expect(event.event_name === 'oa_send_text' && event.sender.admin_id).toBeUndefined();
-    expect(parsed(webhookFixture('oa_send_text.json').body)).toMatchObject({ sender: { admin_id: '4267886274574868951' } });
+    expect(parsed(webhookFixture('oa_send_text.json').body)).toMatchObject({
+      sender: { admin_id: '4267886274574868951' },
+    });
   });
 
   it('when a body has fields the model does not know, then they are dropped', () => {
@@ -108,15 +119,27 @@ describe('parseZaloEvent', () => {
       .map((f) => [f] as const),
   )('when a user message carries the published attachments of %s, then it parses with them', (file) => {
     const kind = file.split('.')[2]!;
-    const attachments = JSON.parse(fs.readFileSync(path.join(WEBHOOK_FIXTURES_DIR, 'fragments', file), 'utf8')) as unknown[];
-    const body = { ...webhookFixture('user_send_text.json').body, event_name: `user_send_${kind}`, message: { msg_id: 'x1', attachments } };
+    const attachments = JSON.parse(
+      fs.readFileSync(path.join(WEBHOOK_FIXTURES_DIR, 'fragments', file), 'utf8'),
+    ) as unknown[];
+    const body = {
+      ...webhookFixture('user_send_text.json').body,
+      event_name: `user_send_${kind}`,
+      message: { msg_id: 'x1', attachments },
+    };
 
     expect(parsed(body)).toMatchObject({ event_name: `user_send_${kind}`, message: { attachments: [{ type: kind }] } });
   });
 
   it('when the OA template echo carries a bare attachment object, then it is read as a one-element list', () => {
-    const template = JSON.parse(fs.readFileSync(path.join(WEBHOOK_FIXTURES_DIR, 'fragments/oa_send.attachments.template.json'), 'utf8')) as object;
-    const body = { ...webhookFixture('oa_send_text.json').body, event_name: 'oa_send_template', message: { msg_id: 'x2', attachments: template } };
+    const template = JSON.parse(
+      fs.readFileSync(path.join(WEBHOOK_FIXTURES_DIR, 'fragments/oa_send.attachments.template.json'), 'utf8'),
+    ) as object;
+    const body = {
+      ...webhookFixture('oa_send_text.json').body,
+      event_name: 'oa_send_template',
+      message: { msg_id: 'x2', attachments: template },
+    };
 
     expect(parsed(body)).toMatchObject({ event_name: 'oa_send_template', message: { attachments: [{}] } });
   });
@@ -125,9 +148,22 @@ describe('parseZaloEvent', () => {
     ['a JSON array', [], 'body is not a JSON object'],
     ['null', null, 'body is not a JSON object'],
     ['a body without event_name', { app_id: '1' }, 'event_name is missing'],
-    ['user_send_text without a sender', { ...webhookFixture('user_send_text.json').body, sender: undefined }, /^user_send_text: sender: /],
-    ['user_send_text with a numeric sender id', { ...webhookFixture('user_send_text.json').body, sender: { id: 246845883529197922 } }, /^user_send_text: sender\.id: /],
-    ['a group event without group_id', { ...webhookFixture('user_join_group.json').body, group_id: undefined }, /^user_join_group: group_id: /],
+    [
+      'user_send_text without a sender',
+      { ...webhookFixture('user_send_text.json').body, sender: undefined },
+      /^user_send_text: sender: /,
+    ],
+    [
+      'user_send_text with a numeric sender id',
+      // eslint-disable-next-line no-loss-of-precision -- a numeric id is exactly what the parser must refuse
+      { ...webhookFixture('user_send_text.json').body, sender: { id: 246845883529197922 } },
+      /^user_send_text: sender\.id: /,
+    ],
+    [
+      'a group event without group_id',
+      { ...webhookFixture('user_join_group.json').body, group_id: undefined },
+      /^user_join_group: group_id: /,
+    ],
   ])('when given %s, then the error says what is wrong', (_name, json, error) => {
     const result = parseZaloEvent(json);
 

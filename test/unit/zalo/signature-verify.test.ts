@@ -22,7 +22,11 @@ describe('Zalo webhook signature', () => {
     ['empty', '', false],
     ['one character short', mac.slice(1), false],
     ['of another secret', computeZaloMac(expected.appId, raw, expected.timestamp, 'app-secret'), false],
-    ['of a re-serialized body', computeZaloMac(expected.appId, JSON.stringify(JSON.parse(raw)), expected.timestamp, 'oa-secret'), false],
+    [
+      'of a re-serialized body',
+      computeZaloMac(expected.appId, JSON.stringify(JSON.parse(raw)), expected.timestamp, 'oa-secret'),
+      false,
+    ],
     ['not hex', `mac=${'z'.repeat(64)}`, false],
   ])('when the header is %s, then validity is %s', (_name, header, valid) => {
     expect(isValidZaloSignature(header, expected)).toBe(valid);

@@ -2,7 +2,15 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TokenManagerDeps } from '../../../src/zalo/token-manager.js';
 import { TokenRefreshError } from '../../../src/zalo/token-refresh-error.js';
 import { allowOnlyLocalhost, nock } from '../../helpers/local-nock.js';
-import { APP_ID, APP_SECRET, OAUTH_URL, apiFixture, createFakeTime, createTempDb, createTestTokenManager } from '../../helpers/zalo-client-harness.js';
+import {
+  APP_ID,
+  APP_SECRET,
+  OAUTH_URL,
+  apiFixture,
+  createFakeTime,
+  createTempDb,
+  createTestTokenManager,
+} from '../../helpers/zalo-client-harness.js';
 
 const HOUR = 3_600_000;
 const refreshed = apiFixture('access_token_refresh.json') as { access_token: string; refresh_token: string };
@@ -57,7 +65,12 @@ describe('createTokenManager', () => {
     expect(await tokens.getAccessToken()).toBe('AT-0');
     expect(storedRow()).toEqual({ access_token: 'AT-0', refresh_token: 'RT-0', access_expires_at: null });
     const status = tokens.status();
-    expect(status).toMatchObject({ hasAccessToken: true, hasRefreshToken: true, accessExpiresAt: null, lastRefreshError: null });
+    expect(status).toMatchObject({
+      hasAccessToken: true,
+      hasRefreshToken: true,
+      accessExpiresAt: null,
+      lastRefreshError: null,
+    });
     expect(JSON.stringify(status)).not.toMatch(/AT-0|RT-0/);
   });
 
@@ -131,7 +144,9 @@ describe('createTokenManager', () => {
 
   it('when the app secret is wrong (-14004), then the error points at ZALO_APP_SECRET', async () => {
     mockRefresh({ error: -14004, error_name: 'Invalid secret key' });
-    const error = await manager().refresh().catch((e: unknown) => e);
+    const error = await manager()
+      .refresh()
+      .catch((e: unknown) => e);
     expect((error as TokenRefreshError).message).toContain('ZALO_APP_SECRET');
   });
 

@@ -25,7 +25,10 @@ for (const box of document.querySelectorAll('[data-progress-url]')) {
   const label = box.querySelector('[data-progress-label]');
   const poll = async () => {
     try {
-      const res = await fetch(box.dataset.progressUrl, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+      const res = await fetch(box.dataset.progressUrl, {
+        headers: { accept: 'application/json' },
+        credentials: 'same-origin',
+      });
       if (!res.ok) return;
       const p = await res.json();
       if (bar) {

@@ -53,19 +53,23 @@ export function campaignDetailView(
     if (c.status === 'paused' && can(account.role, 'campaign.approve')) {
       actions.push(actionForm(csrf, `${base}/resume`, t('campaigns.resume')));
     }
-    if (open) actions.push(actionForm(csrf, `${base}/cancel`, t('campaigns.cancel'), 'danger', t('campaigns.cancelConfirm')));
+    if (open)
+      actions.push(actionForm(csrf, `${base}/cancel`, t('campaigns.cancel'), 'danger', t('campaigns.cancelConfirm')));
   }
   const runRows = input.runs.map(
     ({ run, counts }) => html`<tr>
-<td><a href="${base}/runs/${run.id}">${fmt.dateTime(run.dueAt)}</a>${run.releaseAt !== run.dueAt
-      ? html`<br><span class="muted">${t('campaigns.releasedAt', { at: fmt.dateTime(run.releaseAt) })}</span>`
-      : ''}</td>
+<td><a href="${base}/runs/${run.id}">${fmt.dateTime(run.dueAt)}</a>${
+      run.releaseAt !== run.dueAt
+        ? html`<br><span class="muted">${t('campaigns.releasedAt', { at: fmt.dateTime(run.releaseAt) })}</span>`
+        : ''
+    }</td>
 <td><span class="badge ${statusTone(run.status)}">${t(`status.run.${run.status}`)}</span></td>
 <td class="num">${counts.sent}</td><td class="num">${counts.failed + counts.unknown}</td>
 <td class="num">${counts.skipped}</td><td class="num">${counts.pending + counts.sending}</td></tr>`,
   );
   const auditRows = input.audit.map(
-    (a) => html`<tr><td>${fmt.dateTime(a.at)}</td><td>${a.actor}</td><td>${t(`audit.${a.action}`, { defaultValue: a.action })}</td></tr>`,
+    (a) =>
+      html`<tr><td>${fmt.dateTime(a.at)}</td><td>${a.actor}</td><td>${t(`audit.${a.action}`, { defaultValue: a.action })}</td></tr>`,
   );
   return html`<p><a href="/admin/campaigns">← ${t('campaigns.title')}</a></p>
 <h1>${c.title} <span class="badge ${statusTone(c.status)}">${t(`status.campaign.${c.status}`)}</span></h1>
@@ -82,11 +86,13 @@ ${input.message ? html`<div class="notice ${input.message.tone}" role="alert">${
 <div class="actions">${actions}</div></div>
 </div>
 <h2>${t('campaigns.runs')}</h2>
-${runRows.length === 0
-  ? html`<p class="muted">${t('campaigns.noRuns')}</p>`
-  : html`<div class="table-wrap"><table><thead><tr><th>${t('campaigns.runDue')}</th><th>${t('campaigns.status')}</th>
+${
+  runRows.length === 0
+    ? html`<p class="muted">${t('campaigns.noRuns')}</p>`
+    : html`<div class="table-wrap"><table><thead><tr><th>${t('campaigns.runDue')}</th><th>${t('campaigns.status')}</th>
 <th class="num">${t('campaigns.sent')}</th><th class="num">${t('campaigns.failed')}</th><th class="num">${t('campaigns.skipped')}</th>
-<th class="num">${t('campaigns.pending')}</th></tr></thead><tbody>${runRows}</tbody></table></div>`}
+<th class="num">${t('campaigns.pending')}</th></tr></thead><tbody>${runRows}</tbody></table></div>`
+}
 <h2>${t('campaigns.history')}</h2>
 <div class="table-wrap"><table><thead><tr><th>${t('campaigns.when')}</th><th>${t('campaigns.who')}</th><th>${t('campaigns.what')}</th></tr></thead>
 <tbody>${auditRows}</tbody></table></div>`;

@@ -9,7 +9,9 @@ function checked(on: boolean): SafeHtml | '' {
 }
 
 function fieldError(t: TFunction, errors: readonly CampaignField[], field: CampaignField): SafeHtml | '' {
-  return errors.includes(field) ? html`<div class="field-error" role="alert">${t(`campaigns.errors.${field}`)}</div>` : '';
+  return errors.includes(field)
+    ? html`<div class="field-error" role="alert">${t(`campaigns.errors.${field}`)}</div>`
+    : '';
 }
 
 /** How a message will look in a Zalo group; the bubble is kept in sync by console.js while typing. */
@@ -39,7 +41,9 @@ export function campaignFormView(
 ): SafeHtml {
   const v = input.values;
   const e = input.errors;
-  const tags = [...new Set([...input.groups.flatMap((g) => g.tags), ...v.tags])].sort((a, b) => a.localeCompare(b, 'vi'));
+  const tags = [...new Set([...input.groups.flatMap((g) => g.tags), ...v.tags])].sort((a, b) =>
+    a.localeCompare(b, 'vi'),
+  );
   const live = input.groups.filter((g) => g.deletedAt === null || v.groupIds.includes(g.groupId));
   const chars = countChars(v.text);
   return html`<h1>${input.heading}</h1>
@@ -67,20 +71,30 @@ ${zaloPreview(t, v.text, v.imageUrl || null, 'preview-text')}
 <p class="muted">${t('campaigns.audienceHelp')}</p>
 <div><strong>${t('campaigns.byKind')}</strong></div>
 ${(['commune', 'agency'] as const).map(
-  (k) => html`<label class="check"><input type="checkbox" name="kind" value="${k}"${checked(v.kinds.includes(k))}> ${t(`groups.kind.${k}`)}</label>`,
+  (k) =>
+    html`<label class="check"><input type="checkbox" name="kind" value="${k}"${checked(v.kinds.includes(k))}> ${t(`groups.kind.${k}`)}</label>`,
 )}
 <div><strong>${t('campaigns.byTag')}</strong></div>
-${tags.length === 0
-  ? html`<p class="muted">${t('campaigns.noTags')}</p>`
-  : tags.map((tag) => html`<label class="check"><input type="checkbox" name="tag" value="${tag}"${checked(v.tags.includes(tag))}> ${tag}</label>`)}
+${
+  tags.length === 0
+    ? html`<p class="muted">${t('campaigns.noTags')}</p>`
+    : tags.map(
+        (tag) =>
+          html`<label class="check"><input type="checkbox" name="tag" value="${tag}"${checked(v.tags.includes(tag))}> ${tag}</label>`,
+      )
+}
 <div><strong>${t('campaigns.byGroup')}</strong></div>
 <div class="scroll-list">
-${live.length === 0
-  ? html`<p class="muted">${t('campaigns.noGroups')}</p>`
-  : live.map(
-      (g) => html`<label class="check"><input type="checkbox" name="group" value="${g.groupId}"${checked(v.groupIds.includes(g.groupId))}>
+${
+  live.length === 0
+    ? html`<p class="muted">${t('campaigns.noGroups')}</p>`
+    : live.map(
+        (
+          g,
+        ) => html`<label class="check"><input type="checkbox" name="group" value="${g.groupId}"${checked(v.groupIds.includes(g.groupId))}>
 ${g.name || g.groupId}${g.unit ? html` <span class="muted">· ${g.unit}</span>` : ''}</label>`,
-    )}
+      )
+}
 </div>
 ${fieldError(t, e, 'audience')}
 </fieldset>

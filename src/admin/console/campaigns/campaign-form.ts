@@ -109,7 +109,8 @@ export function validateCampaignForm(
   const fields = new Set<CampaignField>();
   for (const issue of parsed.error.issues) {
     const head = String(issue.path[0] ?? '');
-    if (head === 'title' || head === 'text' || head === 'imageUrl' || head === 'audience' || head === 'schedule') fields.add(head);
+    if (head === 'title' || head === 'text' || head === 'imageUrl' || head === 'audience' || head === 'schedule')
+      fields.add(head);
   }
   return { ok: false, fields: [...fields] };
 }

@@ -21,10 +21,12 @@ export function campaignListView(
   );
   return html`<h1>${t('campaigns.title')}</h1>
 ${input.canDraft ? html`<div class="actions"><a class="button" href="/admin/campaigns/new">${t('campaigns.new')}</a></div>` : ''}
-${rows.length === 0
-  ? html`<div class="card"><p>${t('campaigns.empty')}</p></div>`
-  : html`<div class="table-wrap"><table>
+${
+  rows.length === 0
+    ? html`<div class="card"><p>${t('campaigns.empty')}</p></div>`
+    : html`<div class="table-wrap"><table>
 <thead><tr><th>${t('campaigns.fieldTitle')}</th><th>${t('campaigns.status')}</th><th>${t('campaigns.schedule')}</th>
 <th>${t('campaigns.audience')}</th><th>${t('campaigns.createdBy')}</th><th>${t('campaigns.updatedAt')}</th></tr></thead>
-<tbody>${rows}</tbody></table></div>`}`;
+<tbody>${rows}</tbody></table></div>`
+}`;
 }

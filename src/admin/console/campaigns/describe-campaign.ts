@@ -17,7 +17,8 @@ export function describeAudience(t: TFunction, a: Audience, groups: readonly Bro
   if (a.all) return t('campaigns.audienceAll');
   const names = new Map(groups.map((g) => [g.groupId, g.name]));
   const parts: string[] = [];
-  if (a.kinds?.length) parts.push(t('campaigns.audienceKinds', { kinds: a.kinds.map((k) => t(`groups.kind.${k}`)).join(', ') }));
+  if (a.kinds?.length)
+    parts.push(t('campaigns.audienceKinds', { kinds: a.kinds.map((k) => t(`groups.kind.${k}`)).join(', ') }));
   if (a.tags?.length) parts.push(t('campaigns.audienceTags', { tags: a.tags.join(', ') }));
   if (a.groupIds?.length) {
     parts.push(t('campaigns.audienceGroups', { groups: a.groupIds.map((id) => names.get(id) || id).join(', ') }));

@@ -9,7 +9,9 @@ import { zaloPreview } from './campaign-form-view.js';
 export function dryRunView(t: TFunction, fmt: Formatter, input: { campaign: Campaign; dryRun: DryRun }): SafeHtml {
   const { campaign: c, dryRun: d } = input;
   const rows = d.targets.map(
-    (x) => html`<tr><td>${x.name || x.groupId}</td><td>${x.kind ? t(`groups.kind.${x.kind}`) : '—'}</td><td>${x.unit ?? '—'}</td>
+    (
+      x,
+    ) => html`<tr><td>${x.name || x.groupId}</td><td>${x.kind ? t(`groups.kind.${x.kind}`) : '—'}</td><td>${x.unit ?? '—'}</td>
 <td>${x.willReceive ? html`<span class="badge ok">${t('dryRun.yes')}</span>` : html`<span class="badge bad">${t('dryRun.no')}</span>`}</td>
 <td>${x.reason ?? ''}${x.warning ? html`<br><span class="muted">${x.warning}</span>` : ''}</td></tr>`,
   );
@@ -23,11 +25,14 @@ export function dryRunView(t: TFunction, fmt: Formatter, input: { campaign: Camp
 <div class="grid-2">
 <div class="card"><h2>${t('campaigns.preview')}</h2>${zaloPreview(t, d.text, d.imageUrl)}</div>
 <div class="card"><h2>${t('dryRun.upcoming')}</h2>
-${d.upcoming.length === 0
-  ? html`<p class="muted">${t('dryRun.noUpcoming')}</p>`
-  : html`<ul>${d.upcoming.map(
-      (u) => html`<li>${fmt.dateTime(u.dueAt)}${u.releaseAt !== u.dueAt ? html` → ${t('campaigns.releasedAt', { at: fmt.dateTime(u.releaseAt) })}` : ''}</li>`,
-    )}</ul>`}
+${
+  d.upcoming.length === 0
+    ? html`<p class="muted">${t('dryRun.noUpcoming')}</p>`
+    : html`<ul>${d.upcoming.map(
+        (u) =>
+          html`<li>${fmt.dateTime(u.dueAt)}${u.releaseAt !== u.dueAt ? html` → ${t('campaigns.releasedAt', { at: fmt.dateTime(u.releaseAt) })}` : ''}</li>`,
+      )}</ul>`
+}
 </div></div>
 <h2>${t('dryRun.targets')}</h2>
 <div class="table-wrap"><table><thead><tr><th>${t('groups.name')}</th><th>${t('groups.kindLabel')}</th><th>${t('groups.unit')}</th>

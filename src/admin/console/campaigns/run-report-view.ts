@@ -15,17 +15,19 @@ export function runReportView(
   const settled = counts.total - counts.pending - counts.sending;
   const rows = input.deliveries.map(
     (d) => html`<tr><td>${d.groupName || d.groupId}</td>
-<td><span class="badge ${statusTone(d.status)}">${t(`status.delivery.${d.status}`)}</span>${d.needsAttention
-      ? html` <span class="badge warn">${t('report.needsAttention')}</span>`
-      : ''}</td>
+<td><span class="badge ${statusTone(d.status)}">${t(`status.delivery.${d.status}`)}</span>${
+      d.needsAttention ? html` <span class="badge warn">${t('report.needsAttention')}</span>` : ''
+    }</td>
 <td>${fmt.dateTime(d.sentAt)}</td><td class="num">${d.attempts}</td><td>${d.reason ?? ''}</td></tr>`,
   );
   return html`<p><a href="/admin/campaigns/${c.id}">← ${c.title}</a></p>
 <h1>${t('report.title', { at: fmt.dateTime(run.dueAt) })} <span class="badge ${statusTone(run.status)}">${t(`status.run.${run.status}`)}</span></h1>
-${run.status === 'sending'
-  ? html`<div class="card" data-progress-url="${base}/progress"><strong>${t('report.sending')}</strong>
+${
+  run.status === 'sending'
+    ? html`<div class="card" data-progress-url="${base}/progress"><strong>${t('report.sending')}</strong>
 <progress max="${Math.max(counts.total, 1)}" value="${settled}"></progress> <span data-progress-label>${settled}/${counts.total}</span></div>`
-  : ''}
+    : ''
+}
 <div class="stats">
 <div class="stat"><div class="value">${counts.sent}</div><div class="label">${t('campaigns.sent')}</div></div>
 <div class="stat"><div class="value">${counts.failed + counts.unknown}</div><div class="label">${t('campaigns.failed')}</div></div>

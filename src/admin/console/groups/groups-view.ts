@@ -45,20 +45,27 @@ ${(['commune', 'agency'] as const).map((k) => option(k, t(`groups.kind.${k}`), i
 ${input.allTags.map((tag) => option(tag, tag, input.filter.tag === tag))}</select></div>
 <div class="actions"><button type="submit" class="secondary">${t('groups.filter')}</button></div>
 </form>
-${input.canEdit
-  ? html`<form method="post" action="/admin/groups/sync" class="actions"><input type="hidden" name="_csrf" value="${input.csrfToken}">
+${
+  input.canEdit
+    ? html`<form method="post" action="/admin/groups/sync" class="actions"><input type="hidden" name="_csrf" value="${input.csrfToken}">
 <button type="submit">${t('groups.sync')}</button><span class="muted">${t('groups.syncHelp')}</span></form>`
-  : ''}
+    : ''
+}
 </div>
-${rows.length === 0
-  ? html`<div class="card"><p>${t('groups.empty')}</p></div>`
-  : html`<div class="table-wrap"><table><thead><tr><th>${t('groups.name')}</th><th>${t('groups.statusLabel')}</th>
+${
+  rows.length === 0
+    ? html`<div class="card"><p>${t('groups.empty')}</p></div>`
+    : html`<div class="table-wrap"><table><thead><tr><th>${t('groups.name')}</th><th>${t('groups.statusLabel')}</th>
 <th>${t('groups.kindLabel')}</th><th>${t('groups.unit')}</th><th>${t('groups.tags')}</th><th class="num">${t('groups.members')}</th>
-<th>${t('groups.syncedAt')}</th></tr></thead><tbody>${rows}</tbody></table></div>`}`;
+<th>${t('groups.syncedAt')}</th></tr></thead><tbody>${rows}</tbody></table></div>`
+}`;
 }
 
 /** The metadata form of one group: kind, commune/agency, tags (comma-separated). */
-export function groupEditView(t: TFunction, input: { group: BroadcastGroup; csrfToken: string; error?: string }): SafeHtml {
+export function groupEditView(
+  t: TFunction,
+  input: { group: BroadcastGroup; csrfToken: string; error?: string },
+): SafeHtml {
   const g = input.group;
   const kindOption = (value: string, label: string) =>
     html`<option value="${value}"${(g.kind ?? '') === value ? html` selected` : ''}>${label}</option>`;

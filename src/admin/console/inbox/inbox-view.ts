@@ -14,8 +14,10 @@ export interface InboxItem {
 }
 
 function windowNotice(t: TFunction, fmt: Formatter, w: ReplyWindow): SafeHtml {
-  if (w.state === 'closed') return html`<div class="notice bad">${t('inbox.windowClosed', { at: fmt.dateTime(w.closesAt) })}</div>`;
-  if (w.state === 'closing') return html`<div class="notice warn">${t('inbox.windowClosing', { hours: w.hoursLeft, at: fmt.dateTime(w.closesAt) })}</div>`;
+  if (w.state === 'closed')
+    return html`<div class="notice bad">${t('inbox.windowClosed', { at: fmt.dateTime(w.closesAt) })}</div>`;
+  if (w.state === 'closing')
+    return html`<div class="notice warn">${t('inbox.windowClosing', { hours: w.hoursLeft, at: fmt.dateTime(w.closesAt) })}</div>`;
   return html`<p class="muted">${t('inbox.windowOpen', { at: fmt.dateTime(w.closesAt) })}</p>`;
 }
 
@@ -43,21 +45,27 @@ ${windowNotice(t, fmt, w)}
 <div><strong>${t('inbox.question')}</strong></div>
 <div class="quote">${h.question ?? t('inbox.noQuestion')}</div>
 <div><strong>${t('inbox.lastAnswer')}</strong></div>
-${lastAnswer
-  ? html`<div class="quote"><strong>${lastAnswer.title}</strong>\n${lastAnswer.text}</div>`
-  : html`<p class="muted">${t('inbox.noLastAnswer')}</p>`}
+${
+  lastAnswer
+    ? html`<div class="quote"><strong>${lastAnswer.title}</strong>\n${lastAnswer.text}</div>`
+    : html`<p class="muted">${t('inbox.noLastAnswer')}</p>`
+}
 ${failed ? html`<div class="notice bad" role="alert">${failed.message}</div>` : ''}
-${input.canReply && w.state !== 'closed'
-  ? html`<form method="post" action="/admin/inbox/${h.id}/reply">${csrf}
+${
+  input.canReply && w.state !== 'closed'
+    ? html`<form method="post" action="/admin/inbox/${h.id}/reply">${csrf}
 <label for="reply-${h.id}">${t('inbox.reply')}</label>
 <textarea id="reply-${h.id}" name="text" rows="4" required data-count="count-${h.id}" data-max="${MAX_TEXT_CHARS}">${failed?.text ?? ''}</textarea>
 <div id="count-${h.id}" class="counter" data-template="${t('campaigns.counter', { n: '{n}', max: '{max}' })}"></div>
 <div class="actions"><button type="submit">${t('inbox.send')}</button></div></form>`
-  : ''}
-${input.canReply
-  ? html`<form method="post" action="/admin/inbox/${h.id}/close" class="actions">${csrf}
+    : ''
+}
+${
+  input.canReply
+    ? html`<form method="post" action="/admin/inbox/${h.id}/close" class="actions">${csrf}
 <button type="submit" class="secondary">${t('inbox.close')}</button></form>`
-  : ''}
+    : ''
+}
 </section>`;
   });
   return html`<h1>${t('inbox.title')}</h1>

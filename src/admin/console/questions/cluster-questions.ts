@@ -19,7 +19,11 @@ const FILLER = createStopwords().folded;
 
 function words(text: string | null): Set<string> {
   if (!text) return new Set();
-  return new Set(foldText(text).split(' ').filter((w) => w && !FILLER.has(w)));
+  return new Set(
+    foldText(text)
+      .split(' ')
+      .filter((w) => w && !FILLER.has(w)),
+  );
 }
 
 function similarity(a: Set<string>, b: Set<string>): number {
@@ -35,7 +39,11 @@ function similarity(a: Set<string>, b: Set<string>): number {
  * filler words do not matter; a shared nearest FAQ entry lowers the bar. Greedy, most asked first;
  * input order is kept for ties. Pure.
  */
-export function clusterQuestions(groups: readonly UnansweredGroup[], threshold = 0.6, sameTopThreshold = 0.4): QuestionCluster[] {
+export function clusterQuestions(
+  groups: readonly UnansweredGroup[],
+  threshold = 0.6,
+  sameTopThreshold = 0.4,
+): QuestionCluster[] {
   const clusters: Array<QuestionCluster & { words: Set<string>; top: string | undefined }> = [];
   for (const g of [...groups].sort((a, b) => b.count - a.count)) {
     const w = words(g.text);
@@ -50,7 +58,15 @@ export function clusterQuestions(groups: readonly UnansweredGroup[], threshold =
       home.count += g.count;
       home.lastAskedAt = Math.max(home.lastAskedAt, g.lastAskedAt);
     } else {
-      clusters.push({ keys: [g.textKey], texts: g.text ? [g.text] : [], count: g.count, lastAskedAt: g.lastAskedAt, candidates: g.candidates, words: w, top });
+      clusters.push({
+        keys: [g.textKey],
+        texts: g.text ? [g.text] : [],
+        count: g.count,
+        lastAskedAt: g.lastAskedAt,
+        candidates: g.candidates,
+        words: w,
+        top,
+      });
     }
   }
   return clusters

@@ -28,29 +28,36 @@ export function questionsView(
     return html`<section class="card">
 <h2>${c.texts[0] ?? t('questions.purged')}</h2>
 <p class="muted">${t('questions.asked', { count: c.count, at: fmt.dateTime(c.lastAskedAt) })}</p>
-${c.texts.length > 1
-  ? html`<div><strong>${t('questions.phrasings')}</strong></div><ul>${c.texts.slice(0, SHOWN_PHRASINGS).map((x) => html`<li>${x}</li>`)}</ul>
+${
+  c.texts.length > 1
+    ? html`<div><strong>${t('questions.phrasings')}</strong></div><ul>${c.texts.slice(0, SHOWN_PHRASINGS).map((x) => html`<li>${x}</li>`)}</ul>
 ${more > 0 ? html`<p class="muted">${t('questions.morePhrasings', { count: more })}</p>` : ''}`
-  : ''}
-${nearest
-  ? html`<div><strong>${t('questions.nearest')}</strong> ${nearest.node.title} <span class="muted">(${nearest.node.id} · ${fmt.percent(nearest.score, 1)})</span></div>
+    : ''
+}
+${
+  nearest
+    ? html`<div><strong>${t('questions.nearest')}</strong> ${nearest.node.title} <span class="muted">(${nearest.node.id} · ${fmt.percent(nearest.score, 1)})</span></div>
 <p class="muted">${t('questions.snippetHelp', { file: path.relative(input.contentDir, nearest.node.source.file), line: nearest.node.source.line })}</p>
 <pre class="snippet" id="snippet-${i}">${faqSnippet(nearest.node, c.texts)}</pre>
 <div class="actions"><button type="button" class="secondary" data-copy="snippet-${i}" data-copied="${t('questions.copied')}" hidden>${t('questions.copy')}</button></div>`
-  : html`<p class="muted">${t('questions.noNearest')}</p>`}
-${input.canHandle
-  ? html`<form method="post" action="/admin/questions/handled" class="actions">
+    : html`<p class="muted">${t('questions.noNearest')}</p>`
+}
+${
+  input.canHandle
+    ? html`<form method="post" action="/admin/questions/handled" class="actions">
 <input type="hidden" name="_csrf" value="${input.csrfToken}">${c.keys.map((k) => html`<input type="hidden" name="key" value="${k}">`)}
 <input type="hidden" name="days" value="${input.days}">
 <button type="submit">${t('questions.markHandled')}</button></form>`
-  : ''}
+    : ''
+}
 </section>`;
   });
   return html`<h1>${t('questions.title')}</h1>
 <p class="muted">${t('questions.help')}</p>
 <form method="get" action="/admin/questions" class="filters no-print"><label for="days">${t('questions.period')}</label>
 <select id="days" name="days">${PERIOD_DAYS.map(
-    (d) => html`<option value="${d}"${d === input.days ? html` selected` : ''}>${t('questions.lastDays', { count: d })}</option>`,
+    (d) =>
+      html`<option value="${d}"${d === input.days ? html` selected` : ''}>${t('questions.lastDays', { count: d })}</option>`,
   )}</select><button type="submit" class="secondary">${t('groups.filter')}</button></form>
 ${cards.length === 0 ? html`<div class="card"><p>${t('questions.empty')}</p></div>` : cards}`;
 }

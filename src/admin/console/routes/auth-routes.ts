@@ -22,7 +22,12 @@ export function addAuthRoutes(
 ): void {
   const { sessions, facts } = deps;
 
-  function showForm(req: Request, res: Response, status: number, extra: { name?: string; error?: string; next?: string }) {
+  function showForm(
+    req: Request,
+    res: Response,
+    status: number,
+    extra: { name?: string; error?: string; next?: string },
+  ) {
     const state = stateOf(res);
     let session = state.session;
     if (!session || session.accountId !== null) {

@@ -75,7 +75,13 @@ export function addCampaignRoutes(router: Router, deps: CampaignRouteDeps): void
     }
   }
 
-  function showDetail(req: Request, res: Response, c: Campaign, status = 200, message?: { tone: 'ok' | 'warn' | 'bad'; text: string }) {
+  function showDetail(
+    req: Request,
+    res: Response,
+    c: Campaign,
+    status = 200,
+    message?: { tone: 'ok' | 'warn' | 'bad'; text: string },
+  ) {
     const { t, session } = stateOf(res);
     sendPage(res, status, {
       title: c.title,
@@ -126,7 +132,11 @@ export function addCampaignRoutes(router: Router, deps: CampaignRouteDeps): void
   });
 
   router.get('/campaigns/new', requirePermission('campaign.draft'), (_req, res) => {
-    showForm(res, 200, { action: '/admin/campaigns', heading: stateOf(res).t('campaigns.new'), values: EMPTY_CAMPAIGN_FORM });
+    showForm(res, 200, {
+      action: '/admin/campaigns',
+      heading: stateOf(res).t('campaigns.new'),
+      values: EMPTY_CAMPAIGN_FORM,
+    });
   });
 
   /** Validates and saves the form (create when `existing` is absent); re-renders with 400 on errors. */
@@ -140,7 +150,9 @@ export function addCampaignRoutes(router: Router, deps: CampaignRouteDeps): void
     if (!checked.ok) return showForm(res, 400, { ...form, errors: checked.fields });
     const actor = accountOf(res).name;
     try {
-      const saved = existing ? campaigns.update(existing.id, checked.input, actor) : campaigns.create(checked.input, actor);
+      const saved = existing
+        ? campaigns.update(existing.id, checked.input, actor)
+        : campaigns.create(checked.input, actor);
       res.redirect(303, `/admin/campaigns/${saved.id}?done=${existing ? 'saved' : 'created'}`);
     } catch (err) {
       if (!(err instanceof BroadcastError)) throw err;
@@ -161,7 +173,11 @@ export function addCampaignRoutes(router: Router, deps: CampaignRouteDeps): void
     const c = findCampaign(_req);
     if (!c) return notFound(res);
     const { t } = stateOf(res);
-    showForm(res, 200, { action: `/admin/campaigns/${c.id}`, heading: t('campaigns.editTitle'), values: campaignToForm(c) });
+    showForm(res, 200, {
+      action: `/admin/campaigns/${c.id}`,
+      heading: t('campaigns.editTitle'),
+      values: campaignToForm(c),
+    });
   });
 
   router.post('/campaigns/:id', requirePermission('campaign.draft'), (req, res) => {
@@ -175,7 +191,11 @@ export function addCampaignRoutes(router: Router, deps: CampaignRouteDeps): void
     if (!c) return notFound(res);
     const { t } = stateOf(res);
     const dryRun = campaigns.dryRun(c.id, accountOf(res).name);
-    sendPage(res, 200, { title: t('dryRun.title'), active: 'campaigns', body: dryRunView(t, fmt, { campaign: c, dryRun }) });
+    sendPage(res, 200, {
+      title: t('dryRun.title'),
+      active: 'campaigns',
+      body: dryRunView(t, fmt, { campaign: c, dryRun }),
+    });
   });
 
   const transitions = [
@@ -212,7 +232,11 @@ export function addCampaignRoutes(router: Router, deps: CampaignRouteDeps): void
     sendPage(res, 200, {
       title: t('report.title', { at: fmt.dateTime(found.run.dueAt) }),
       active: 'campaigns',
-      body: runReportView(t, fmt, { ...found, counts: runs.counts(found.run.id), deliveries: runs.deliveries(found.run.id) }),
+      body: runReportView(t, fmt, {
+        ...found,
+        counts: runs.counts(found.run.id),
+        deliveries: runs.deliveries(found.run.id),
+      }),
     });
   });
 

@@ -8,6 +8,10 @@ import { contentView } from '../views/content-view.js';
 export function addContentRoutes(router: Router, deps: { faq: FaqStore; fmt: Formatter }): void {
   router.get('/content', requirePermission('read'), (_req, res) => {
     const { t } = stateOf(res);
-    sendPage(res, 200, { title: t('content.title'), active: 'content', body: contentView(t, deps.fmt, deps.faq.status()) });
+    sendPage(res, 200, {
+      title: t('content.title'),
+      active: 'content',
+      body: contentView(t, deps.fmt, deps.faq.status()),
+    });
   });
 }

@@ -62,7 +62,11 @@ export function addGroupRoutes(router: Router, deps: { directory: GroupDirectory
     const groupId = routeParam(req, 'groupId');
     const group = GROUP_ID.test(groupId) ? directory.get(groupId) : null;
     if (!group) return next();
-    sendPage(res, 200, { title: group.name, active: 'groups', body: groupEditView(t, { group, csrfToken: session!.csrfToken }) });
+    sendPage(res, 200, {
+      title: group.name,
+      active: 'groups',
+      body: groupEditView(t, { group, csrfToken: session!.csrfToken }),
+    });
   });
 
   router.post('/groups/:groupId', requirePermission('group.edit'), (req, res, next) => {

@@ -80,7 +80,8 @@ export function addInboxRoutes(router: Router, deps: InboxRouteDeps): void {
     if (!handoff) return show(req, res, 404);
     const refuse = (status: number, message: string) => show(req, res, status, { id, message, text });
     if (handoff.status !== 'open') return refuse(409, t('inbox.notOpen'));
-    if (text.length === 0 || countChars(text) > MAX_TEXT_CHARS) return refuse(400, t('inbox.badText', { max: MAX_TEXT_CHARS }));
+    if (text.length === 0 || countChars(text) > MAX_TEXT_CHARS)
+      return refuse(400, t('inbox.badText', { max: MAX_TEXT_CHARS }));
     const resident = residents.get(handoff.userId);
     if (replyWindow(resident?.lastInteractionAt ?? null, handoff.createdAt, clock.now()).state === 'closed') {
       return refuse(409, t('inbox.windowClosedRefused'));
@@ -90,13 +91,20 @@ export function addInboxRoutes(router: Router, deps: InboxRouteDeps): void {
       await deps.zalo.sendText(handoff.userId, text, { purpose: 'handoff', ref: `handoff:${id}` });
     } catch (err) {
       if (!(err instanceof ZaloApiError)) throw err;
-      deps.log.warn({ err, handoffId: id, user: hashUserId(handoff.userId) }, 'console: hand-off reply refused by Zalo');
+      deps.log.warn(
+        { err, handoffId: id, user: hashUserId(handoff.userId) },
+        'console: hand-off reply refused by Zalo',
+      );
       return refuse(502, t('inbox.sendFailed', { reason: describeZaloError(err, t) }));
     }
     const now = clock.now();
     deps.db.transaction(() => {
       handoffs.markAnswered(id, actor, now);
-      deps.audit.record({ actor, action: 'handoff.reply', details: { handoffId: id, user: hashUserId(handoff.userId), chars: countChars(text) } });
+      deps.audit.record({
+        actor,
+        action: 'handoff.reply',
+        details: { handoffId: id, user: hashUserId(handoff.userId), chars: countChars(text) },
+      });
     })();
     deps.onHumanReply?.(handoff.userId, now);
     res.redirect(303, '/admin/inbox?done=replied');

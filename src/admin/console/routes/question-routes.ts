@@ -22,7 +22,15 @@ function periodDays(value: unknown): number {
 /** /questions: what the bot could not answer, clustered, with the nearest FAQ entry; mark handled. */
 export function addQuestionRoutes(
   router: Router,
-  deps: { db: Db; clock: Clock; questions: QuestionRepository; faq: FaqStore; audit: AuditLog; fmt: Formatter; contentDir: string },
+  deps: {
+    db: Db;
+    clock: Clock;
+    questions: QuestionRepository;
+    faq: FaqStore;
+    audit: AuditLog;
+    fmt: Formatter;
+    contentDir: string;
+  },
 ): void {
   router.get('/questions', requirePermission('read'), (req, res) => {
     const { t, session } = stateOf(res);

@@ -8,7 +8,13 @@ import type { Formatter } from '../format.js';
 import type { ConsoleStats } from '../stats/console-stats.js';
 import { DASHBOARD_DAYS, dashboardView } from '../stats/dashboard-view.js';
 import { countsByTopic, lastDaysRange, yearRange } from '../stats/stats-range.js';
-import { broadcastTable, handoffTable, MONTHS, yearlyReportView, type YearlyReport } from '../stats/yearly-report-view.js';
+import {
+  broadcastTable,
+  handoffTable,
+  MONTHS,
+  yearlyReportView,
+  type YearlyReport,
+} from '../stats/yearly-report-view.js';
 
 const FIRST_YEAR = 2022;
 
@@ -58,10 +64,17 @@ export function addReportRoutes(
     const { t } = stateOf(res);
     const r = report(req, res);
     const years = Array.from({ length: thisYear() - FIRST_YEAR + 1 }, (_, i) => thisYear() - i);
-    sendPage(res, 200, { title: t('report.yearTitle', { year: r.year }), active: 'report', body: yearlyReportView(t, fmt, r, years) });
+    sendPage(res, 200, {
+      title: t('report.yearTitle', { year: r.year }),
+      active: 'report',
+      body: yearlyReportView(t, fmt, r, years),
+    });
   });
 
-  const sections: Record<string, (r: YearlyReport, t: ReturnType<typeof stateOf>['t']) => Array<Array<string | number>>> = {
+  const sections: Record<
+    string,
+    (r: YearlyReport, t: ReturnType<typeof stateOf>['t']) => Array<Array<string | number>>
+  > = {
     broadcasts: (r, t) => [
       [t('groups.name'), ...MONTHS.map((m) => t('report.monthShort', { m })), t('report.total')],
       ...broadcastTable(r).map((row) => [row.group, ...row.months, row.total]),

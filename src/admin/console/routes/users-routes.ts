@@ -14,7 +14,12 @@ export function addUsersRoutes(
 ): void {
   const guard = requirePermission('user.manage');
 
-  function show(req: Request, res: Response, status: number, extra: { error?: string; generated?: { name: string; password: string } } = {}) {
+  function show(
+    req: Request,
+    res: Response,
+    status: number,
+    extra: { error?: string; generated?: { name: string; password: string } } = {},
+  ) {
     const { t, session } = stateOf(res);
     sendPage(res, status, {
       title: t('users.title'),
@@ -30,7 +35,11 @@ export function addUsersRoutes(
   }
 
   /** Runs an account change; a broken rule re-renders the page with 400 and the reason. */
-  async function attempt(req: Request, res: Response, change: (actor: string) => Promise<{ name: string; password?: string } | void>) {
+  async function attempt(
+    req: Request,
+    res: Response,
+    change: (actor: string) => Promise<{ name: string; password?: string } | void>,
+  ) {
     try {
       const result = await change(accountOf(res).name);
       if (result?.password) return show(req, res, 200, { generated: { name: result.name, password: result.password } });

@@ -47,10 +47,12 @@ export function createConsoleStats(db: Db) {
     questions(r: StatsRange): QuestionStats {
       const where = 'FROM questions WHERE created_at >= @from AND created_at < @to';
       const byOutcome = Object.fromEntries(
-        (db.prepare(`SELECT outcome, COUNT(*) AS n ${where} GROUP BY outcome`).all(r) as { outcome: string; n: number }[]).map((x) => [
-          x.outcome,
-          x.n,
-        ]),
+        (
+          db.prepare(`SELECT outcome, COUNT(*) AS n ${where} GROUP BY outcome`).all(r) as {
+            outcome: string;
+            n: number;
+          }[]
+        ).map((x) => [x.outcome, x.n]),
       );
       const byDay = db
         .prepare(`SELECT ${dayExpr('created_at')} AS day, COUNT(*) AS count ${where} GROUP BY day ORDER BY day`)
@@ -82,7 +84,9 @@ export function createConsoleStats(db: Db) {
     },
     broadcasts(r: StatsRange): BroadcastStats {
       const runs = (
-        db.prepare(`SELECT COUNT(*) AS n FROM broadcast_runs WHERE started_at >= @from AND started_at < @to`).get(r) as { n: number }
+        db
+          .prepare(`SELECT COUNT(*) AS n FROM broadcast_runs WHERE started_at >= @from AND started_at < @to`)
+          .get(r) as { n: number }
       ).n;
       const deliveries = { sent: 0, failed: 0, unknown: 0, skipped: 0, pending: 0, sending: 0 };
       const rows = db

@@ -29,7 +29,8 @@ export function dashboardView(t: TFunction, fmt: Formatter, d: DashboardData): S
   return html`<h1>${t('dashboard.title')}</h1>
 <form method="get" action="/admin" class="filters no-print"><label for="days">${t('questions.period')}</label>
 <select id="days" name="days">${DASHBOARD_DAYS.map(
-    (n) => html`<option value="${n}"${n === d.days ? html` selected` : ''}>${t('questions.lastDays', { count: n })}</option>`,
+    (n) =>
+      html`<option value="${n}"${n === d.days ? html` selected` : ''}>${t('questions.lastDays', { count: n })}</option>`,
   )}</select><button type="submit" class="secondary">${t('groups.filter')}</button></form>
 <h2>${t('dashboard.residents')}</h2>
 <div class="stats">
@@ -45,10 +46,18 @@ ${stat(fmt.percent(del.sent, attempted), t('dashboard.deliveryRate'))}
 <p class="muted">${t('dashboard.deliveries', { sent: del.sent, failed: del.failed + del.unknown, skipped: del.skipped })}</p>
 <div class="grid-2">
 <div class="card"><h2>${t('dashboard.perDay')}</h2>
-${bars(d.dayLabels.map((day) => ({ label: `${day.slice(8, 10)}/${day.slice(5, 7)}`, value: perDay.get(day) ?? 0 })), t('dashboard.perDay'))}</div>
+${bars(
+  d.dayLabels.map((day) => ({ label: `${day.slice(8, 10)}/${day.slice(5, 7)}`, value: perDay.get(day) ?? 0 })),
+  t('dashboard.perDay'),
+)}</div>
 <div class="card"><h2>${t('dashboard.perTopic')}</h2>
-${d.topics.length === 0
-  ? html`<p class="muted">${t('dashboard.noData')}</p>`
-  : bars(d.topics.map((x) => ({ label: x.topic, value: x.count })), t('dashboard.perTopic'))}</div>
+${
+  d.topics.length === 0
+    ? html`<p class="muted">${t('dashboard.noData')}</p>`
+    : bars(
+        d.topics.map((x) => ({ label: x.topic, value: x.count })),
+        t('dashboard.perTopic'),
+      )
+}</div>
 </div>`;
 }

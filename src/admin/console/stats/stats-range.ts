@@ -8,7 +8,13 @@ const DAY_MS = 24 * 3600_000;
 function zoneOffset(at: number, timeZone: string): number {
   const d = new Date(at);
   const local = fromZonedParts(
-    { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: d.getUTCHours(), minute: d.getUTCMinutes() },
+    {
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      day: d.getUTCDate(),
+      hour: d.getUTCHours(),
+      minute: d.getUTCMinutes(),
+    },
     timeZone,
   );
   return Math.round((at - local) / 60_000) * 60_000;
@@ -19,7 +25,9 @@ export function lastDaysRange(now: number, days: number, timeZone: string): Stat
   const offsetMs = zoneOffset(now, timeZone);
   const todayStart = Math.floor((now + offsetMs) / DAY_MS) * DAY_MS - offsetMs;
   const from = todayStart - (days - 1) * DAY_MS;
-  const labels = Array.from({ length: days }, (_, i) => new Date(from + i * DAY_MS + offsetMs).toISOString().slice(0, 10));
+  const labels = Array.from({ length: days }, (_, i) =>
+    new Date(from + i * DAY_MS + offsetMs).toISOString().slice(0, 10),
+  );
   return { from, to: todayStart + DAY_MS, offsetMs, labels };
 }
 

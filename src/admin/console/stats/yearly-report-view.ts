@@ -29,7 +29,11 @@ export function broadcastTable(r: YearlyReport): Array<{ group: string; months: 
 /** Hand-off rows: opened and answered per month 1–12. */
 export function handoffTable(r: YearlyReport): Array<{ month: number; opened: number; answered: number }> {
   const byMonth = new Map(r.handoffs.byMonth.map((x) => [Number(x.month.slice(5, 7)), x]));
-  return MONTHS.map((month) => ({ month, opened: byMonth.get(month)?.opened ?? 0, answered: byMonth.get(month)?.answered ?? 0 }));
+  return MONTHS.map((month) => ({
+    month,
+    opened: byMonth.get(month)?.opened ?? 0,
+    answered: byMonth.get(month)?.answered ?? 0,
+  }));
 }
 
 /**
@@ -53,25 +57,32 @@ export function yearlyReportView(t: TFunction, fmt: Formatter, r: YearlyReport, 
 </div>
 <h2>${t('report.broadcastsByMonth')}</h2>
 <div class="actions"><a class="button secondary" href="${csv('broadcasts')}">${t('report.csv')}</a></div>
-${b.length === 0
-  ? html`<p class="muted">${t('dashboard.noData')}</p>`
-  : html`<div class="table-wrap"><table><thead><tr><th>${t('groups.name')}</th>${MONTHS.map((m) => html`<th class="num">${t('report.monthShort', { m })}</th>`)}
+${
+  b.length === 0
+    ? html`<p class="muted">${t('dashboard.noData')}</p>`
+    : html`<div class="table-wrap"><table><thead><tr><th>${t('groups.name')}</th>${MONTHS.map((m) => html`<th class="num">${t('report.monthShort', { m })}</th>`)}
 <th class="num">${t('report.total')}</th></tr></thead><tbody>${b.map(
-      (row) => html`<tr><td>${row.group}</td>${row.months.map((n) => html`<td class="num">${n}</td>`)}<td class="num"><strong>${row.total}</strong></td></tr>`,
-    )}</tbody></table></div>`}
+        (row) =>
+          html`<tr><td>${row.group}</td>${row.months.map((n) => html`<td class="num">${n}</td>`)}<td class="num"><strong>${row.total}</strong></td></tr>`,
+      )}</tbody></table></div>`
+}
 <h2>${t('report.questionsByTopic')}</h2>
 <div class="actions"><a class="button secondary" href="${csv('topics')}">${t('report.csv')}</a></div>
-${r.topics.length === 0
-  ? html`<p class="muted">${t('dashboard.noData')}</p>`
-  : html`<div class="table-wrap"><table><thead><tr><th>${t('report.topic')}</th><th class="num">${t('dashboard.questions')}</th>
+${
+  r.topics.length === 0
+    ? html`<p class="muted">${t('dashboard.noData')}</p>`
+    : html`<div class="table-wrap"><table><thead><tr><th>${t('report.topic')}</th><th class="num">${t('dashboard.questions')}</th>
 <th class="num">${t('report.share')}</th></tr></thead><tbody>${r.topics.map(
-      (x) => html`<tr><td>${x.topic}</td><td class="num">${x.count}</td><td class="num">${fmt.percent(x.count, r.questions.total)}</td></tr>`,
-    )}</tbody></table></div>`}
+        (x) =>
+          html`<tr><td>${x.topic}</td><td class="num">${x.count}</td><td class="num">${fmt.percent(x.count, r.questions.total)}</td></tr>`,
+      )}</tbody></table></div>`
+}
 <p class="muted">${t('report.unanswered', { count: r.questions.byOutcome.fallback ?? 0 })}</p>
 <h2>${t('report.handoffsByMonth')}</h2>
 <div class="actions"><a class="button secondary" href="${csv('handoffs')}">${t('report.csv')}</a></div>
 <div class="table-wrap"><table><thead><tr><th>${t('report.month')}</th><th class="num">${t('report.opened')}</th>
 <th class="num">${t('report.answered')}</th></tr></thead><tbody>${handoffTable(r).map(
-    (x) => html`<tr><td>${t('report.monthLong', { m: x.month })}</td><td class="num">${x.opened}</td><td class="num">${x.answered}</td></tr>`,
+    (x) =>
+      html`<tr><td>${t('report.monthLong', { m: x.month })}</td><td class="num">${x.opened}</td><td class="num">${x.answered}</td></tr>`,
   )}</tbody></table></div>`;
 }

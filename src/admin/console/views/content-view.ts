@@ -13,10 +13,12 @@ export function contentView(t: TFunction, fmt: Formatter, status: ReturnType<Faq
 <td><code>${d.file}:${d.line}</code></td><td><code>${d.code}</code></td><td>${d.message}</td></tr>`,
   );
   return html`<h1>${t('content.title')}</h1>
-${status.lastError
-  ? html`<div class="notice bad" role="alert"><strong>${t('content.lastErrorTitle')}</strong> ${t('content.lastErrorText')}
+${
+  status.lastError
+    ? html`<div class="notice bad" role="alert"><strong>${t('content.lastErrorTitle')}</strong> ${t('content.lastErrorText')}
 <div class="quote">${status.lastError}</div></div>`
-  : ''}
+    : ''
+}
 <div class="stats">
 <div class="stat"><div class="value small"><code>${status.version}</code></div><div class="label">${t('content.version')}</div></div>
 <div class="stat"><div class="value small">${fmt.dateTime(status.loadedAt)}</div><div class="label">${t('content.loadedAt')}</div></div>
@@ -24,8 +26,10 @@ ${status.lastError
 <div class="stat"><div class="value">${warnings.length}</div><div class="label">${t('content.warnings')}</div></div>
 </div>
 <p class="muted">${t('content.help')}</p>
-${rows.length === 0
-  ? html`<div class="notice ok">${t('content.clean')}</div>`
-  : html`<div class="table-wrap"><table><thead><tr><th>${t('content.severityCol')}</th><th>${t('content.where')}</th>
-<th>${t('content.code')}</th><th>${t('content.message')}</th></tr></thead><tbody>${rows}</tbody></table></div>`}`;
+${
+  rows.length === 0
+    ? html`<div class="notice ok">${t('content.clean')}</div>`
+    : html`<div class="table-wrap"><table><thead><tr><th>${t('content.severityCol')}</th><th>${t('content.where')}</th>
+<th>${t('content.code')}</th><th>${t('content.message')}</th></tr></thead><tbody>${rows}</tbody></table></div>`
+}`;
 }

@@ -2,7 +2,10 @@ import type { TFunction } from 'i18next';
 import { html, type SafeHtml } from '../html.js';
 
 /** The sign-in form. `error` is an already-translated sentence. */
-export function signInView(t: TFunction, input: { csrfToken: string; next: string; name?: string; error?: string }): SafeHtml {
+export function signInView(
+  t: TFunction,
+  input: { csrfToken: string; next: string; name?: string; error?: string },
+): SafeHtml {
   return html`<div class="card signin">
 <h1>${t('auth.title')}</h1>
 ${input.error ? html`<div class="notice bad" role="alert">${input.error}</div>` : ''}

@@ -5,14 +5,22 @@ import type { Formatter } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
 
 function roleOptions(t: TFunction, selected: Role): SafeHtml[] {
-  return ROLES.map((r) => html`<option value="${r}"${r === selected ? html` selected` : ''}>${t(`roles.${r}`)}</option>`);
+  return ROLES.map(
+    (r) => html`<option value="${r}"${r === selected ? html` selected` : ''}>${t(`roles.${r}`)}</option>`,
+  );
 }
 
 /** The users page: the account list with per-row actions and the form to add one. */
 export function usersView(
   t: TFunction,
   fmt: Formatter,
-  input: { accounts: Account[]; csrfToken: string; self: string; error?: string; generated?: { name: string; password: string } },
+  input: {
+    accounts: Account[];
+    csrfToken: string;
+    self: string;
+    error?: string;
+    generated?: { name: string; password: string };
+  },
 ): SafeHtml {
   const csrf = html`<input type="hidden" name="_csrf" value="${input.csrfToken}">`;
   const cards = input.accounts.map(
@@ -25,19 +33,23 @@ export function usersView(
 <button type="submit" class="secondary">${t('users.changeRole')}</button></form>
 <div class="actions">
 <form method="post" action="/admin/users/${a.id}/password">${csrf}<button type="submit" class="secondary">${t('users.resetPassword')}</button></form>
-${a.name === input.self
-  ? ''
-  : html`<form method="post" action="/admin/users/${a.id}/${a.disabledAt === null ? 'disable' : 'enable'}">${csrf}
-<button type="submit" class="${a.disabledAt === null ? 'danger' : 'secondary'}">${t(a.disabledAt === null ? 'users.disable' : 'users.enable')}</button></form>`}
+${
+  a.name === input.self
+    ? ''
+    : html`<form method="post" action="/admin/users/${a.id}/${a.disabledAt === null ? 'disable' : 'enable'}">${csrf}
+<button type="submit" class="${a.disabledAt === null ? 'danger' : 'secondary'}">${t(a.disabledAt === null ? 'users.disable' : 'users.enable')}</button></form>`
+}
 </div>
 </section>`,
   );
   return html`<h1>${t('users.title')}</h1>
 ${input.error ? html`<div class="notice bad" role="alert">${input.error}</div>` : ''}
-${input.generated
-  ? html`<div class="notice warn" role="status">${t('users.generated', { name: input.generated.name })}
+${
+  input.generated
+    ? html`<div class="notice warn" role="status">${t('users.generated', { name: input.generated.name })}
 <pre class="snippet">${input.generated.password}</pre></div>`
-  : ''}
+    : ''
+}
 <div class="card-grid">${cards}</div>
 <div class="card"><h2>${t('users.addTitle')}</h2>
 <form method="post" action="/admin/users">${csrf}
