@@ -8,13 +8,13 @@
  * With --json, one object per line: {"question","kind","id","score","text"} where kind is
  * answer | suggestions (also any numbered menu) | smalltalk (also a hand-off reply) | fallback.
  */
-import path from 'node:path';
 import readline from 'node:readline';
 import { createFaqStore } from '../faq/create-faq-store.js';
 import { createI18n } from '../i18n/create-i18n.js';
 import { createLogger } from '../shared/logger.js';
 import { createAskSession, type AskLine } from './create-ask-session.js';
 import { parseFlags } from './parse-flags.js';
+import { contentDirFor } from './content-dir.js';
 
 const ASK_USER_ID = 'ask-cli';
 
@@ -45,7 +45,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const now = (): number => fixedNow ?? Date.now();
-  const contentDir = path.resolve(values.dir ?? 'content');
+  const contentDir = contentDirFor(values.dir);
   const log = createLogger({ level: 'warn', destination: process.stderr });
   let faq;
   try {

@@ -11,6 +11,7 @@ import { createFaqTranslator, formatDiagnostic } from '../faq/format-diagnostics
 import { dayOf } from '../faq/validity.js';
 import { isIsoDay } from '../faq/yaml-reader.js';
 import { parseFlags } from './parse-flags.js';
+import { contentDirFor } from './content-dir.js';
 
 function main(): number {
   const t = createFaqTranslator('vi');
@@ -28,7 +29,7 @@ function main(): number {
     process.stderr.write(`${t('cli.usage')}\n`);
     return values.help ? 0 : 2;
   }
-  const checked = checkContentDir(values.dir ?? './content', values.date ?? dayOf(Date.now()), t);
+  const checked = checkContentDir(contentDirFor(values.dir), values.date ?? dayOf(Date.now()), t);
   const counts = {
     errors: checked.errorCount,
     warnings: checked.warningCount,

@@ -7,7 +7,6 @@
  * rates for all rows, rows typed with / without diacritics and each half, then every failure with
  * the first 120 characters of its reply. Default day FACTS_EVAL_DAY (fixed so runs compare).
  */
-import path from 'node:path';
 import { createFaqStore } from '../faq/create-faq-store.js';
 import { evaluateFacts, FACTS_HALVES, loadFactsSet, rate, type FactsMetrics } from '../faq/evaluate-facts.js';
 import { isIsoDay } from '../faq/yaml-reader.js';
@@ -15,6 +14,7 @@ import { createI18n } from '../i18n/create-i18n.js';
 import { createSilentLogger } from '../shared/logger.js';
 import { createAskSession } from './create-ask-session.js';
 import { parseFlags } from './parse-flags.js';
+import { contentDirFor } from './content-dir.js';
 
 /** "Today" of the facts set: the 2022–2025 poverty standard still applies (until 31/12/2026). */
 const FACTS_EVAL_DAY = '2026-11-29';
@@ -54,7 +54,7 @@ async function main(): Promise<number> {
   );
   const log = createSilentLogger();
   const faq = createFaqStore({
-    contentDir: path.resolve(values.dir ?? 'content'),
+    contentDir: contentDirFor(values.dir),
     clock: { now: () => at },
     log,
     watch: false,

@@ -13,6 +13,7 @@ import { loadEvalSet } from '../faq/load-eval-set.js';
 import { isIsoDay } from '../faq/yaml-reader.js';
 import { createSilentLogger } from '../shared/logger.js';
 import { parseFlags } from './parse-flags.js';
+import { contentDirFor } from './content-dir.js';
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`.padStart(7);
 
@@ -49,7 +50,7 @@ function main(): number {
   }
   const at = Date.parse(`${day}T12:00:00+07:00`);
   const store = createFaqStore({
-    contentDir: values.dir ?? './content',
+    contentDir: contentDirFor(values.dir),
     clock: { now: () => at },
     log: createSilentLogger(),
     watch: false,
