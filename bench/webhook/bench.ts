@@ -26,11 +26,11 @@ import { createSilentLogger } from '../../src/shared/logger.js';
 import { createZaloSimulator } from '../../src/simulator/create-zalo-simulator.js';
 import { deleteUserData } from '../../src/storage/delete-user-data.js';
 import { openDatabase } from '../../src/storage/open-database.js';
-import { createTokenManager } from '../../src/zalo/token-manager.js';
 import { createWebhookRouter } from '../../src/zalo/webhook-router.js';
 import { createZaloClient } from '../../src/zalo/zalo-client.js';
 import { signZaloBody } from '../../src/zalo/zalo-signature.js';
 import { percentile, runLoad, type LoadResult } from './load.js';
+import { createSimulatorTokenManager } from '../../test/helpers/simulator-token-manager.js';
 
 const COUNT = 2_000;
 const CONCURRENCY = 20;
@@ -88,15 +88,7 @@ async function webhook() {
   const sim = createZaloSimulator({ ...SANDBOX_ZALO, clock, rateLimitPerMinute: 1_000_000_000 });
   const simServer = await sim.listen();
   const db = openDatabase(path.join(dir, 'loa-xa.sqlite'));
-  const tokens = createTokenManager({
-    db,
-    oauthUrl: simServer.url,
-    appId: sim.appId,
-    appSecret: sim.appSecret,
-    bootstrap: sim.issueTokens(),
-    clock,
-    log,
-  });
+  const tokens = createSimulatorTokenManager(sim, simServer.url, { db, bootstrap: sim.issueTokens(), clock, log });
   const zalo = createZaloClient({ openapiUrl: simServer.url, tokens, db, log, clock, rateLimitPerMinute: Infinity });
   const faq = createFaqStore({ contentDir: path.resolve('content'), clock, log, watch: false });
   const t = createI18n().getFixedT('vi');

@@ -36,14 +36,9 @@ function menuSize(children: FaqNode[], today: string): number {
   return Math.max(0, ...days.map((day) => children.filter((o) => isDayWithin(day, o.validFrom, o.validUntil)).length));
 }
 
-function checkNodeFields(l: LoadedNode, today: string, out: Finding[]): void {
-  const { node, lines } = l;
-  const at = (
-    line: number | undefined,
-    severity: Finding['severity'],
-    code: string,
-    params: Finding['params'] = {},
-  ): void => {
+/** Records findings about one node: at a given line of its file, or at the node's own line. */
+function reporterFor(node: FaqNode, out: Finding[]) {
+  return (line: number | undefined, severity: Finding['severity'], code: string, params: Finding['params'] = {}) => {
     out.push({
       severity,
       code,
@@ -52,6 +47,11 @@ function checkNodeFields(l: LoadedNode, today: string, out: Finding[]): void {
       params: { id: node.id, ...params },
     });
   };
+}
+
+function checkNodeFields(l: LoadedNode, today: string, out: Finding[]): void {
+  const { node, lines } = l;
+  const at = reporterFor(node, out);
   if (!ID.test(node.id) || node.id === 'root') at(lines.id, 'error', 'BAD_ID');
   if (node.title.length > LIMITS.titleMax)
     at(lines.title, 'error', 'TITLE_TOO_LONG', { length: node.title.length, max: LIMITS.titleMax });
@@ -100,20 +100,7 @@ function checkGraph(nodes: LoadedNode[], today: string, out: Finding[]): void {
   const children = new Map<string | null, FaqNode[]>();
   for (const l of byId.values()) {
     const { node, lines } = l;
-    const at = (
-      line: number | undefined,
-      severity: Finding['severity'],
-      code: string,
-      params: Finding['params'] = {},
-    ): void => {
-      out.push({
-        severity,
-        code,
-        file: node.source.file,
-        line: line ?? node.source.line,
-        params: { id: node.id, ...params },
-      });
-    };
+    const at = reporterFor(node, out);
     if (node.parent !== null) {
       const parent = byId.get(node.parent)?.node;
       if (!parent) at(lines.parent, 'error', 'DANGLING_PARENT', { parent: node.parent });

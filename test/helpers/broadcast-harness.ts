@@ -7,9 +7,9 @@ import { createManualClock } from '../../src/shared/clock.js';
 import { createSilentLogger } from '../../src/shared/logger.js';
 import { createZaloSimulator, type ZaloSimulator } from '../../src/simulator/create-zalo-simulator.js';
 import { openDatabase, type Db } from '../../src/storage/open-database.js';
-import { createTokenManager } from '../../src/zalo/token-manager.js';
 import type { ZaloApi } from '../../src/zalo/zalo-api.js';
 import { createZaloClient } from '../../src/zalo/zalo-client.js';
+import { createSimulatorTokenManager } from './simulator-token-manager.js';
 
 /** Local wall-clock time in Vietnam (UTC+7) as epoch ms. */
 export const vn = (local: string): number => Date.parse(`${local}+07:00`);
@@ -67,15 +67,7 @@ export async function startBroadcastHarness(
     const db = openDatabase(dbFile);
     opened.push(db);
     const log = createSilentLogger();
-    const tokens = createTokenManager({
-      db,
-      oauthUrl: listener.url,
-      appId: sim.appId,
-      appSecret: sim.appSecret,
-      bootstrap,
-      clock,
-      log,
-    });
+    const tokens = createSimulatorTokenManager(sim, listener.url, { db, bootstrap, clock, log });
     const client = createZaloClient({
       openapiUrl: listener.url,
       tokens,

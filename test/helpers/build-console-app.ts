@@ -21,10 +21,10 @@ import { createI18n } from '../../src/i18n/create-i18n.js';
 import { createManualClock } from '../../src/shared/clock.js';
 import { createZaloSimulator, type ZaloSimulator } from '../../src/simulator/create-zalo-simulator.js';
 import { openDatabase, type Db } from '../../src/storage/open-database.js';
-import { createTokenManager } from '../../src/zalo/token-manager.js';
 import { createZaloClient } from '../../src/zalo/zalo-client.js';
 import { captureLogs, type CapturedLogs } from './capture-logs.js';
 import { consoleClient, type ConsoleClient } from './console-client.js';
+import { createSimulatorTokenManager } from './simulator-token-manager.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const CONSOLE_CONTENT_DIR = path.join(HERE, '../fixtures/content/valid');
@@ -66,15 +66,7 @@ export async function buildConsoleApp(
   const simServer = await sim.listen();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'loa-xa-console-'));
   const db = openDatabase(path.join(dir, 'loa-xa.sqlite'));
-  const tokens = createTokenManager({
-    db,
-    oauthUrl: simServer.url,
-    appId: sim.appId,
-    appSecret: sim.appSecret,
-    bootstrap: sim.issueTokens(),
-    clock,
-    log,
-  });
+  const tokens = createSimulatorTokenManager(sim, simServer.url, { db, bootstrap: sim.issueTokens(), clock, log });
   const zalo = createZaloClient({ openapiUrl: simServer.url, tokens, db, log, clock, rateLimitPerMinute: 4000 });
   const i18n = createI18n();
   const timeZone = 'Asia/Ho_Chi_Minh';

@@ -17,12 +17,12 @@ import { systemClock } from '../../src/shared/clock.js';
 import { deleteUserData } from '../../src/storage/delete-user-data.js';
 import { openDatabase, type Db } from '../../src/storage/open-database.js';
 import { createZaloSimulator, type ZaloSimulator } from '../../src/simulator/create-zalo-simulator.js';
-import { createTokenManager } from '../../src/zalo/token-manager.js';
 import { createWebhookRouter } from '../../src/zalo/webhook-router.js';
 import { createZaloClient } from '../../src/zalo/zalo-client.js';
 import { listen } from './listen.js';
 import { captureLogs, type CapturedLogs } from './capture-logs.js';
 import { signZaloRequest } from './sign-zalo.js';
+import { createSimulatorTokenManager } from './simulator-token-manager.js';
 
 export interface TestAppOptions {
   /** reuse a database file (restart tests); default a fresh file in a temp folder */
@@ -89,15 +89,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
   const appId = options.appId ?? sim.appId;
 
   const bootstrapTokens = sim.issueTokens();
-  const tokens = createTokenManager({
-    db,
-    oauthUrl: simUrl,
-    appId: sim.appId,
-    appSecret: sim.appSecret,
-    bootstrap: bootstrapTokens,
-    clock,
-    log,
-  });
+  const tokens = createSimulatorTokenManager(sim, simUrl, { db, bootstrap: bootstrapTokens, clock, log });
   const zalo = createZaloClient({ openapiUrl: simUrl, tokens, db, log, clock, rateLimitPerMinute: 4000 });
   const t = createI18n().getFixedT('vi');
   const inbox = createInboxStore({ db, clock });
