@@ -24,7 +24,9 @@ const toCandidate = (s: ScoredNode): Candidate => ({ id: s.node.id, score: round
  *   yields its topic's children as suggestions (with `topicId`) or small talk;
  * - a long message (`queryTerms ≥ longMessageTerms`, a resident's story) whose best node is an
  *   answer it covers almost whole, with a clear lead, is answered even below those bars (see
- *   `longMessageTerms` in matcher-knobs.ts): the story words dilute covQ, not the evidence;
+ *   `longMessageTerms` in matcher-knobs.ts): the story words dilute covQ, not the evidence. The
+ *   lead is taken over the best node outside the answer's own menu: a sibling close behind is
+ *   another reading of the same subject, so it rides along as an alternative instead;
  * - suggestions otherwise: FAQ candidates within `suggestWithin` of the best.
  * Small-talk nodes are never suggested nor offered as alternatives.
  */
@@ -42,7 +44,10 @@ export function decideMatch(
       id: story.node.id,
       score: round(story.conf),
       candidates: faqRanked.slice(0, knobs.maxSuggestions).map(toCandidate),
-      alternatives: [],
+      alternatives: faqRanked
+        .filter((s) => s !== story && s.conf >= story.conf - knobs.alsoAskWithin)
+        .slice(0, knobs.maxSuggestions - 1)
+        .map(toCandidate),
     };
   }
   const plausible = ranked.filter((s) => s.covQ >= knobs.minCovQSuggest);
@@ -104,12 +109,14 @@ export function decideMatch(
 /**
  * The best node of a long message when it clearly wins on evidence although the message's other
  * words keep its confidence under the usual bars; undefined when the usual rule would answer anyway
- * or the message is short.
+ * or the message is short. The lead is measured against the best node that is not a sibling of it
+ * (same parent menu): small talk and other subjects count, other readings of the same subject don't.
  */
 function storyAnswer(ranked: ScoredNode[], knobs: MatcherKnobs, queryTerms: number): ScoredNode | undefined {
-  const [top, runner] = ranked;
+  const top = ranked[0];
   if (!top || queryTerms < knobs.longMessageTerms || top.node.kind !== 'answer') return undefined;
   if (top.conf >= knobs.answerAbove && top.covQ >= knobs.minCovQ) return undefined;
+  const runner = ranked.find((s) => s !== top && (s.node.kind === 'smalltalk' || s.node.parent !== top.node.parent));
   const leads = !runner || top.conf - runner.conf >= knobs.longLead;
   return top.covD >= knobs.longMinCovD && top.conf >= knobs.longAnswerAbove && leads ? top : undefined;
 }

@@ -8,6 +8,7 @@ import {
   rate,
   type FactsMetrics,
   type FactsReport,
+  type FactsRow,
 } from '../../src/faq/evaluate-facts.js';
 import type { FaqStore } from '../../src/faq/faq-types.js';
 import { createI18n } from '../../src/i18n/create-i18n.js';
@@ -30,12 +31,30 @@ const FLOORS = {
 };
 const DAY = '2026-11-29';
 
-describe('replies carry the facts of the fact sheet (test/eval/facts-set.yaml, through the ask dialog)', () => {
+/**
+ * Floors of the second, independent set (test/eval/facts-set-2.yaml; its half A is "half C", tuned
+ * on, its half B "half D", measured only at the end of a round). Measured 2026-11-29 after the
+ * round: in scope 92.0 / 90.9 / 93.1 % (all / marked / unmarked), half C 96.2 %, half D 88.3 %;
+ * out of scope declined 92.9 %, one answered (a question about another province, in half D).
+ */
+const FLOORS_2 = {
+  inScope: 0.88,
+  inScopeMarked: 0.87,
+  inScopeUnmarked: 0.89,
+  inScopeHalfA: 0.92,
+  inScopeHalfB: 0.84,
+  oosDeclined: 0.89,
+};
+
+const inScope = (m: FactsMetrics): number => rate(m.inScopeCorrect, m.inScope);
+
+/** Every row of a facts set asked by a fresh resident through the ask dialog, on DAY. */
+function useFactsReport(file: string): { rows: FactsRow[]; report: () => FactsReport } {
   const at = Date.parse(`${DAY}T12:00:00+07:00`);
-  const rows = loadFactsSet(path.resolve('test/eval/facts-set.yaml'));
+  const rows = loadFactsSet(path.resolve(file));
   let faq: FaqStore;
   let session: AskSession;
-  let report: FactsReport;
+  let report: FactsReport | undefined;
 
   beforeAll(async () => {
     const log = createSilentLogger();
@@ -47,29 +66,67 @@ describe('replies carry the facts of the fact sheet (test/eval/facts-set.yaml, t
     session.close();
     faq.close();
   });
+  return {
+    rows,
+    report: () => {
+      if (!report) throw new Error(`${file} was not evaluated`);
+      return report;
+    },
+  };
+}
 
-  const inScope = (m: FactsMetrics): number => rate(m.inScopeCorrect, m.inScope);
+/** Which rates reach their floor (all true when none regressed). */
+function ratesAtFloor(report: FactsReport, floors: typeof FLOORS): Record<keyof typeof FLOORS, boolean> {
+  return {
+    inScope: inScope(report.all) >= floors.inScope,
+    inScopeMarked: inScope(report.marked) >= floors.inScopeMarked,
+    inScopeUnmarked: inScope(report.unmarked) >= floors.inScopeUnmarked,
+    inScopeHalfA: inScope(report.halves.A) >= floors.inScopeHalfA,
+    inScopeHalfB: inScope(report.halves.B) >= floors.inScopeHalfB,
+    oosDeclined: rate(report.all.oosDeclined, report.all.outOfScope) >= floors.oosDeclined,
+  };
+}
+
+const allTrue = Object.fromEntries(Object.keys(FLOORS).map((k) => [k, true]));
+
+describe('replies carry the facts of the fact sheet (test/eval/facts-set.yaml, through the ask dialog)', () => {
+  const { rows, report: measured } = useFactsReport('test/eval/facts-set.yaml');
 
   it('when every row is asked by a fresh resident, then no rate falls below its floor', () => {
-    expect({
-      inScope: inScope(report.all) >= FLOORS.inScope,
-      inScopeMarked: inScope(report.marked) >= FLOORS.inScopeMarked,
-      inScopeUnmarked: inScope(report.unmarked) >= FLOORS.inScopeUnmarked,
-      inScopeHalfA: inScope(report.halves.A) >= FLOORS.inScopeHalfA,
-      inScopeHalfB: inScope(report.halves.B) >= FLOORS.inScopeHalfB,
-      oosDeclined: rate(report.all.oosDeclined, report.all.outOfScope) >= FLOORS.oosDeclined,
-    }).toEqual(Object.fromEntries(Object.keys(FLOORS).map((k) => [k, true])));
+    expect(ratesAtFloor(measured(), FLOORS)).toEqual(allTrue);
   });
 
   it('when an out-of-scope question is asked, then it is never answered with a cited answer', () => {
-    expect(report.all.oosAnswered).toBe(0);
+    expect(measured().all.oosAnswered).toBe(0);
   });
 
   it('when the set is loaded, then it has about 150 rows in two halves, a fifth out of scope and a fifth typed without diacritics', () => {
+    const report = measured();
     expect(rows.length).toBeGreaterThanOrEqual(150);
     expect(report.halves.A.inScope + report.halves.A.outOfScope).toBeGreaterThan(rows.length / 3);
     expect(report.halves.B.inScope + report.halves.B.outOfScope).toBeGreaterThan(rows.length / 3);
     expect(report.all.outOfScope / rows.length).toBeGreaterThan(0.15);
     expect((report.unmarked.inScope + report.unmarked.outOfScope) / rows.length).toBeGreaterThan(0.2);
+  });
+});
+
+describe('replies carry the facts of the fact sheet (second set, test/eval/facts-set-2.yaml)', () => {
+  const { rows, report: measured } = useFactsReport('test/eval/facts-set-2.yaml');
+
+  it('when every row is asked by a fresh resident, then no rate falls below its floor', () => {
+    expect(ratesAtFloor(measured(), FLOORS_2)).toEqual(allTrue);
+  });
+
+  it('when out-of-scope questions are asked, then at most one is answered directly', () => {
+    expect(measured().all.oosAnswered).toBeLessThanOrEqual(1);
+  });
+
+  it('when the set is loaded, then it has about 140 rows in two halves, a fifth out of scope and a third typed without diacritics', () => {
+    const report = measured();
+    expect(rows.length).toBeGreaterThanOrEqual(140);
+    expect(report.halves.A.inScope + report.halves.A.outOfScope).toBeGreaterThan(rows.length / 3);
+    expect(report.halves.B.inScope + report.halves.B.outOfScope).toBeGreaterThan(rows.length / 3);
+    expect(report.all.outOfScope / rows.length).toBeGreaterThan(0.18);
+    expect((report.unmarked.inScope + report.unmarked.outOfScope) / rows.length).toBeGreaterThan(0.33);
   });
 });

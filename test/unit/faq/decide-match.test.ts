@@ -74,6 +74,11 @@ describe('decideMatch on long messages', () => {
     covQ,
     covD,
   });
+  /** an answer in another menu than `story`'s (whose parent is 'topic') */
+  const elsewhere = (conf: number, covQ: number, covD: number, id: string): ScoredNode => ({
+    ...story(conf, covQ, covD, id),
+    node: { ...node(id), parent: 'other-topic' },
+  });
   const decideLong = (ranked: ScoredNode[], terms: number) => decideMatch(ranked, DEFAULT_KNOBS, () => [], terms);
 
   it('when a long story contains a whole FAQ question and that answer leads clearly, then it is answered despite a low covQ', () => {
@@ -88,8 +93,17 @@ describe('decideMatch on long messages', () => {
   });
 
   it('when the runner-up is close, the covered share is low or the runner-up is small talk nearby, then a long story is not answered', () => {
-    expect(decideLong([story(0.42, 0.2, 0.9), story(0.36, 0.2, 0.9, 'b')], 20).kind).not.toBe('answer');
+    expect(decideLong([story(0.42, 0.2, 0.9), elsewhere(0.36, 0.2, 0.9, 'b')], 20).kind).not.toBe('answer');
+    expect(
+      decideLong([story(0.42, 0.2, 0.9), story(0.4, 0.2, 0.9, 'b'), elsewhere(0.36, 0.2, 0.9, 'c')], 20).kind,
+    ).not.toBe('answer');
     expect(decideLong([story(0.42, 0.25, 0.6), story(0.3, 0.2, 0.5, 'b')], 20).kind).not.toBe('answer');
     expect(decideLong([story(0.42, 0.2, 0.9), story(0.38, 0.3, 0.6, 'oos', 'smalltalk')], 20).kind).not.toBe('answer');
+  });
+
+  it('when only a sibling answer of the same menu is close, then the story is answered and the sibling rides along', () => {
+    expect(
+      decideLong([story(0.42, 0.2, 0.9), story(0.38, 0.2, 0.9, 'b'), elsewhere(0.3, 0.2, 0.5, 'c')], 20),
+    ).toMatchObject({ kind: 'answer', id: 'a', alternatives: [{ id: 'b', score: 0.38 }] });
   });
 });
