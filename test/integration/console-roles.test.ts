@@ -10,18 +10,30 @@ const ACTIONS: ReadonlyArray<{ path: string; fields: Record<string, string | str
     fields: { name: 'moi-tao', role: 'viewer', password: 'mật khẩu dài đủ' },
     allowed: ['admin'],
   },
+  // no such account: an allowed role gets 404, the others must be stopped before the lookup
+  { path: '/admin/users/999/role', fields: { role: 'admin' }, allowed: ['admin'] },
+  { path: '/admin/users/999/password', fields: {}, allowed: ['admin'] },
+  { path: '/admin/users/999/disable', fields: {}, allowed: ['admin'] },
+  { path: '/admin/users/999/enable', fields: {}, allowed: ['admin'] },
   { path: '/admin/campaigns', fields: { title: 'x' }, allowed: ['admin', 'editor'] },
+  // an incomplete form: refused by validation for the roles allowed to edit, so campaign 1 stays as it is
+  { path: '/admin/campaigns/1', fields: { title: 'x' }, allowed: ['admin', 'editor'] },
   { path: '/admin/campaigns/1/dry-run', fields: {}, allowed: ['admin', 'approver', 'editor'] },
   { path: '/admin/campaigns/1/approve', fields: {}, allowed: ['admin', 'approver'] },
   { path: '/admin/campaigns/1/pause', fields: {}, allowed: ['admin', 'approver', 'editor'] },
+  // resuming sends again: it needs an approver, unlike the pause brake
+  { path: '/admin/campaigns/1/resume', fields: {}, allowed: ['admin', 'approver'] },
+  { path: '/admin/campaigns/2/cancel', fields: {}, allowed: ['admin', 'approver', 'editor'] },
   { path: '/admin/groups/sync', fields: {}, allowed: ['admin', 'editor'] },
   { path: '/admin/groups/g1', fields: { kind: 'commune' }, allowed: ['admin', 'editor'] },
+  { path: '/admin/inbox/1/reply', fields: { text: 'Chào anh' }, allowed: ['admin', 'editor'] },
   { path: '/admin/inbox/1/close', fields: {}, allowed: ['admin', 'editor'] },
   { path: '/admin/questions/handled', fields: { key: '0123456789abcdef' }, allowed: ['admin', 'editor'] },
 ];
 const PAGES: ReadonlyArray<{ path: string; allowed: Role[] }> = [
   { path: '/admin/users', allowed: ['admin'] },
   { path: '/admin/campaigns/new', allowed: ['admin', 'editor'] },
+  { path: '/admin/campaigns/1/edit', allowed: ['admin', 'editor'] },
   { path: '/admin/groups/g1', allowed: ['admin', 'editor'] },
 ];
 const READABLE = [
@@ -47,6 +59,15 @@ describe('console roles are enforced on the server', () => {
     app.broadcast.campaigns.create(
       {
         title: 'Chuyên mục',
+        text: 'Nội dung',
+        audience: { all: true },
+        schedule: { type: 'once', at: '2026-12-01T08:00' },
+      },
+      'someone-else',
+    );
+    app.broadcast.campaigns.create(
+      {
+        title: 'Chuyên mục để huỷ',
         text: 'Nội dung',
         audience: { all: true },
         schedule: { type: 'once', at: '2026-12-01T08:00' },

@@ -102,6 +102,15 @@ describe('createTokenManager', () => {
     });
   });
 
+  it('when a refresh answer carries no refresh_token, then the stored refresh token is kept and used next time', async () => {
+    const calls = mockRefresh({ access_token: 'AT-1', expires_in: '90000' }, 2);
+    const tokens = manager();
+    expect(await tokens.refresh()).toBe('AT-1');
+    expect(storedRow()).toMatchObject({ access_token: 'AT-1', refresh_token: 'RT-0' });
+    await tokens.refresh();
+    expect(calls.map((form) => form.refresh_token)).toEqual(['RT-0', 'RT-0']);
+  });
+
   it('when less than 6 h of the access token remain, then getAccessToken refreshes first', async () => {
     const tokens = manager();
     tokens.setTokens({ accessToken: 'AT-1', refreshToken: 'RT-1', expiresInSec: 8 * 3600 });
