@@ -1,4 +1,6 @@
 import { normalizeVietnamese } from './normalize-vietnamese.js';
+import { createPlaceSpans, type PlaceRole } from './place-names.js';
+import { clauseIndexes, interrogativeClauses } from './question-focus.js';
 import {
   closingVay,
   createStopwords,
@@ -26,6 +28,10 @@ export interface Term {
   strictAccent: boolean;
   /** share of its IDF the term weighs (below 1 for soft stopwords and their bigrams); 1 when absent */
   weight?: number;
+  /** part of a place name of the bot's own area ("xã Lục Nam"; a bigram touching one): see coverage.ts */
+  place?: PlaceRole;
+  /** index of the clause (between pauses) the term comes from; a bigram, of its first syllable */
+  clause: number;
 }
 
 export interface AnalyzedText {
@@ -36,6 +42,8 @@ export interface AnalyzedText {
   folded: string[];
   /** for each of `folded`, whether it is a content syllable (not a stopword, soft or not, nor a number) */
   content: boolean[];
+  /** for each clause of the first reading (Term.clause), whether it asks something (question-focus.ts) */
+  interrogative: boolean[];
 }
 
 export interface Analyzer {
@@ -69,32 +77,53 @@ function readingsOf(alternatives: RewrittenSyllable[][][], limit: number): Rewri
 export function createAnalyzer(synonyms: SynonymsData): Analyzer {
   const table = createSynonymTable(synonyms);
   const stopwords = createStopwords(synonyms.stopwordsExtra);
+  const placeSpans = createPlaceSpans(synonyms.places);
 
   /** Numbers are dropped first, so "vốn 50 triệu" still pairs vốn with triệu; stopwords break pairs. */
   const termsOf = (withNumbers: RewrittenSyllable[], marked: boolean): Term[] => {
+    const clauseOf = clauseIndexes(withNumbers);
+    const clauses = clauseOf.filter((_, i) => !withNumbers[i]!.isNumber);
     const syllables = withNumbers.filter((s) => !s.isNumber);
     const phrase = inStopPhrase(syllables);
     const content = syllables.map(
       (s, i) => !phrase[i] && !isStopword(s, marked || s.fromTable, stopwords) && s.folded.length > 0,
     );
     const closing = marked ? [] : closingVay(syllables);
+    const place = placeSpans(syllables, marked);
     const weight = syllables.map((s, i) =>
       isSoftStopword(s, marked || s.fromTable, stopwords) || closing[i] ? SOFT_STOPWORD_WEIGHT : 1,
     );
     const terms: Term[] = [];
-    const withWeight = (term: Term, w: number): Term => (w < 1 ? { ...term, weight: w } : term);
+    const withWeight = (term: Term, w: number, place: PlaceRole | undefined): Term => ({
+      ...term,
+      ...(w < 1 ? { weight: w } : {}),
+      ...(place ? { place } : {}),
+    });
     syllables.forEach((s, i) => {
       if (!content[i]) return;
       terms.push(
         withWeight(
-          { key: s.folded, bigram: false, accented: s.accented, strictAccent: s.marked || marked },
+          {
+            key: s.folded,
+            bigram: false,
+            accented: s.accented,
+            strictAccent: s.marked || marked,
+            clause: clauses[i]!,
+          },
           weight[i]!,
+          place[i],
         ),
       );
       const next = syllables[i + 1];
       if (next && content[i + 1]) {
-        const pair: Term = { key: `${s.folded}${BIGRAM_JOINER}${next.folded}`, bigram: true, strictAccent: false };
-        terms.push(withWeight(pair, Math.min(weight[i]!, weight[i + 1]!)));
+        const pair: Term = {
+          key: `${s.folded}${BIGRAM_JOINER}${next.folded}`,
+          bigram: true,
+          strictAccent: false,
+          clause: clauses[i]!,
+        };
+        const pairPlace = place[i] === 'at' || place[i + 1] === 'at' ? 'at' : (place[i] ?? place[i + 1]);
+        terms.push(withWeight(pair, Math.min(weight[i]!, weight[i + 1]!), pairPlace));
       }
     });
     return terms;
@@ -122,6 +151,7 @@ export function createAnalyzer(synonyms: SynonymsData): Analyzer {
             !s.isNumber && !phrase[i] && !isStopword(s, marked, stopwords) && !isSoftStopword(s, marked, stopwords)
           );
         }),
+        interrogative: interrogativeClauses(first),
       };
     },
   };

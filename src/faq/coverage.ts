@@ -25,6 +25,8 @@ export interface CoverageKnobs {
   fuzzyCredit: number;
   /** shortest unigram that may be matched fuzzily */
   fuzzyMinLength: number;
+  /** query weight of a place-name term (Term.place) the entry does not mention */
+  placeWeight: number;
 }
 
 export interface Coverage {
@@ -87,7 +89,11 @@ function creditOf(q: Term, entry: BagTerm | undefined, knobs: CoverageKnobs): nu
 /**
  * IDF-weighted coverage of one content text by one query reading, both ways. `extras` (the node's
  * keywords) can explain query terms but add no entry mass. Numbers and stopwords are already out
- * of `query`, so they neither help nor hurt. With `fuzzy`, an unmatched unigram of
+ * of `query`, so they neither help nor hurt. A place name of the bot's area weighs only
+ * `placeWeight` where the resident says where they live ("tôi ở xã Lục Nam": no part of the question
+ * an answer about electricity support leaves unexplained), and elsewhere when the entry does not
+ * mention it ("xã Lục Nam rộng bao nhiêu" still credits the entry about Lục Nam in full).
+ * With `fuzzy`, an unmatched unigram of
  * `fuzzyMinLength`+ letters may match a text unigram one edit away, at `fuzzyCredit`.
  */
 export function coverage(
@@ -102,7 +108,9 @@ export function coverage(
   let queryMatched = 0;
   const textCredit = new Map<string, number>();
   for (const q of query) {
-    const w = idf.weight(q.key, q.bigram) * (q.weight ?? 1);
+    const named = text.has(q.key) || extras.has(q.key);
+    const aside = q.place === 'at' || (q.place === 'name' && !named);
+    const w = idf.weight(q.key, q.bigram) * (q.weight ?? 1) * (aside ? knobs.placeWeight : 1);
     queryMass += w;
     let credit = Math.max(creditOf(q, text.get(q.key), knobs), creditOf(q, extras.get(q.key), knobs));
     let textKey: string | undefined = text.has(q.key) ? q.key : undefined;

@@ -5,6 +5,7 @@ import { decideMatch, type ScoredNode } from './decide-match.js';
 import type { FaqNode, MatchResult } from './faq-types.js';
 import { DEFAULT_KNOBS, type MatcherKnobs } from './matcher-knobs.js';
 import { normalizeVietnamese } from './normalize-vietnamese.js';
+import { focusWeights } from './question-focus.js';
 import { createSmalltalkPhrases } from './smalltalk-phrases.js';
 import type { SynonymsData } from './synonym-table.js';
 import { dayOf, isNodeAvailable, isNodeAvailableOn } from './validity.js';
@@ -63,14 +64,43 @@ export function createMatcher(input: MatcherInput): Matcher {
   const analyzer = createAnalyzer(input.synonyms);
   const primary = (text: string): Term[] => analyzer.analyze(text).readings[0] ?? [];
 
-  const textsOf = (node: FaqNode): Term[][] =>
-    node.kind === 'smalltalk'
-      ? node.questions.map(primary).filter((t) => t.filter((x) => !x.bigram).length >= MIN_SMALLTALK_TERMS)
-      : [node.title, ...node.questions].map(primary);
+  /** each node's analysed texts (title and variants; small talk: variants of 2+ words) and keywords */
+  const analysed = new Map(
+    input.nodes.map((node) => [
+      node,
+      {
+        texts:
+          node.kind === 'smalltalk'
+            ? node.questions.map(primary).filter((t) => t.filter((x) => !x.bigram).length >= MIN_SMALLTALK_TERMS)
+            : [node.title, ...node.questions].map(primary),
+        keywords: node.keywords.flatMap(primary),
+      },
+    ]),
+  );
+  const textsOf = (node: FaqNode): Term[][] => analysed.get(node)!.texts;
+  const keywordsOf = (node: FaqNode): Term[] => analysed.get(node)!.keywords;
+  /** every term of the FAQ's own (topic and answer) texts and keywords */
+  const faqVocabulary = new Set(
+    input.nodes
+      .filter((n) => n.kind !== 'smalltalk')
+      .flatMap((n) => [...textsOf(n).flat(), ...keywordsOf(n)].map((t) => t.key)),
+  );
+  /**
+   * Terms that may explain a query besides the text being scored: the keywords, and the node's other
+   * texts — all of them for a paraphrase list (answers, topics, most small talk), but for the
+   * out-of-scope node, whose examples are unrelated subjects, only the words no FAQ text uses:
+   * "khai sinh" anywhere in a question is out-of-scope evidence, "hộ nghèo" + "vay" from two
+   * different examples is not.
+   */
+  const extrasOf = (node: FaqNode): Term[] => {
+    const texts = textsOf(node).flat();
+    const shared = node.intent === 'out_of_scope' ? texts.filter((t) => !faqVocabulary.has(t.key)) : texts;
+    return [...keywordsOf(node), ...shared];
+  };
   const profiles: Profile[] = input.nodes.map((node) => ({
     node,
     texts: textsOf(node).map((t) => addToBag(new Map(), t)),
-    keywords: addToBag(new Map(), [...node.keywords.flatMap(primary), ...textsOf(node).flat()]),
+    keywords: addToBag(new Map(), extrasOf(node)),
   }));
   const idf = createIdfTable(
     profiles.map((p) => new Set([...p.texts.flatMap((t) => [...t.keys()]), ...p.keywords.keys()])),
@@ -118,7 +148,7 @@ export function createMatcher(input: MatcherInput): Matcher {
     textsOf(p.node).forEach((terms, i) =>
       add(i === 0 && p.node.kind !== 'smalltalk' ? 'title' : 'question', indexTermsOf(terms)),
     );
-    add('keywords', indexTermsOf(p.node.keywords.flatMap(primary)));
+    add('keywords', indexTermsOf(keywordsOf(p.node)));
   });
   index.addAll(docs);
 
@@ -178,7 +208,13 @@ export function createMatcher(input: MatcherInput): Matcher {
 
   const rank = (text: string, at: number): ScoredNode[] => {
     const analysis = analyzer.analyze(text, MAX_READINGS);
-    const readings = analysis.readings.map(dedupeTerms).filter((r) => r.length > 0);
+    const readings = analysis.readings
+      .flatMap((r) => {
+        const focused = focusWeights(r, analysis.interrogative, knobs);
+        return focused === r ? [r] : [focused, r];
+      })
+      .map(dedupeTerms)
+      .filter((r) => r.length > 0);
     if (readings.length === 0) return [];
     const exact = rankPass(readings, analysis.typedWithDiacritics, false, at);
     if ((exact[0]?.conf ?? 0) >= knobs.fuzzyBelow) return exact;
@@ -240,7 +276,12 @@ function unigramKey(terms: Term[]): string {
     .join(' ');
 }
 
+/** One term per key, the heaviest occurrence kept (a word of the question also told in the story counts in full). */
 function dedupeTerms(terms: Term[]): Term[] {
-  const seen = new Set<string>();
-  return terms.filter((t) => !seen.has(t.key) && seen.add(t.key));
+  const best = new Map<string, Term>();
+  for (const t of terms) {
+    const seen = best.get(t.key);
+    if (!seen || (t.weight ?? 1) > (seen.weight ?? 1)) best.set(t.key, t);
+  }
+  return [...best.values()];
 }

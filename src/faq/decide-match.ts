@@ -67,6 +67,16 @@ export function decideMatch(
   const scopeInDoubt = plausible.some(
     (s) => s !== top && s.node.kind === 'smalltalk' && top.conf - s.conf < knobs.margin,
   );
+  /**
+   * The out-of-scope examples read the question best, or as well as a confident answer: declining
+   * (with the pointer to the menu) beats offering near-misses for a subject the bot does not cover.
+   */
+  const outOfScope = strong
+    ? plausible.find((s) => s.node.intent === 'out_of_scope' && top.conf - s.conf < knobs.margin)
+    : undefined;
+  if (outOfScope?.node.intent && (outOfScope === top || top.node.kind === 'answer')) {
+    return { kind: 'smalltalk', id: outOfScope.node.id, intent: outOfScope.node.intent, score: round(outOfScope.conf) };
+  }
   if (confident && top.node.kind === 'smalltalk' && top.node.intent) {
     return { kind: 'smalltalk', id: top.node.id, intent: top.node.intent, score: round(top.conf) };
   }

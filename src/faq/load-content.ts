@@ -33,7 +33,7 @@ export interface LoadedContent {
 export const SYNONYMS_FILE = 'synonyms.yaml';
 export const SMALLTALK_FILE = 'smalltalk.yaml';
 export const TOPICS_DIR = 'faq';
-const SYNONYM_SECTIONS = ['abbreviations', 'chat', 'ambiguous', 'synonyms', 'stopwords_extra'];
+const SYNONYM_SECTIONS = ['abbreviations', 'chat', 'ambiguous', 'synonyms', 'stopwords_extra', 'places'];
 
 /** Topic files under faq/ (recursively), in name order. */
 function topicFiles(contentDir: string): string[] {
@@ -82,7 +82,14 @@ function readSmalltalkFile(reader: YamlReader, out: LoadedNode[]): void {
 }
 
 function readSynonymsFile(reader: YamlReader, keys: SynonymKey[]): SynonymsData {
-  const data: SynonymsData = { abbreviations: {}, chat: {}, ambiguous: {}, groups: [], stopwordsExtra: [] };
+  const data: SynonymsData = {
+    abbreviations: {},
+    chat: {},
+    ambiguous: {},
+    groups: [],
+    stopwordsExtra: [],
+    places: [],
+  };
   const map = reader.root === undefined || reader.root === null ? undefined : reader.map(reader.root, 'synonyms', 1);
   if (!map) return data;
   const f = reader.entries(map, SYNONYM_SECTIONS, 'synonyms');
@@ -118,6 +125,7 @@ function readSynonymsFile(reader: YamlReader, keys: SynonymKey[]): SynonymsData 
     }
   }
   data.stopwordsExtra = reader.strings(f.get('stopwords_extra'), 'stopwords_extra') ?? [];
+  data.places = reader.strings(f.get('places'), 'places') ?? [];
   return data;
 }
 

@@ -1,10 +1,11 @@
 import type { CoverageKnobs } from './coverage.js';
+import type { FocusKnobs } from './question-focus.js';
 
 /**
  * Tuning knobs of the matcher. The defaults were calibrated on the dev split of
  * test/eval/questions.yaml (`npm run eval -- --split dev`); src/faq/README.md explains each one.
  */
-export interface MatcherKnobs extends CoverageKnobs {
+export interface MatcherKnobs extends CoverageKnobs, FocusKnobs {
   /** nodes taken from the BM25 retrieval before coverage re-scores them */
   retrieveTop: number;
   /** BM25 weight of accented keys when the resident typed with diacritics */
@@ -58,6 +59,7 @@ export const DEFAULT_KNOBS: MatcherKnobs = {
   accentMismatchCredit: 0.6,
   fuzzyCredit: 0.8,
   fuzzyMinLength: 4,
+  placeWeight: 0.2,
   covQWeight: 0.7,
   topicFactor: 0.9,
   fuzzyBelow: 0.6,
@@ -71,6 +73,9 @@ export const DEFAULT_KNOBS: MatcherKnobs = {
   longMinCovD: 0.8,
   longAnswerAbove: 0.38,
   longLead: 0.1,
+  focusMinMessage: 12,
+  focusMinTerms: 4,
+  storyWeight: 0.05,
   suggestWithin: 0.2,
   maxSuggestions: 3,
 };

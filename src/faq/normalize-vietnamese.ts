@@ -16,6 +16,8 @@ export interface Syllable {
   marked: boolean;
   /** a digit run, or a short letter run glued to digits ("1tr4", "35m2"): facts, not topic */
   isNumber: boolean;
+  /** punctuation that ends a clause (. , ; : ! ? … or a line break) comes right before it */
+  pause: boolean;
 }
 
 export interface NormalizedText {
@@ -35,7 +37,8 @@ const TONE_DIGITS: Record<string, string> = {
   '\u0323': '5', // nặng
 };
 const VOWEL_MARKS = new Set(['\u0302', '\u0306', '\u031B']); // circumflex, breve, horn
-const SEPARATOR = /[^\p{L}\p{M}\p{N}]+/u;
+const SEPARATOR = /([^\p{L}\p{M}\p{N}]+)/u;
+const PAUSE = /[.,;:!?…\n]/u;
 const RUNS = /\p{N}+|[\p{L}\p{M}]+/gu;
 const DIGITS = /^\p{N}+$/u;
 const OPEN_Y = /^(ph|th|tr|ch|kh|nh|gh|qu|[bcdhklmnrstvx])y$/;
@@ -75,11 +78,17 @@ export function foldKey(syllable: string): string {
  */
 export function normalizeVietnamese(text: string): NormalizedText {
   const syllables: Syllable[] = [];
-  for (const word of text.normalize('NFC').toLowerCase().split(SEPARATOR)) {
-    if (!word) continue;
-    const runs = word.match(RUNS) ?? [];
+  let pause = false;
+  // split with a capture group: words at even indexes, the separators between them at odd ones
+  for (const [i, part] of text.normalize('NFC').toLowerCase().split(SEPARATOR).entries()) {
+    if (i % 2 === 1) {
+      pause ||= PAUSE.test(part);
+      continue;
+    }
+    if (!part) continue;
+    const runs = part.match(RUNS) ?? [];
     const hasDigits = runs.some((r) => DIGITS.test(r));
-    for (const run of runs) {
+    for (const [r, run] of runs.entries()) {
       const isDigits = DIGITS.test(run);
       const raw = run.normalize('NFC');
       syllables.push({
@@ -88,8 +97,10 @@ export function normalizeVietnamese(text: string): NormalizedText {
         accented: isDigits ? raw : accentKey(raw),
         marked: !isDigits && stripMarks(raw) !== raw,
         isNumber: isDigits || (hasDigits && run.length <= 3),
+        pause: r === 0 && pause && syllables.length > 0,
       });
     }
+    pause = false;
   }
   const letters = syllables.filter((s) => !s.isNumber);
   const marked = letters.filter((s) => s.marked).length;

@@ -7,6 +7,8 @@ export interface SynonymsData {
   ambiguous: Record<string, string[]>;
   groups: string[][];
   stopwordsExtra: string[];
+  /** names of places in the bot's own area (weighed low in questions, see place-names.ts) */
+  places: string[];
 }
 
 export const EMPTY_SYNONYMS: SynonymsData = {
@@ -15,6 +17,7 @@ export const EMPTY_SYNONYMS: SynonymsData = {
   ambiguous: {},
   groups: [],
   stopwordsExtra: [],
+  places: [],
 };
 
 /** A syllable after rewriting; `fromTable` marks syllables that came from an admin-written expansion. */
@@ -118,10 +121,12 @@ export function rewriteSyllables(syllables: Syllable[], typedWithDiacritics: boo
       continue;
     }
     const original = syllables.slice(i, i + rule.pattern.length).map((s) => ({ ...s, fromTable: false }));
-    // "50tr" → "50 triệu": an expansion of a unit glued to digits stays a number
-    const replacements = original.every((s) => s.isNumber)
-      ? rule.replacements.map((r) => r.map((s) => ({ ...s, isNumber: true })))
-      : rule.replacements;
+    const allNumbers = original.every((s) => s.isNumber);
+    // "50tr" → "50 triệu": an expansion of a unit glued to digits stays a number; a pause before the
+    // key stays before its expansion
+    const replacements = rule.replacements.map((r) =>
+      r.map((s, k) => ({ ...s, isNumber: allNumbers || s.isNumber, pause: k === 0 && current.pause })),
+    );
     segments.push({ alternatives: rule.keepOriginal ? [original, ...replacements] : replacements });
     i += rule.pattern.length;
   }

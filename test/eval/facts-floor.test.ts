@@ -20,6 +20,8 @@ import { createSilentLogger } from '../../src/shared/logger.js';
  * fails. Measured: in scope 93.1 / 93.7 / 91.7 % (all / marked / unmarked), half A 98.5 %, half B
  * 87.9 %; out of scope declined 100 %. Half B is never tuned on: raise its floor only after a
  * change made for other reasons. Never lower a floor to make a change pass without saying why.
+ * Re-measured after the place-name / question-focus round (2026-11-29): in scope 95.4 / 95.8 /
+ * 94.4 %, half A 98.5 %, half B 92.4 %; out of scope declined 100 %.
  */
 const FLOORS = {
   inScope: 0.9,
@@ -36,6 +38,8 @@ const DAY = '2026-11-29';
  * on, its half B "half D", measured only at the end of a round). Measured 2026-11-29 after the
  * round: in scope 92.0 / 90.9 / 93.1 % (all / marked / unmarked), half C 96.2 %, half D 88.3 %;
  * out of scope declined 92.9 %, one answered (a question about another province, in half D).
+ * Re-measured after the place-name / question-focus round: in scope 96.5 / 94.5 / 98.3 %, half C
+ * 100 %, half D 93.3 %; out of scope declined 96.4 %, the same one answered.
  */
 const FLOORS_2 = {
   inScope: 0.88,
@@ -44,6 +48,22 @@ const FLOORS_2 = {
   inScopeHalfA: 0.92,
   inScopeHalfB: 0.84,
   oosDeclined: 0.89,
+};
+
+/**
+ * Floors of the third set (test/eval/facts-set-3.yaml): a held-out stress set (long stories,
+ * teencode, place names, near-miss out of scope), every row half B, never tuned on. Measured once
+ * before the place-name / question-focus round — in scope 89.4 / 90.4 / 88.1 % (all / marked /
+ * unmarked), out of scope declined 91.7 % — and once after: in scope 93.6 / 92.3 / 95.2 %, out of
+ * scope declined 95.8 / 100 / 90.0 %, one answered. Its half A is empty (rate 1).
+ */
+const FLOORS_3 = {
+  inScope: 0.9,
+  inScopeMarked: 0.88,
+  inScopeUnmarked: 0.91,
+  inScopeHalfA: 1,
+  inScopeHalfB: 0.9,
+  oosDeclined: 0.91,
 };
 
 const inScope = (m: FactsMetrics): number => rate(m.inScopeCorrect, m.inScope);
@@ -128,5 +148,25 @@ describe('replies carry the facts of the fact sheet (second set, test/eval/facts
     expect(report.halves.B.inScope + report.halves.B.outOfScope).toBeGreaterThan(rows.length / 3);
     expect(report.all.outOfScope / rows.length).toBeGreaterThan(0.18);
     expect((report.unmarked.inScope + report.unmarked.outOfScope) / rows.length).toBeGreaterThan(0.33);
+  });
+});
+
+describe('replies carry the facts of the fact sheet (third, held-out stress set, test/eval/facts-set-3.yaml)', () => {
+  const { rows, report: measured } = useFactsReport('test/eval/facts-set-3.yaml');
+
+  it('when every row is asked by a fresh resident, then no rate falls below its floor', () => {
+    expect(ratesAtFloor(measured(), FLOORS_3)).toEqual(allTrue);
+  });
+
+  it('when out-of-scope questions are asked, then at most one is answered directly', () => {
+    expect(measured().all.oosAnswered).toBeLessThanOrEqual(1);
+  });
+
+  it('when the set is loaded, then it has about 120 held-out rows, a fifth out of scope and two fifths typed without diacritics', () => {
+    const report = measured();
+    expect(rows.length).toBeGreaterThanOrEqual(110);
+    expect(rows.every((r) => r.half === 'B')).toBe(true);
+    expect(report.all.outOfScope / rows.length).toBeGreaterThan(0.18);
+    expect((report.unmarked.inScope + report.unmarked.outOfScope) / rows.length).toBeGreaterThan(0.4);
   });
 });

@@ -7,6 +7,7 @@ const analyzer = createAnalyzer({
   ambiguous: { hn: ['hộ nghèo', 'hà nội'] },
   groups: [['vay vốn', 'vay tiền', 'mượn tiền']],
   stopwordsExtra: [],
+  places: [],
 });
 const unigrams = (text: string, reading = 0) =>
   (analyzer.analyze(text, 8).readings[reading] ?? []).filter((t) => !t.bigram).map((t) => t.key);

@@ -46,3 +46,27 @@ describe('coverage', () => {
     expect(cover('lai xuat', 'lãi suất vay vốn').covQ).toBeLessThan(cover('lai xuat', 'lãi suất vay vốn', true).covQ);
   });
 });
+
+describe('coverage of place names of the area', () => {
+  const local = createAnalyzer({ ...EMPTY_SYNONYMS, places: ['Lục Nam'] });
+  const localTerms = (text: string) => local.analyze(text).readings[0]!;
+  const localBag = (text: string) => addToBag(new Map(), localTerms(text));
+  const texts = ['lãi suất vay vốn', 'xã Lục Nam ở đâu', 'thẻ bảo hiểm'];
+  const localIdf = createIdfTable(
+    texts.map((t) => new Set(localBag(t).keys())),
+    DEFAULT_KNOBS.bigramWeight,
+  );
+  const covQ = (query: string, text: string) =>
+    coverage(localTerms(query), localBag(text), new Map(), localIdf, DEFAULT_KNOBS, false).covQ;
+
+  it('when the resident says where they live, then the place barely counts against an entry that does not name it', () => {
+    expect(covQ('ở xã Lục Nam lãi suất vay vốn', 'lãi suất vay vốn')).toBeGreaterThan(0.8);
+    expect(covQ('ở xã Lục Nam lãi suất vay vốn', 'xã Lục Nam ở đâu')).toBeLessThan(0.2);
+  });
+
+  it('when the place is the subject, then an entry naming it is credited in full', () => {
+    expect(covQ('xã Lục Nam rộng bao nhiêu', 'xã Lục Nam ở đâu')).toBeGreaterThan(
+      covQ('ở xã Lục Nam rộng bao nhiêu', 'xã Lục Nam ở đâu'),
+    );
+  });
+});

@@ -52,10 +52,39 @@ describe('decideMatch', () => {
     expect(decide([{ node: node('a'), conf: 0.6, covQ: 0.35, covD: 1 }])).toMatchObject({ kind: 'suggestions' });
   });
 
-  it('when an out-of-scope small-talk node is close behind the best answer, then no direct answer', () => {
-    const result = decide([scored('a', 0.74), scored('ngoai-pham-vi', 0.7, 0.7, 'smalltalk')]);
+  it('when an out-of-scope small-talk node is close behind a confident answer, then the question is declined', () => {
+    expect(decide([scored('a', 0.74), scored('ngoai-pham-vi', 0.7, 0.7, 'smalltalk')])).toEqual({
+      kind: 'smalltalk',
+      id: 'ngoai-pham-vi',
+      intent: 'out_of_scope',
+      score: 0.7,
+    });
+  });
+
+  it('when the out-of-scope node is best but without a clear lead, then the question is still declined', () => {
+    expect(decide([scored('ngoai-pham-vi', 0.7, 0.7, 'smalltalk'), scored('a', 0.68)])).toMatchObject({
+      kind: 'smalltalk',
+      intent: 'out_of_scope',
+    });
+  });
+
+  it('when another small-talk node (privacy) is close behind the best answer, then suggestions, not an answer', () => {
+    const privacy: ScoredNode = {
+      node: node('thong-tin-ca-nhan', 'smalltalk', 'privacy'),
+      conf: 0.7,
+      covQ: 0.7,
+      covD: 0.7,
+    };
+    const result = decide([scored('a', 0.74), privacy]);
     expect(result.kind).toBe('suggestions');
     expect('candidates' in result && result.candidates.map((c) => c.id)).toEqual(['a']);
+  });
+
+  it('when the out-of-scope node is only far behind a confident answer, then the answer stands', () => {
+    expect(decide([scored('a', 0.8), scored('ngoai-pham-vi', 0.7, 0.7, 'smalltalk')])).toMatchObject({
+      kind: 'answer',
+      id: 'a',
+    });
   });
 
   it('when a topic is best but a child answer is close, then suggestions rather than the topic menu', () => {

@@ -65,5 +65,6 @@ describe('loadContent', () => {
     expect(loaded.synonyms.ambiguous.hn).toEqual(['hộ nghèo', 'hà nội']);
     expect(loaded.synonyms.groups[0]).toEqual(['vay vốn', 'vay tiền', 'mượn tiền']);
     expect(loaded.synonyms.stopwordsExtra).toEqual(['ạ', 'nhé']);
+    expect(loaded.synonyms.places).toEqual(['Lục Nam', 'Bắc Ninh']);
   });
 });

@@ -64,6 +64,11 @@ describe('normalizeVietnamese', () => {
     expect(s.map((x) => x.isNumber)).toEqual([false, true, true, true, false, true, true, true]);
   });
 
+  it('when punctuation or a line break separates words, then the next syllable starts a clause (a pause)', () => {
+    const s = normalizeVietnamese('Chồng mất, con nhỏ.\nXin hỏi vay-vốn 1tr4 được không?').syllables;
+    expect(s.filter((x) => x.pause).map((x) => x.raw)).toEqual(['con', 'xin']);
+  });
+
   it('when most syllables carry marks, then the text counts as typed with diacritics', () => {
     expect(normalizeVietnamese('hộ nghèo vay vốn').typedWithDiacritics).toBe(true);
     expect(normalizeVietnamese('ho ngheo vay von').typedWithDiacritics).toBe(false);
