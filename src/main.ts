@@ -13,6 +13,7 @@ import { createInboxProcessor } from './bot/inbox-processor.js';
 import { createInboxStore } from './bot/inbox-store.js';
 import { createReplyOutbox } from './bot/reply-outbox.js';
 import { createReplySender } from './bot/reply-sender.js';
+import { createResidentProfiles } from './bot/resident-profiles.js';
 import { createResidentRepository } from './bot/resident-repository.js';
 import { broadcastOptionsFromConfig, createBroadcast } from './broadcast/create-broadcast.js';
 import { parseConfig, type Config } from './config/parse-config.js';
@@ -105,6 +106,8 @@ async function main(): Promise<void> {
     options: broadcastOptionsFromConfig(config),
   });
   const residents = createResidentRepository(db);
+  // residents' Zalo names for the console, looked up in the background after their reply
+  const profiles = createResidentProfiles({ zalo, residents, clock, log });
 
   const inbox = createInboxStore({ db, clock });
   const processor = createInboxProcessor({
@@ -116,6 +119,7 @@ async function main(): Promise<void> {
       dialog,
       replies: outbox,
       residents,
+      profiles,
       deleteUserData: (userId) => deleteUserData(db, userId),
       groupEvents: broadcast.groupEventSink,
       log,
@@ -210,6 +214,7 @@ async function main(): Promise<void> {
     await processor.drain(DRAIN_DEADLINE_MS);
     // the same deadline for a reply retry in flight; unsent replies stay pending for the next start
     await outbox.stop(Math.max(0, drainUntil - clock.now()));
+    await profiles.stop(Math.max(0, drainUntil - clock.now()));
     server.closeAllConnections();
     await closed;
     questionPurge.stop();

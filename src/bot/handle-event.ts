@@ -14,6 +14,7 @@ import type { Dialog, DialogInput } from './dialog.js';
 import type { GroupEventSink } from './group-event-sink.js';
 import type { EventHandler, EventMeta } from './inbox-processor.js';
 import type { ReplyOutbox } from './reply-outbox.js';
+import type { ResidentProfiles } from './resident-profiles.js';
 import type { ResidentRepository } from './resident-repository.js';
 
 export interface HandleEventDeps {
@@ -21,6 +22,8 @@ export interface HandleEventDeps {
   /** the durable reply outbox: what the dialog answers is stored there before the event is done, then sent */
   replies: ReplyOutbox;
   residents: ResidentRepository;
+  /** when wired, residents' Zalo display names are looked up in the background after their reply */
+  profiles?: ResidentProfiles;
   /** erases a resident's data (`deleteUserData` bound to the database); returns rows deleted */
   deleteUserData: (userId: string) => number;
   /** OA group lifecycle events go here when a groups directory is wired */
@@ -38,6 +41,7 @@ interface HandlerContext {
    * Runs one dialog turn for a resident, stores what it answers in the reply outbox and sends it.
    * Runs the turn at most once per inbox event: on a re-run (a crash before the event was marked
    * done, a handler timeout) the stored replies are sent and the dialog is not asked again.
+   * Then queues the resident's display-name lookup, which the event does not wait for.
    */
   converse(userId: string, input: DialogInput): Promise<void>;
 }
@@ -66,7 +70,7 @@ function each<N extends ZaloEventName>(
  * Adding an event: a type in zalo/zalo-event.ts, then one entry in the map below.
  */
 export function createEventHandler(deps: HandleEventDeps): EventHandler {
-  const { dialog, replies, residents, groupEvents, log, logMessageText = false } = deps;
+  const { dialog, replies, residents, profiles, groupEvents, log, logMessageText = false } = deps;
 
   const ignore: Handler<ZaloEvent> = (event, ctx) => ctx.log.debug('ignored');
 
@@ -120,26 +124,28 @@ export function createEventHandler(deps: HandleEventDeps): EventHandler {
       inboxId: meta.inboxId,
       event: event.event_name === 'unknown' ? event.zalo_event_name : event.event_name,
     });
+    async function answer(userId: string, input: DialogInput): Promise<void> {
+      if (replies.hasRepliesFor(meta.inboxId)) {
+        eventLog.info(
+          { user: hashUserId(userId) },
+          'event already answered; its stored replies are sent, the dialog is not run again',
+        );
+        return replies.deliver(userId);
+      }
+      const reply = await dialog.respond(userId, input, meta.receivedAt);
+      eventLog.info({ user: hashUserId(userId), outcome: reply.outcome.kind, id: reply.outcome.id }, 'dialog answered');
+      if (reply.messages.length === 0) return;
+      // durable before the inbox marks the event done; delivery never throws (failures stay in the outbox)
+      replies.enqueue(userId, meta.inboxId, reply.messages);
+      await replies.deliver(userId);
+    }
     const ctx: HandlerContext = {
       meta,
       log: eventLog,
       async converse(userId, input) {
-        if (replies.hasRepliesFor(meta.inboxId)) {
-          eventLog.info(
-            { user: hashUserId(userId) },
-            'event already answered; its stored replies are sent, the dialog is not run again',
-          );
-          return replies.deliver(userId);
-        }
-        const reply = await dialog.respond(userId, input, meta.receivedAt);
-        eventLog.info(
-          { user: hashUserId(userId), outcome: reply.outcome.kind, id: reply.outcome.id },
-          'dialog answered',
-        );
-        if (reply.messages.length === 0) return;
-        // durable before the inbox marks the event done; delivery never throws (failures stay in the outbox)
-        replies.enqueue(userId, meta.inboxId, reply.messages);
-        await replies.deliver(userId);
+        await answer(userId, input);
+        // only once the reply is stored and sent (or left to the outbox); returns at once, never throws
+        profiles?.refresh(userId);
       },
     };
     await (handlers[event.event_name] as Handler<ZaloEvent>)(event, ctx);

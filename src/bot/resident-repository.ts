@@ -7,7 +7,10 @@ export interface Resident {
   firstSeenAt: number;
   /** last time the resident wrote, followed or tapped: the 7-day reply window starts here */
   lastInteractionAt: number | null;
+  /** the resident's Zalo name, filled in the background by `createResidentProfiles`; null until known */
   displayName: string | null;
+  /** when the display name was last looked up (epoch ms), successful or not; null if never */
+  displayNameCheckedAt: number | null;
 }
 
 export interface ResidentRepository {
@@ -15,6 +18,14 @@ export interface ResidentRepository {
   noteInteraction(userId: string, at: number): void;
   setFollowed(userId: string, followed: boolean, at: number): void;
   get(userId: string): Resident | undefined;
+  /**
+   * Records that a display-name lookup starts at `at` and returns true, unless the resident has no row,
+   * their name is already known or the last lookup started less than `retryAfterMs` ago (then false).
+   * One statement, so two events of the same resident never both start a lookup.
+   */
+  startDisplayNameCheck(userId: string, at: number, retryAfterMs: number): boolean;
+  /** Stores the resident's Zalo display name; a resident without a row (erased meanwhile) stays absent. */
+  setDisplayName(userId: string, displayName: string): void;
 }
 
 /** The `residents` table (021_residents.sql); rows are erased by `deleteUserData`. */
@@ -29,8 +40,13 @@ export function createResidentRepository(db: Db): ResidentRepository {
   );
   const select = db.prepare(
     `SELECT user_id AS userId, followed, first_seen_at AS firstSeenAt, last_interaction_at AS lastInteractionAt,
-       display_name AS displayName FROM residents WHERE user_id = ?`,
+       display_name AS displayName, display_name_checked_at AS displayNameCheckedAt FROM residents WHERE user_id = ?`,
   );
+  const startCheck = db.prepare(
+    `UPDATE residents SET display_name_checked_at = ?
+     WHERE user_id = ? AND display_name IS NULL AND (display_name_checked_at IS NULL OR display_name_checked_at <= ?)`,
+  );
+  const storeName = db.prepare('UPDATE residents SET display_name = ? WHERE user_id = ?');
   return {
     noteInteraction(userId, at) {
       interact.run(userId, at, at);
@@ -41,6 +57,12 @@ export function createResidentRepository(db: Db): ResidentRepository {
     get(userId) {
       const row = select.get(userId) as (Omit<Resident, 'followed'> & { followed: number | null }) | undefined;
       return row && { ...row, followed: row.followed === null ? null : row.followed === 1 };
+    },
+    startDisplayNameCheck(userId, at, retryAfterMs) {
+      return startCheck.run(at, userId, at - retryAfterMs).changes === 1;
+    },
+    setDisplayName(userId, displayName) {
+      storeName.run(displayName, userId);
     },
   };
 }

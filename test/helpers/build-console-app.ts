@@ -21,6 +21,7 @@ import { createI18n } from '../../src/i18n/create-i18n.js';
 import { createManualClock } from '../../src/shared/clock.js';
 import { createZaloSimulator, type ZaloSimulator } from '../../src/simulator/create-zalo-simulator.js';
 import { openDatabase, type Db } from '../../src/storage/open-database.js';
+import type { ZaloApi } from '../../src/zalo/zalo-api.js';
 import { createZaloClient } from '../../src/zalo/zalo-client.js';
 import { captureLogs, type CapturedLogs } from './capture-logs.js';
 import { consoleClient, type ConsoleClient } from './console-client.js';
@@ -37,6 +38,8 @@ export interface ConsoleTestApp {
   db: Db;
   clock: ReturnType<typeof createManualClock>;
   sim: ZaloSimulator;
+  /** the real Zalo client the console uses, talking to `sim` */
+  zalo: ZaloApi;
   broadcast: Broadcast;
   handoffs: HandoffRepository;
   questions: QuestionRepository;
@@ -138,6 +141,7 @@ export async function buildConsoleApp(
     db,
     clock,
     sim,
+    zalo,
     broadcast,
     handoffs,
     questions,

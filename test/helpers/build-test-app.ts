@@ -10,6 +10,7 @@ import { createInboxProcessor, type InboxProcessor } from '../../src/bot/inbox-p
 import { createInboxStore, type InboxStore } from '../../src/bot/inbox-store.js';
 import { createReplyOutbox, type ReplyOutbox, type ReplyOutboxOptions } from '../../src/bot/reply-outbox.js';
 import { createReplySender } from '../../src/bot/reply-sender.js';
+import { createResidentProfiles, type ResidentProfiles } from '../../src/bot/resident-profiles.js';
 import { createResidentRepository } from '../../src/bot/resident-repository.js';
 import { SANDBOX_ZALO } from '../../src/config/parse-config.js';
 import { createI18n } from '../../src/i18n/create-i18n.js';
@@ -60,11 +61,13 @@ export interface TestApp {
   inbox: InboxStore;
   processor: InboxProcessor;
   outbox: ReplyOutbox;
+  /** the background display-name lookups the event router starts after each reply */
+  profiles: ResidentProfiles;
   /** POSTs raw bytes to /webhook/zalo with the given headers (JSON content type by default). */
   post(raw: string | Buffer, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
   /** POSTs raw bytes signed with the simulator's OA secret (body app_id, else the app's). */
   postSigned(raw: string, options?: { prefix?: boolean }): Promise<{ status: number; body: unknown }>;
-  /** Waits until the inbox processor and the reply outbox have nothing due. */
+  /** Waits until the inbox processor, the reply outbox and the display-name lookups have nothing due. */
   settle(): Promise<void>;
   inboxRows(): number;
   /** Stops listening, drains the processor, closes the database (and the simulator it owns). */
@@ -100,10 +103,13 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     log,
     options: options.replyRetry,
   });
+  const residents = createResidentRepository(db);
+  const profiles = createResidentProfiles({ zalo, residents, clock, log });
   const handle = createEventHandler({
     dialog: options.dialog ?? createHoldingDialog(t),
     replies: outbox,
-    residents: createResidentRepository(db),
+    residents,
+    profiles,
     deleteUserData: (userId) => deleteUserData(db, userId),
     groupEvents: options.groupEvents,
     log,
@@ -152,6 +158,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     inbox,
     processor,
     outbox,
+    profiles,
     post,
     postSigned: (raw, signOptions) =>
       post(raw, {
@@ -164,12 +171,14 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     async settle() {
       await processor.whenIdle();
       await outbox.whenIdle();
+      await profiles.whenIdle();
     },
     inboxRows: () => (db.prepare('SELECT COUNT(*) AS n FROM inbox_events').get() as { n: number }).n,
     async close() {
       await server.close();
       await processor.drain(5_000);
       await outbox.stop(5_000);
+      await profiles.stop(5_000);
       db.close();
       if (ownsSim) await sim.close();
     },

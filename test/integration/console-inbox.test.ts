@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createResidentProfiles } from '../../src/bot/resident-profiles.js';
 import { buildConsoleApp, TEST_PASSWORD, type ConsoleTestApp } from '../helpers/build-console-app.js';
 import type { ConsoleClient } from '../helpers/console-client.js';
 
@@ -32,6 +33,24 @@ describe('hand-off inbox', () => {
     expect(page.text).toContain('Thẻ BHYT cho người thuộc hộ nghèo');
     expect(page.text).toContain('Người thuộc hộ nghèo được Nhà nước đóng 100%');
     expect(page.text).toContain('Có thể trả lời đến');
+  });
+
+  it('when the resident’s Zalo name was fetched, then the inbox lists it, escaped, instead of a pseudonym', async () => {
+    expect((await editor.get('/admin/inbox')).text).toContain('Người dân #');
+    app.sim.updateUser(userId, { displayName: 'Chị Lan <b>Hà</b>' });
+    const profiles = createResidentProfiles({
+      zalo: app.zalo,
+      residents: app.residents,
+      clock: app.clock,
+      log: app.logs.log,
+    });
+    profiles.refresh(userId);
+    await profiles.whenIdle();
+
+    const page = (await editor.get('/admin/inbox')).text;
+    expect(page).toContain('Chị Lan &lt;b&gt;Hà&lt;/b&gt;');
+    expect(page).not.toContain('<b>Hà</b>');
+    expect(page).not.toContain('Người dân #');
   });
 
   it('when an editor replies, then the resident receives it 1:1 through the OA and the request is answered and audited', async () => {
