@@ -6,7 +6,20 @@ import type { OutgoingMessage } from './dialog.js';
 
 /** Zalo codes with which a message carrying buttons is refused (invalid parameter / unsupported type). */
 const BUTTON_REFUSED_CODES = new Set([-201, -233]);
+/** Refusals about the resident (window, block, quota), not the message: plain text would fail too. */
+const RECIPIENT_CODES = new Set([-213, -217, -218, -227, -230, -232, -244]);
 const BUTTONS_OFF_KEY = 'bot.buttons_disabled';
+
+/**
+ * Whether a permanent refusal of a message carrying buttons may be about the buttons: then the plain
+ * text is tried once before giving up. Temporary failures are left to the outbox's retries.
+ */
+function mayBeTheButtons(err: unknown): err is ZaloApiError {
+  if (!(err instanceof ZaloApiError) || err.retryable) return false;
+  if (err.kind === 'api')
+    return err.code !== null && !RECIPIENT_CODES.has(err.code) && err.code !== -216 && err.code !== -220;
+  return err.kind === 'http' && err.status !== undefined && err.status >= 400 && err.status < 500 && err.status !== 401;
+}
 
 export interface ReplySender {
   /**
@@ -21,8 +34,9 @@ export interface ReplySender {
 
 /**
  * Sends replies with `ZaloApi.sendText` (purpose 'reply'). Buttons are optional decoration: when Zalo
- * refuses a message with buttons (-201/-233), it is resent as plain text (the text carries the numbered
- * menu) and buttons stay off for good, remembered in the `meta` table across restarts.
+ * permanently refuses a message with buttons for a reason that is not about the resident, it is resent
+ * as plain text (the text carries the numbered menu). After -201/-233 or an HTTP 4xx that the plain text
+ * then passes, buttons stay off for good, remembered in the `meta` table across restarts.
  */
 export function createReplySender({ zalo, db, log }: { zalo: ZaloApi; db: Db; log: Logger }): ReplySender {
   const readFlag = db.prepare('SELECT value FROM meta WHERE key = ?');
@@ -38,11 +52,19 @@ export function createReplySender({ zalo, db, log }: { zalo: ZaloApi; db: Db; lo
       try {
         sent = await zalo.sendText(userId, message.text, { purpose: 'reply', ...(buttons?.length ? { buttons } : {}) });
       } catch (err) {
-        if (!buttons?.length || !(err instanceof ZaloApiError) || !BUTTON_REFUSED_CODES.has(err.code ?? 0)) throw err;
-        buttonsOff = true;
-        writeFlag.run(BUTTONS_OFF_KEY, '1');
-        log.warn({ code: err.code }, 'Zalo refused reply buttons; sending plain numbered menus from now on');
+        if (!buttons?.length || !mayBeTheButtons(err)) throw err;
         sent = await zalo.sendText(userId, message.text, { purpose: 'reply' });
+        // The plain text went through where the same text with buttons did not: the buttons were the problem.
+        if (BUTTON_REFUSED_CODES.has(err.code ?? 0) || err.kind === 'http') {
+          buttonsOff = true;
+          writeFlag.run(BUTTONS_OFF_KEY, '1');
+          log.warn(
+            { code: err.code, status: err.status },
+            'Zalo refused reply buttons; sending plain numbered menus from now on',
+          );
+        } else {
+          log.warn({ code: err.code }, 'a reply with buttons was refused; sent it again as plain text');
+        }
       }
       return sent.at(-1)?.messageId ?? null;
     },

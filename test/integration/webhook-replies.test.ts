@@ -62,6 +62,38 @@ describe('replies', () => {
     expect(app.sim.sentToUser(again.userId).map((m) => m.buttons ?? [])).toEqual([[]]);
   });
 
+  it('when a message with buttons is refused with HTTP 400, then the plain text goes out and buttons stay off', async () => {
+    const { dialog } = createRecordingDialog();
+    app = await buildTestApp({ dialog });
+    const user = app.sim.addUser({ isFollower: true });
+    app.sim.injectFault({ path: '/v3.0/oa/message/cs', httpStatus: 400 });
+
+    await app.sim.sendUserText(user.userId, 'menu');
+    await app.settle();
+    await app.sim.sendUserText(user.userId, 'menu nữa');
+    await app.settle();
+
+    const sent = app.sim.sentToUser(user.userId);
+    expect(sent).toHaveLength(2);
+    expect(sent[0]?.text).toContain('1. Hộ nghèo');
+    expect(sent.every((m) => !m.buttons?.length)).toBe(true);
+  });
+
+  it('when a message with buttons is refused for another message-level reason, then it is resent once as plain text but buttons stay on', async () => {
+    const { dialog } = createRecordingDialog();
+    app = await buildTestApp({ dialog });
+    const user = app.sim.addUser({ isFollower: true });
+    app.sim.injectFault({ path: '/v3.0/oa/message/cs', code: -210 });
+
+    await app.sim.sendUserText(user.userId, 'menu');
+    await app.settle();
+    await app.sim.sendUserText(user.userId, 'menu nữa');
+    await app.settle();
+
+    const sent = app.sim.sentToUser(user.userId);
+    expect(sent.map((m) => m.buttons?.length ?? 0)).toEqual([0, 1]);
+  });
+
   it('when Zalo accepts buttons, then they are sent with the numbered text', async () => {
     const { dialog } = createRecordingDialog();
     app = await buildTestApp({ dialog });
