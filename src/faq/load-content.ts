@@ -82,14 +82,7 @@ function readSmalltalkFile(reader: YamlReader, out: LoadedNode[]): void {
 }
 
 function readSynonymsFile(reader: YamlReader, keys: SynonymKey[]): SynonymsData {
-  const data: SynonymsData = {
-    abbreviations: {},
-    chat: {},
-    ambiguous: {},
-    groups: [],
-    stopwordsExtra: [],
-    places: [],
-  };
+  const data: SynonymsData = structuredClone(EMPTY_SYNONYMS);
   const map = reader.root === undefined || reader.root === null ? undefined : reader.map(reader.root, 'synonyms', 1);
   if (!map) return data;
   const f = reader.entries(map, SYNONYM_SECTIONS, 'synonyms');
