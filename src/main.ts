@@ -176,6 +176,37 @@ async function main(): Promise<void> {
     server.once('error', reject);
   });
   const url = `http://${config.host}:${(server.address() as AddressInfo).port}`;
+  // Signal handlers before anything starts working, so a SIGTERM during start-up still drains cleanly.
+  let stopping = false;
+  async function shutdown(signal: NodeJS.Signals): Promise<void> {
+    if (stopping) return;
+    stopping = true;
+    ready = false;
+    log.info({ signal }, 'shutting down: no new connections, finishing running work');
+    setTimeout(() => {
+      log.error('shutdown took too long; exiting now (pending events are resumed at the next start)');
+      process.exit(1);
+    }, HARD_EXIT_MS).unref();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    // a group send in flight may take a while: never let it eat the inbox's drain time
+    await Promise.race([broadcast.scheduler.stop(), new Promise((resolve) => setTimeout(resolve, DRAIN_DEADLINE_MS))]);
+    const drainUntil = clock.now() + DRAIN_DEADLINE_MS;
+    await processor.drain(DRAIN_DEADLINE_MS);
+    // the same deadline for a reply retry in flight; unsent replies stay pending for the next start
+    await outbox.stop(Math.max(0, drainUntil - clock.now()));
+    await profiles.stop(Math.max(0, drainUntil - clock.now()));
+    server.closeAllConnections();
+    await closed;
+    questionPurge.stop();
+    faq.close();
+    await sandbox?.close();
+    db.close();
+    log.info('stopped');
+    process.exit(0);
+  }
+  process.once('SIGTERM', (signal) => void shutdown(signal));
+  process.once('SIGINT', (signal) => void shutdown(signal));
   sandbox?.setWebhookUrl(`${url}/webhook/zalo`);
   outbox.start();
   processor.start();
@@ -196,36 +227,6 @@ async function main(): Promise<void> {
     // Printed once to the terminal, not to the structured log: a local sandbox-only credential.
     console.log(`\nSandbox console: ${url}/admin  account: ${demoAdmin.name}  password: ${demoAdmin.password}\n`);
   }
-
-  let stopping = false;
-  async function shutdown(signal: NodeJS.Signals): Promise<void> {
-    if (stopping) return;
-    stopping = true;
-    ready = false;
-    log.info({ signal }, 'shutting down: no new connections, finishing running work');
-    setTimeout(() => {
-      log.error('shutdown took too long; exiting now (pending events are resumed at the next start)');
-      process.exit(1);
-    }, HARD_EXIT_MS).unref();
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeIdleConnections();
-    await broadcast.scheduler.stop();
-    const drainUntil = clock.now() + DRAIN_DEADLINE_MS;
-    await processor.drain(DRAIN_DEADLINE_MS);
-    // the same deadline for a reply retry in flight; unsent replies stay pending for the next start
-    await outbox.stop(Math.max(0, drainUntil - clock.now()));
-    await profiles.stop(Math.max(0, drainUntil - clock.now()));
-    server.closeAllConnections();
-    await closed;
-    questionPurge.stop();
-    faq.close();
-    await sandbox?.close();
-    db.close();
-    log.info('stopped');
-    process.exit(0);
-  }
-  process.once('SIGTERM', (signal) => void shutdown(signal));
-  process.once('SIGINT', (signal) => void shutdown(signal));
 }
 
 /** Parses the environment; on a bad value prints which variable and what to do, and exits 1. */

@@ -38,6 +38,8 @@ export function createResidentRepository(db: Db): ResidentRepository {
     `INSERT INTO residents (user_id, followed, first_seen_at) VALUES (?, ?, ?)
      ON CONFLICT (user_id) DO UPDATE SET followed = excluded.followed`,
   );
+  // An unfollow never creates a row: after a user_withdraw erased the resident, it must not bring the id back.
+  const unfollow = db.prepare('UPDATE residents SET followed = 0 WHERE user_id = ?');
   const select = db.prepare(
     `SELECT user_id AS userId, followed, first_seen_at AS firstSeenAt, last_interaction_at AS lastInteractionAt,
        display_name AS displayName, display_name_checked_at AS displayNameCheckedAt FROM residents WHERE user_id = ?`,
@@ -52,7 +54,8 @@ export function createResidentRepository(db: Db): ResidentRepository {
       interact.run(userId, at, at);
     },
     setFollowed(userId, followed, at) {
-      follow.run(userId, followed ? 1 : 0, at);
+      if (followed) follow.run(userId, 1, at);
+      else unfollow.run(userId);
     },
     get(userId) {
       const row = select.get(userId) as (Omit<Resident, 'followed'> & { followed: number | null }) | undefined;

@@ -41,7 +41,9 @@ export function createCommandParser(words: CommandWords): (text: string) => Dial
     if (menu.has(folded)) return { kind: 'menu' };
     if (back.has(folded)) return { kind: 'back' };
     if (handoff.has(folded)) return { kind: 'handoff' };
-    if (/^\d{1,2}$/.test(folded)) return { kind: 'choice', number: Number(folded) };
+    // NFKC: full-width digits ("２") from some phone keyboards count as menu numbers too
+    const digits = folded.normalize('NFKC');
+    if (/^\d{1,2}$/.test(digits)) return { kind: 'choice', number: Number(digits) };
     return { kind: 'question', text: trimmed };
   };
 }

@@ -28,6 +28,7 @@ describe('createCommandParser with the Vietnamese command words', () => {
     ['noi chuyen voi nguoi', { kind: 'handoff' }],
     ['1', { kind: 'choice', number: 1 }],
     [' 12. ', { kind: 'choice', number: 12 }],
+    ['２', { kind: 'choice', number: 2 }],
     ['#faq:bhyt-ho-ngheo', { kind: 'node', id: 'bhyt-ho-ngheo' }],
     ['#FAQ:ho-ngheo ', { kind: 'node', id: 'ho-ngheo' }],
   ])('when the resident types %j, then it is read as %j', (text, expected) => {

@@ -1,6 +1,6 @@
 import type { Request, Response, Router } from 'express';
 import type { AuditLog } from '../../../broadcast/audit-log.js';
-import type { Logger } from '../../../shared/logger.js';
+import { hashUserId, type Logger } from '../../../shared/logger.js';
 import type { SessionStore } from '../../auth/session-store.js';
 import type { SignIn } from '../../auth/sign-in.js';
 import { sendPage, setSessionCookie, stateOf } from '../console-state.js';
@@ -53,7 +53,8 @@ export function addAuthRoutes(
     const ip = facts.clientIp(req);
     const result = await deps.signIn(name, formField(req, 'password'), ip);
     if (!result.ok) {
-      deps.log.warn({ account: name.slice(0, 32), reason: result.reason }, 'console sign-in refused');
+      // a hash, not the name: a password typed into the name field must not reach the log
+      deps.log.warn({ account: hashUserId(name), reason: result.reason }, 'console sign-in refused');
       if (result.reason === 'rate_limited') {
         const minutes = Math.ceil(result.retryAfterMs / 60_000);
         res.set('Retry-After', String(Math.ceil(result.retryAfterMs / 1000)));
