@@ -68,6 +68,16 @@ describe('hand-off inbox', () => {
     expect((await editor.get('/admin/inbox')).text).not.toContain('Nhà tôi có được làm lại sổ hộ nghèo không?');
   });
 
+  it('when the reply form is submitted twice at once, then the resident receives the reply once', async () => {
+    app.sim.injectFault({ path: '/v3.0/oa/message/cs', latencyMs: 300 });
+    const [first, second] = await Promise.all([
+      editor.post(`/admin/inbox/${handoffId}/reply`, { text: 'Chị mang CCCD lên xã nhé.' }),
+      editor.post(`/admin/inbox/${handoffId}/reply`, { text: 'Chị mang CCCD lên xã nhé.' }),
+    ]);
+    expect([first.status, second.status].sort()).toEqual([303, 409]);
+    expect(app.sim.sentToUser(userId)).toHaveLength(1);
+  });
+
   it('when less than a day of the 7-day window is left, then the inbox warns', async () => {
     app.clock.advance(6 * DAY + 2 * 3600_000);
     await editor.signIn('can-bo', TEST_PASSWORD);

@@ -72,6 +72,9 @@ export function addInboxRoutes(router: Router, deps: InboxRouteDeps): void {
 
   router.get('/inbox', requirePermission('read'), (req, res) => show(req, res, 200));
 
+  /** hand-offs whose reply is being sent right now: a second submit (double click, two officials) waits its turn */
+  const sending = new Set<number>();
+
   router.post('/inbox/:id/reply', requirePermission('inbox.reply'), async (req, res) => {
     const { t } = stateOf(res);
     const id = routeId(req);
@@ -79,7 +82,7 @@ export function addInboxRoutes(router: Router, deps: InboxRouteDeps): void {
     const handoff = handoffs.get(id);
     if (!handoff) return show(req, res, 404);
     const refuse = (status: number, message: string) => show(req, res, status, { id, message, text });
-    if (handoff.status !== 'open') return refuse(409, t('inbox.notOpen'));
+    if (handoff.status !== 'open' || sending.has(id)) return refuse(409, t('inbox.notOpen'));
     if (text.length === 0 || countChars(text) > MAX_TEXT_CHARS)
       return refuse(400, t('inbox.badText', { max: MAX_TEXT_CHARS }));
     const resident = residents.get(handoff.userId);
@@ -87,9 +90,11 @@ export function addInboxRoutes(router: Router, deps: InboxRouteDeps): void {
       return refuse(409, t('inbox.windowClosedRefused'));
     }
     const actor = accountOf(res).name;
+    sending.add(id);
     try {
       await deps.zalo.sendText(handoff.userId, text, { purpose: 'handoff', ref: `handoff:${id}` });
     } catch (err) {
+      sending.delete(id);
       if (!(err instanceof ZaloApiError)) throw err;
       deps.log.warn(
         { err, handoffId: id, user: hashUserId(handoff.userId) },
@@ -97,6 +102,7 @@ export function addInboxRoutes(router: Router, deps: InboxRouteDeps): void {
       );
       return refuse(502, t('inbox.sendFailed', { reason: describeZaloError(err, t) }));
     }
+    sending.delete(id);
     const now = clock.now();
     deps.db.transaction(() => {
       handoffs.markAnswered(id, actor, now);
