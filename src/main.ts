@@ -136,15 +136,18 @@ async function main(): Promise<void> {
       log,
       logMessageText: config.log.messageText,
     }),
-    health: () => ({
-      ready,
-      content: faq.status().version,
-      // a refused content edit: the previous version stays live until the files are fixed
-      contentError: faq.status().lastError,
-      sandbox: config.sandbox,
-      inbox: inbox.stats(),
-      tokens: tokens.status(),
-    }),
+    health: () => {
+      const content = faq.status();
+      return {
+        ready,
+        content: content.version,
+        // a refused content edit: the previous version stays live until the files are fixed
+        contentError: content.lastError,
+        sandbox: config.sandbox,
+        inbox: inbox.stats(),
+        tokens: tokens.status(),
+      };
+    },
     verifierCode: config.zalo.verifierCode,
     sandbox: sandbox?.router,
     admin: createAdminRouter({
@@ -235,16 +238,18 @@ function readConfigOrExit(): Config {
     return parseConfig(process.env);
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
-    console.error(`Configuration error: ${err.message}${err.hint ? `\n  → ${err.hint}` : ''}`);
+    console.error(`Configuration error: ${withHint(err)}`);
     process.exit(1);
   }
 }
 
+/** An operator-facing error line: the message, then the hint on its own line when there is one. */
+function withHint(err: AppError): string {
+  return `${err.message}${err.hint ? `\n  → ${err.hint}` : ''}`;
+}
+
 main().catch((err: unknown) => {
   // e.g. a ContentError: the app never starts on broken content (a later broken edit keeps the last good tree)
-  console.error(
-    'Startup failed:',
-    err instanceof AppError ? `${err.message}${err.hint ? `\n  → ${err.hint}` : ''}` : err,
-  );
+  console.error('Startup failed:', err instanceof AppError ? withHint(err) : err);
   process.exit(1);
 });

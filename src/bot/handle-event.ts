@@ -9,6 +9,7 @@ import {
   USER_SEND_MEDIA_EVENTS,
   type ZaloEvent,
   type ZaloEventName,
+  zaloEventName,
 } from '../zalo/zalo-event.js';
 import type { Dialog, DialogInput } from './dialog.js';
 import type { GroupEventSink } from './group-event-sink.js';
@@ -122,7 +123,7 @@ export function createEventHandler(deps: HandleEventDeps): EventHandler {
   return async (event, meta) => {
     const eventLog = log.child({
       inboxId: meta.inboxId,
-      event: event.event_name === 'unknown' ? event.zalo_event_name : event.event_name,
+      event: zaloEventName(event),
     });
     async function answer(userId: string, input: DialogInput): Promise<void> {
       if (replies.hasRepliesFor(meta.inboxId)) {

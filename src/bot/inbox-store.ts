@@ -3,7 +3,7 @@ import type { Db } from '../storage/open-database.js';
 import { eventDedupeKey } from '../zalo/event-dedupe-key.js';
 import { eventUserKey } from '../zalo/event-user-key.js';
 import type { InboxWriter } from '../zalo/webhook-router.js';
-import type { ZaloEvent } from '../zalo/zalo-event.js';
+import { zaloEventName, type ZaloEvent } from '../zalo/zalo-event.js';
 
 export interface InboxRow {
   id: number;
@@ -73,7 +73,7 @@ export function createInboxStore({ db, clock }: { db: Db; clock: Clock }): Inbox
   return {
     accept(event: ZaloEvent, rawBody: string) {
       const userKey = eventUserKey(event);
-      const name = event.event_name === 'unknown' ? event.zalo_event_name : event.event_name;
+      const name = zaloEventName(event);
       const { changes } = insert.run(eventDedupeKey(event), name, userKey, rawBody, clock.now());
       if (changes > 0) for (const listener of listeners) listener(userKey);
       return { duplicate: changes === 0 };

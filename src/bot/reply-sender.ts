@@ -1,5 +1,6 @@
 import type { Logger } from '../shared/logger.js';
 import type { Db } from '../storage/open-database.js';
+import { AUTH_ZALO_CODES } from '../zalo/retry-policy.js';
 import { ZaloApiError } from '../zalo/zalo-api-error.js';
 import type { ZaloApi } from '../zalo/zalo-api.js';
 import type { OutgoingMessage } from './dialog.js';
@@ -16,8 +17,7 @@ const BUTTONS_OFF_KEY = 'bot.buttons_disabled';
  */
 function mayBeTheButtons(err: unknown): err is ZaloApiError {
   if (!(err instanceof ZaloApiError) || err.retryable) return false;
-  if (err.kind === 'api')
-    return err.code !== null && !RECIPIENT_CODES.has(err.code) && err.code !== -216 && err.code !== -220;
+  if (err.kind === 'api') return err.code !== null && !RECIPIENT_CODES.has(err.code) && !AUTH_ZALO_CODES.has(err.code);
   return err.kind === 'http' && err.status !== undefined && err.status >= 400 && err.status < 500 && err.status !== 401;
 }
 

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../storage/open-database.js';
 import type { BroadcastRun, Delivery, DeliveryCounts, DeliveryStatus, RunStatus } from './broadcast-types.js';
 
@@ -64,68 +65,68 @@ export interface RunStore {
 
 /** SQL for runs and deliveries. Every state change is one statement or one transaction. */
 export function createRunStore(db: Db): RunStore {
+  // The sender runs these per delivery: prepare each statement once.
+  const statements = new Map<string, Statement>();
+  const sql = (text: string): Statement => {
+    let statement = statements.get(text);
+    if (!statement) {
+      statement = db.prepare(text);
+      statements.set(text, statement);
+    }
+    return statement;
+  };
   const getDelivery = (id: number): Delivery | null => {
-    const row = db.prepare('SELECT * FROM broadcast_deliveries WHERE id = ?').get(id) as DeliveryRow | undefined;
+    const row = sql('SELECT * FROM broadcast_deliveries WHERE id = ?').get(id) as DeliveryRow | undefined;
     return row ? toDelivery(row) : null;
   };
-  const insertDelivery = db.prepare(
+  const insertDelivery = sql(
     `INSERT OR IGNORE INTO broadcast_deliveries (run_id, group_id, group_name, status, next_attempt_at, error_code, reason, updated_at)
      VALUES (@runId, @groupId, @groupName, @status, @now, @code, @reason, @now)`,
   );
   const finishIfComplete = (runId: number, now: number): boolean =>
-    db
-      .prepare(
-        `UPDATE broadcast_runs SET status = 'done', finished_at = ? WHERE id = ? AND status = 'sending'
+    sql(
+      `UPDATE broadcast_runs SET status = 'done', finished_at = ? WHERE id = ? AND status = 'sending'
          AND NOT EXISTS (SELECT 1 FROM broadcast_deliveries WHERE run_id = ? AND status IN ('pending', 'sending'))`,
-      )
-      .run(now, runId, runId).changes === 1;
+    ).run(now, runId, runId).changes === 1;
 
   return {
     createRun({ campaignId, dueAt, releaseAt, status }, now) {
       return (
-        db
-          .prepare(
-            `INSERT OR IGNORE INTO broadcast_runs (campaign_id, due_at, release_at, status, created_at, finished_at)
+        sql(
+          `INSERT OR IGNORE INTO broadcast_runs (campaign_id, due_at, release_at, status, created_at, finished_at)
              VALUES (?, ?, ?, ?, ?, ?)`,
-          )
-          .run(campaignId, dueAt, releaseAt, status, now, status === 'missed' ? now : null).changes === 1
+        ).run(campaignId, dueAt, releaseAt, status, now, status === 'missed' ? now : null).changes === 1
       );
     },
     getRun(id) {
-      const row = db.prepare('SELECT * FROM broadcast_runs WHERE id = ?').get(id) as RunRow | undefined;
+      const row = sql('SELECT * FROM broadcast_runs WHERE id = ?').get(id) as RunRow | undefined;
       return row ? toRun(row) : null;
     },
     listRuns(campaignId) {
       return (
-        db
-          .prepare('SELECT * FROM broadcast_runs WHERE campaign_id = ? ORDER BY due_at DESC')
-          .all(campaignId) as RunRow[]
+        sql('SELECT * FROM broadcast_runs WHERE campaign_id = ? ORDER BY due_at DESC').all(campaignId) as RunRow[]
       ).map(toRun);
     },
     releasableRuns(now) {
       return (
-        db
-          .prepare(
-            `SELECT r.* FROM broadcast_runs r JOIN broadcast_campaigns c ON c.id = r.campaign_id
+        sql(
+          `SELECT r.* FROM broadcast_runs r JOIN broadcast_campaigns c ON c.id = r.campaign_id
              WHERE r.status = 'scheduled' AND r.release_at <= ? AND c.status = 'approved' ORDER BY r.release_at, r.id`,
-          )
-          .all(now) as RunRow[]
+        ).all(now) as RunRow[]
       ).map(toRun);
     },
     hasOpenRuns(campaignId) {
       return (
-        db
-          .prepare(`SELECT 1 FROM broadcast_runs WHERE campaign_id = ? AND status IN ('scheduled', 'sending') LIMIT 1`)
-          .get(campaignId) !== undefined
+        sql(`SELECT 1 FROM broadcast_runs WHERE campaign_id = ? AND status IN ('scheduled', 'sending') LIMIT 1`).get(
+          campaignId,
+        ) !== undefined
       );
     },
     startRun(runId, content, targets, now) {
       db.transaction(() => {
-        const started = db
-          .prepare(
-            `UPDATE broadcast_runs SET status = 'sending', text = ?, image_url = ?, started_at = ? WHERE id = ? AND status = 'scheduled'`,
-          )
-          .run(content.text, content.imageUrl, now, runId);
+        const started = sql(
+          `UPDATE broadcast_runs SET status = 'sending', text = ?, image_url = ?, started_at = ? WHERE id = ? AND status = 'scheduled'`,
+        ).run(content.text, content.imageUrl, now, runId);
         if (started.changes !== 1) return;
         for (const t of targets) {
           insertDelivery.run({
@@ -142,82 +143,72 @@ export function createRunStore(db: Db): RunStore {
       })();
     },
     setRunStatus(runId, status, now) {
-      db.prepare('UPDATE broadcast_runs SET status = ?, finished_at = ? WHERE id = ?').run(status, now, runId);
+      sql('UPDATE broadcast_runs SET status = ?, finished_at = ? WHERE id = ?').run(status, now, runId);
     },
     runsWithDueDeliveries(now) {
       return (
-        db
-          .prepare(
-            `SELECT DISTINCT r.id FROM broadcast_runs r JOIN broadcast_campaigns c ON c.id = r.campaign_id
+        sql(
+          `SELECT DISTINCT r.id FROM broadcast_runs r JOIN broadcast_campaigns c ON c.id = r.campaign_id
              JOIN broadcast_deliveries d ON d.run_id = r.id
              WHERE r.status = 'sending' AND c.status NOT IN ('paused', 'cancelled') AND d.status = 'pending' AND d.next_attempt_at <= ?
              ORDER BY r.release_at, r.id`,
-          )
-          .all(now) as { id: number }[]
+        ).all(now) as { id: number }[]
       ).map((r) => r.id);
     },
     dueDeliveryIds(runId, now) {
       return (
-        db
-          .prepare(
-            `SELECT id FROM broadcast_deliveries WHERE run_id = ? AND status = 'pending' AND next_attempt_at <= ? ORDER BY id`,
-          )
-          .all(runId, now) as { id: number }[]
+        sql(
+          `SELECT id FROM broadcast_deliveries WHERE run_id = ? AND status = 'pending' AND next_attempt_at <= ? ORDER BY id`,
+        ).all(runId, now) as { id: number }[]
       ).map((r) => r.id);
     },
     claim(id, now) {
-      const changed = db
-        .prepare(
-          `UPDATE broadcast_deliveries SET status = 'sending', attempts = attempts + 1, sending_started_at = ?, updated_at = ?
+      const changed = sql(
+        `UPDATE broadcast_deliveries SET status = 'sending', attempts = attempts + 1, sending_started_at = ?, updated_at = ?
            WHERE id = ? AND status = 'pending' AND EXISTS (
              SELECT 1 FROM broadcast_runs r JOIN broadcast_campaigns c ON c.id = r.campaign_id
              WHERE r.id = broadcast_deliveries.run_id AND r.status = 'sending' AND c.status NOT IN ('paused', 'cancelled'))`,
-        )
-        .run(now, now, id).changes;
+      ).run(now, now, id).changes;
       return changed === 1 ? getDelivery(id) : null;
     },
     markSent(id, messageId, now) {
-      db.prepare(
+      sql(
         `UPDATE broadcast_deliveries SET status = 'sent', message_id = ?, sent_at = ?, error_code = NULL, reason = NULL,
          needs_attention = 0, updated_at = ? WHERE id = ?`,
       ).run(messageId, now, now, id);
     },
     markFailed(id, errorCode, reason, now) {
-      db.prepare(
+      sql(
         `UPDATE broadcast_deliveries SET status = 'failed', error_code = ?, reason = ?, updated_at = ? WHERE id = ?`,
       ).run(errorCode, reason, now, id);
     },
     requeue(id, nextAttemptAt, errorCode, reason, checkHistoryFrom, now) {
-      db.prepare(
+      sql(
         `UPDATE broadcast_deliveries SET status = 'pending', next_attempt_at = ?, error_code = ?, reason = ?,
          check_history_from = ?, updated_at = ? WHERE id = ?`,
       ).run(nextAttemptAt, errorCode, reason, checkHistoryFrom, now, id);
     },
     markUnknown(id, reason, now) {
-      db.prepare(
+      sql(
         `UPDATE broadcast_deliveries SET status = 'unknown', reason = ?, needs_attention = 1, updated_at = ? WHERE id = ?`,
       ).run(reason, now, id);
     },
     messageIdsForGroup(groupId, sinceMs) {
-      const rows = db
-        .prepare(
-          `SELECT message_id FROM broadcast_deliveries WHERE group_id = ? AND message_id IS NOT NULL AND sent_at >= ?`,
-        )
-        .all(groupId, sinceMs) as { message_id: string }[];
+      const rows = sql(
+        `SELECT message_id FROM broadcast_deliveries WHERE group_id = ? AND message_id IS NOT NULL AND sent_at >= ?`,
+      ).all(groupId, sinceMs) as { message_id: string }[];
       return new Set(rows.map((r) => r.message_id));
     },
     resolveUnknown(id, status, reason, now) {
       return db.transaction(() => {
-        const changed = db
-          .prepare(
-            `UPDATE broadcast_deliveries SET status = @status, reason = @reason, needs_attention = 0, check_history_from = NULL,
+        const changed = sql(
+          `UPDATE broadcast_deliveries SET status = @status, reason = @reason, needs_attention = 0, check_history_from = NULL,
              attempts = CASE WHEN @status = 'pending' THEN 0 ELSE attempts END, next_attempt_at = @now,
              sent_at = CASE WHEN @status = 'sent' THEN @now ELSE sent_at END, updated_at = @now
              WHERE id = @id AND status = 'unknown'`,
-          )
-          .run({ id, status, reason, now }).changes;
+        ).run({ id, status, reason, now }).changes;
         if (changed === 1 && status === 'pending') {
-          db.prepare(
+          sql(
             `UPDATE broadcast_runs SET status = 'sending', finished_at = NULL WHERE id = (SELECT run_id FROM broadcast_deliveries WHERE id = ?)`,
           ).run(id);
         }
@@ -226,22 +217,22 @@ export function createRunStore(db: Db): RunStore {
     },
     interrupted() {
       return (
-        db.prepare(`SELECT * FROM broadcast_deliveries WHERE status = 'sending' ORDER BY id`).all() as DeliveryRow[]
+        sql(`SELECT * FROM broadcast_deliveries WHERE status = 'sending' ORDER BY id`).all() as DeliveryRow[]
       ).map(toDelivery);
     },
     getDelivery,
     deliveries(runId) {
       return (
-        db
-          .prepare('SELECT * FROM broadcast_deliveries WHERE run_id = ? ORDER BY group_name, group_id')
-          .all(runId) as DeliveryRow[]
+        sql('SELECT * FROM broadcast_deliveries WHERE run_id = ? ORDER BY group_name, group_id').all(
+          runId,
+        ) as DeliveryRow[]
       ).map(toDelivery);
     },
     counts(runId) {
       const counts: DeliveryCounts = { pending: 0, sending: 0, sent: 0, failed: 0, unknown: 0, skipped: 0, total: 0 };
-      const rows = db
-        .prepare('SELECT status, count(*) AS n FROM broadcast_deliveries WHERE run_id = ? GROUP BY status')
-        .all(runId) as {
+      const rows = sql('SELECT status, count(*) AS n FROM broadcast_deliveries WHERE run_id = ? GROUP BY status').all(
+        runId,
+      ) as {
         status: DeliveryStatus;
         n: number;
       }[];
@@ -254,16 +245,16 @@ export function createRunStore(db: Db): RunStore {
     finishIfComplete,
     cancelCampaignRuns(campaignId, reason, now) {
       db.transaction(() => {
-        db.prepare(
+        sql(
           `UPDATE broadcast_runs SET status = 'cancelled', finished_at = ? WHERE campaign_id = ? AND status = 'scheduled'`,
         ).run(now, campaignId);
-        db.prepare(
+        sql(
           `UPDATE broadcast_deliveries SET status = 'skipped', error_code = 'cancelled', reason = ?, updated_at = ?
            WHERE status = 'pending' AND run_id IN (SELECT id FROM broadcast_runs WHERE campaign_id = ? AND status = 'sending')`,
         ).run(reason, now, campaignId);
-        const sending = db
-          .prepare(`SELECT id FROM broadcast_runs WHERE campaign_id = ? AND status = 'sending'`)
-          .all(campaignId) as { id: number }[];
+        const sending = sql(`SELECT id FROM broadcast_runs WHERE campaign_id = ? AND status = 'sending'`).all(
+          campaignId,
+        ) as { id: number }[];
         for (const r of sending) finishIfComplete(r.id, now);
       })();
     },

@@ -53,7 +53,7 @@ export interface Analyzer {
   analyze(text: string, maxReadings?: number): AnalyzedText;
 }
 
-export const BIGRAM_JOINER = '_';
+const BIGRAM_JOINER = '_';
 
 /** Cartesian product of the segments' alternatives, first `limit` combinations in order. */
 function readingsOf(alternatives: RewrittenSyllable[][][], limit: number): RewrittenSyllable[][] {

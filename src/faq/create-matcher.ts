@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import { createAnalyzer, type Term } from './analyze-text.js';
+import { createAnalyzer, type AnalyzedText, type Term } from './analyze-text.js';
 import { addToBag, coverage, createIdfTable, type TermBag } from './coverage.js';
 import { decideMatch, type ScoredNode } from './decide-match.js';
 import type { FaqNode, MatchResult } from './faq-types.js';
@@ -206,8 +206,8 @@ export function createMatcher(input: MatcherInput): Matcher {
       .map((p) => score(p, readings, fuzzy))
       .sort((a, b) => b.conf - a.conf);
 
-  const rank = (text: string, at: number): ScoredNode[] => {
-    const analysis = analyzer.analyze(text, MAX_READINGS);
+  /** Ranks the nodes for one analysed question (analysed with up to MAX_READINGS readings). */
+  const rankAnalysed = (analysis: AnalyzedText, at: number): ScoredNode[] => {
     const readings = analysis.readings
       .flatMap((r) => {
         const focused = focusWeights(r, analysis.interrogative, knobs);
@@ -228,13 +228,14 @@ export function createMatcher(input: MatcherInput): Matcher {
   };
 
   return {
-    rank,
+    rank: (text, at) => rankAnalysed(analyzer.analyze(text, MAX_READINGS), at),
     match(text, at) {
       const phrase = smalltalk.find(text, at);
       if (phrase?.intent) return { kind: 'smalltalk', id: phrase.id, intent: phrase.intent, score: 1 };
+      const analysis = analyzer.analyze(text, MAX_READINGS);
       const exact = exactVariants.get(surfaceKey(text));
       if (exact && isNodeAvailable(exact, at)) {
-        const ranked = rank(text, at).filter((r) => r.node.id !== exact.id);
+        const ranked = rankAnalysed(analysis, at).filter((r) => r.node.id !== exact.id);
         return {
           kind: 'answer',
           id: exact.id,
@@ -245,7 +246,9 @@ export function createMatcher(input: MatcherInput): Matcher {
           ],
         };
       }
-      const topic = topicNames.get(unigramKey(analyzer.analyze(text).readings[0] ?? []));
+      // the first reading does not depend on how many readings were asked for
+      const primaryTerms = analysis.readings[0] ?? [];
+      const topic = topicNames.get(unigramKey(primaryTerms));
       const children = topic && isNodeAvailable(topic, at) ? input.children(topic.id, at) : [];
       if (topic && children.length > 0) {
         return {
@@ -255,8 +258,8 @@ export function createMatcher(input: MatcherInput): Matcher {
           candidates: children.map((c) => ({ id: c.id, score: 1 })),
         };
       }
-      const queryTerms = (analyzer.analyze(text).readings[0] ?? []).filter((t) => !t.bigram).length;
-      return decideMatch(rank(text, at), knobs, (id) => input.children(id, at), queryTerms);
+      const queryTerms = primaryTerms.filter((t) => !t.bigram).length;
+      return decideMatch(rankAnalysed(analysis, at), knobs, (id) => input.children(id, at), queryTerms);
     },
   };
 }

@@ -58,7 +58,7 @@ export interface EvalReport {
 }
 
 /** The ids a verdict puts forward, best first (a topic before its suggested children). */
-export function rankedIds(result: MatchResult): string[] {
+function rankedIds(result: MatchResult): string[] {
   if (result.kind === 'smalltalk') return [result.id];
   const ids = result.candidates.map((c) => c.id);
   if (result.kind === 'answer') return [result.id, ...ids.filter((id) => id !== result.id)];

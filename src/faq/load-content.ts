@@ -30,9 +30,9 @@ export interface LoadedContent {
   findings: Finding[];
 }
 
-export const SYNONYMS_FILE = 'synonyms.yaml';
-export const SMALLTALK_FILE = 'smalltalk.yaml';
-export const TOPICS_DIR = 'faq';
+const SYNONYMS_FILE = 'synonyms.yaml';
+const SMALLTALK_FILE = 'smalltalk.yaml';
+const TOPICS_DIR = 'faq';
 const SYNONYM_SECTIONS = ['abbreviations', 'chat', 'ambiguous', 'synonyms', 'stopwords_extra', 'places'];
 
 /** Topic files under faq/ (recursively), in name order. */

@@ -36,7 +36,7 @@ export const INTENTS: readonly SmalltalkIntent[] = [
 ];
 const KINDS: readonly NodeKind[] = ['topic', 'answer', 'smalltalk'];
 /** order of nodes that give none: after every ordered sibling */
-export const UNORDERED = 9999;
+const UNORDERED = 9999;
 
 type Entry = { value: Node | null; line: number };
 

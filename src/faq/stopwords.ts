@@ -157,7 +157,7 @@ export function createStopwords(extra: readonly string[] = []): StopwordSet {
  * A word set checked the accent-aware way (see `isStopword`): `accentedList` in natural spelling,
  * `foldedList` the forms safe to match without diacritics, `extra` admin additions.
  */
-export function createWordSet(
+function createWordSet(
   accentedList: string,
   foldedList: string,
   extra: readonly string[] = [],

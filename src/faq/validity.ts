@@ -1,7 +1,7 @@
 import type { AnswerVersion, FaqNode } from './faq-types.js';
 
 /** Content dates are calendar days in this zone (docs/content-format.md). */
-export const CONTENT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
+const CONTENT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 const dayFormat = new Intl.DateTimeFormat('en-CA', {
   timeZone: CONTENT_TIME_ZONE,

@@ -2,7 +2,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import { hashUserId, type Logger } from '../shared/logger.js';
 import { eventUserKey } from './event-user-key.js';
 import { parseZaloEvent } from './parse-zalo-event.js';
-import type { ZaloEvent } from './zalo-event.js';
+import { zaloEventName, type ZaloEvent } from './zalo-event.js';
 import { isValidZaloSignature } from './zalo-signature.js';
 
 /** Where verified events go: durable storage that answers whether the delivery was seen before. */
@@ -55,7 +55,7 @@ export function createWebhookRouter(deps: WebhookRouterDeps): Router {
       const { duplicate } = inbox.accept(event, raw.toString('utf8'));
       log.info(
         {
-          event: event.event_name === 'unknown' ? event.zalo_event_name : event.event_name,
+          event: zaloEventName(event),
           user: hashUserId(eventUserKey(event)),
           msgId: messageIdOf(event),
           duplicate,

@@ -272,6 +272,11 @@ export type ZaloEvent =
 
 export type ZaloEventName = ZaloEvent['event_name'];
 
+/** Zalo's own name of an event: `event_name`, or for an unmodelled event the name Zalo sent (`zalo_event_name`). */
+export function zaloEventName(event: ZaloEvent): string {
+  return event.event_name === 'unknown' ? event.zalo_event_name : event.event_name;
+}
+
 const SCHEMAS: ReadonlyArray<z.ZodType<Exclude<ZaloEvent, UnknownZaloEvent>>> = [
   userSendTextSchema,
   userSendMediaSchema,

@@ -109,64 +109,88 @@ function ratesAtFloor(report: FactsReport, floors: typeof FLOORS): Record<keyof 
 
 const allTrue = Object.fromEntries(Object.keys(FLOORS).map((k) => [k, true]));
 
-describe('replies carry the facts of the fact sheet (test/eval/facts-set.yaml, through the ask dialog)', () => {
-  const { rows, report: measured } = useFactsReport('test/eval/facts-set.yaml');
+/** One facts set: its floors, how many out-of-scope rows may be answered, and its expected shape. */
+interface FactsSetCase {
+  title: string;
+  file: string;
+  floors: typeof FLOORS;
+  maxOosAnswered: number;
+  oosTitle: string;
+  shapeTitle: string;
+  minRows: number;
+  /** every row is half B (held out); otherwise each half holds over a third of the rows */
+  heldOut: boolean;
+  minOosShare: number;
+  minUnmarkedShare: number;
+}
 
-  it('when every row is asked by a fresh resident, then no rate falls below its floor', () => {
-    expect(ratesAtFloor(measured(), FLOORS)).toEqual(allTrue);
+const SETS: FactsSetCase[] = [
+  {
+    title: 'test/eval/facts-set.yaml, through the ask dialog',
+    file: 'test/eval/facts-set.yaml',
+    floors: FLOORS,
+    maxOosAnswered: 0,
+    oosTitle: 'when an out-of-scope question is asked, then it is never answered with a cited answer',
+    shapeTitle:
+      'when the set is loaded, then it has about 150 rows in two halves, a fifth out of scope and a fifth typed without diacritics',
+    minRows: 150,
+    heldOut: false,
+    minOosShare: 0.15,
+    minUnmarkedShare: 0.2,
+  },
+  {
+    title: 'second set, test/eval/facts-set-2.yaml',
+    file: 'test/eval/facts-set-2.yaml',
+    floors: FLOORS_2,
+    maxOosAnswered: 1,
+    oosTitle: 'when out-of-scope questions are asked, then at most one is answered directly',
+    shapeTitle:
+      'when the set is loaded, then it has about 140 rows in two halves, a fifth out of scope and a third typed without diacritics',
+    minRows: 140,
+    heldOut: false,
+    minOosShare: 0.18,
+    minUnmarkedShare: 0.33,
+  },
+  {
+    title: 'third, held-out stress set, test/eval/facts-set-3.yaml',
+    file: 'test/eval/facts-set-3.yaml',
+    floors: FLOORS_3,
+    maxOosAnswered: 1,
+    oosTitle: 'when out-of-scope questions are asked, then at most one is answered directly',
+    shapeTitle:
+      'when the set is loaded, then it has about 120 held-out rows, a fifth out of scope and two fifths typed without diacritics',
+    minRows: 110,
+    heldOut: true,
+    minOosShare: 0.18,
+    minUnmarkedShare: 0.4,
+  },
+];
+
+for (const set of SETS) {
+  describe(`replies carry the facts of the fact sheet (${set.title})`, () => {
+    const { rows, report: measured } = useFactsReport(set.file);
+
+    it('when every row is asked by a fresh resident, then no rate falls below its floor', () => {
+      expect(ratesAtFloor(measured(), set.floors)).toEqual(allTrue);
+    });
+
+    it(set.oosTitle, () => {
+      expect(measured().all.oosAnswered).toBeLessThanOrEqual(set.maxOosAnswered);
+    });
+
+    it(set.shapeTitle, () => {
+      const report = measured();
+      expect(rows.length).toBeGreaterThanOrEqual(set.minRows);
+      if (set.heldOut) {
+        expect(rows.every((r) => r.half === 'B')).toBe(true);
+      } else {
+        expect(report.halves.A.inScope + report.halves.A.outOfScope).toBeGreaterThan(rows.length / 3);
+        expect(report.halves.B.inScope + report.halves.B.outOfScope).toBeGreaterThan(rows.length / 3);
+      }
+      expect(report.all.outOfScope / rows.length).toBeGreaterThan(set.minOosShare);
+      expect((report.unmarked.inScope + report.unmarked.outOfScope) / rows.length).toBeGreaterThan(
+        set.minUnmarkedShare,
+      );
+    });
   });
-
-  it('when an out-of-scope question is asked, then it is never answered with a cited answer', () => {
-    expect(measured().all.oosAnswered).toBe(0);
-  });
-
-  it('when the set is loaded, then it has about 150 rows in two halves, a fifth out of scope and a fifth typed without diacritics', () => {
-    const report = measured();
-    expect(rows.length).toBeGreaterThanOrEqual(150);
-    expect(report.halves.A.inScope + report.halves.A.outOfScope).toBeGreaterThan(rows.length / 3);
-    expect(report.halves.B.inScope + report.halves.B.outOfScope).toBeGreaterThan(rows.length / 3);
-    expect(report.all.outOfScope / rows.length).toBeGreaterThan(0.15);
-    expect((report.unmarked.inScope + report.unmarked.outOfScope) / rows.length).toBeGreaterThan(0.2);
-  });
-});
-
-describe('replies carry the facts of the fact sheet (second set, test/eval/facts-set-2.yaml)', () => {
-  const { rows, report: measured } = useFactsReport('test/eval/facts-set-2.yaml');
-
-  it('when every row is asked by a fresh resident, then no rate falls below its floor', () => {
-    expect(ratesAtFloor(measured(), FLOORS_2)).toEqual(allTrue);
-  });
-
-  it('when out-of-scope questions are asked, then at most one is answered directly', () => {
-    expect(measured().all.oosAnswered).toBeLessThanOrEqual(1);
-  });
-
-  it('when the set is loaded, then it has about 140 rows in two halves, a fifth out of scope and a third typed without diacritics', () => {
-    const report = measured();
-    expect(rows.length).toBeGreaterThanOrEqual(140);
-    expect(report.halves.A.inScope + report.halves.A.outOfScope).toBeGreaterThan(rows.length / 3);
-    expect(report.halves.B.inScope + report.halves.B.outOfScope).toBeGreaterThan(rows.length / 3);
-    expect(report.all.outOfScope / rows.length).toBeGreaterThan(0.18);
-    expect((report.unmarked.inScope + report.unmarked.outOfScope) / rows.length).toBeGreaterThan(0.33);
-  });
-});
-
-describe('replies carry the facts of the fact sheet (third, held-out stress set, test/eval/facts-set-3.yaml)', () => {
-  const { rows, report: measured } = useFactsReport('test/eval/facts-set-3.yaml');
-
-  it('when every row is asked by a fresh resident, then no rate falls below its floor', () => {
-    expect(ratesAtFloor(measured(), FLOORS_3)).toEqual(allTrue);
-  });
-
-  it('when out-of-scope questions are asked, then at most one is answered directly', () => {
-    expect(measured().all.oosAnswered).toBeLessThanOrEqual(1);
-  });
-
-  it('when the set is loaded, then it has about 120 held-out rows, a fifth out of scope and two fifths typed without diacritics', () => {
-    const report = measured();
-    expect(rows.length).toBeGreaterThanOrEqual(110);
-    expect(rows.every((r) => r.half === 'B')).toBe(true);
-    expect(report.all.outOfScope / rows.length).toBeGreaterThan(0.18);
-    expect((report.unmarked.inScope + report.unmarked.outOfScope) / rows.length).toBeGreaterThan(0.4);
-  });
-});
+}

@@ -56,24 +56,12 @@ describe('console roles are enforced on the server', () => {
     app = await buildConsoleApp();
     app.sim.addGroup({ groupId: 'g1', name: 'Xã Đông Phú' });
     await app.broadcast.directory.sync('test');
-    app.broadcast.campaigns.create(
-      {
-        title: 'Chuyên mục',
-        text: 'Nội dung',
-        audience: { all: true },
-        schedule: { type: 'once', at: '2026-12-01T08:00' },
-      },
-      'someone-else',
-    );
-    app.broadcast.campaigns.create(
-      {
-        title: 'Chuyên mục để huỷ',
-        text: 'Nội dung',
-        audience: { all: true },
-        schedule: { type: 'once', at: '2026-12-01T08:00' },
-      },
-      'someone-else',
-    );
+    for (const title of ['Chuyên mục', 'Chuyên mục để huỷ']) {
+      app.broadcast.campaigns.create(
+        { title, text: 'Nội dung', audience: { all: true }, schedule: { type: 'once', at: '2026-12-01T08:00' } },
+        'someone-else',
+      );
+    }
     for (const role of ROLES) {
       await app.addAccount(`tk-${role}`, role);
       const c = consoleClient(app.url);

@@ -31,10 +31,7 @@ export function addRunApiRoutes(router: Router, { broadcast, i18n, views }: Admi
 
   router.get('/runs/:id/report.csv', (req, res) => {
     const runId = id(req, 'errors.run_not_found');
-    const csv = broadcast.runs.csv(
-      runId,
-      i18n.getFixedT(/^\s*en\b/i.test(req.get('accept-language') ?? '') ? 'en' : 'vi'),
-    );
+    const csv = broadcast.runs.csv(runId, tFor(req, i18n));
     res
       .type('text/csv; charset=utf-8')
       .set('Content-Disposition', `attachment; filename="loa-xa-run-${runId}.csv"`)

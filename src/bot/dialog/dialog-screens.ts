@@ -128,12 +128,12 @@ export function invalidChoiceScreen(ctx: ScreenContext, number: number, position
 }
 
 /** "Luật X, Điều 12; Nghị định Y" */
-export function formatLegalBasis(basis: readonly LegalBasis[]): string {
+function formatLegalBasis(basis: readonly LegalBasis[]): string {
   return basis.map((b) => (b.article ? `${b.document}, ${b.article}` : b.document)).join('; ');
 }
 
 /** ISO `YYYY-MM-DD` → `dd/mm/yyyy`; anything else is shown as written. */
-export function formatDate(iso: string): string {
+function formatDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }

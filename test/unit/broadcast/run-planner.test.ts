@@ -15,7 +15,28 @@ function monthlySetup(start: string, opts: Parameters<typeof setupBroadcast>[0] 
   return env;
 }
 
-const runsOf = (env: ReturnType<typeof setupBroadcast>, campaignId: number) =>
+type Env = ReturnType<typeof setupBroadcast>;
+
+/** Syncs the groups, then creates and approves a campaign (overrides as in `campaignInput`). */
+async function approvedCampaign(env: Env, overrides: Record<string, unknown> = {}) {
+  await env.broadcast.directory.sync('admin');
+  const c = env.broadcast.campaigns.create(campaignInput(overrides), 'lan');
+  env.broadcast.campaigns.approve(c.id, 'hung');
+  return c;
+}
+
+/** Stops `prev` and closes its database, then starts a new process on the same file at `at`. */
+async function restartAt(prev: Env, at: string): Promise<Env> {
+  await prev.broadcast.scheduler.stop();
+  prev.db.close();
+  const next = setupBroadcast({ file: prev.file, clock: prev.clock, zalo: prev.zalo });
+  prev.clock.set(vn(at));
+  await next.broadcast.scheduler.start();
+  stops.push(() => next.broadcast.scheduler.stop());
+  return next;
+}
+
+const runsOf = (env: Env, campaignId: number) =>
   env.broadcast.runs
     .listRuns(campaignId)
     .map((r) => [formatZoned(r.dueAt, TZ), r.status, r.counts.sent])
@@ -24,32 +45,18 @@ const runsOf = (env: ReturnType<typeof setupBroadcast>, campaignId: number) =>
 describe('recurring campaigns across month ends and restarts', () => {
   it('when a monthly day-31 campaign runs for months with a restart around Tết, then each month goes out once and a too-late run is marked missed', async () => {
     const env = monthlySetup('2026-12-20T09:00:00');
-    await env.broadcast.directory.sync('admin');
-    const c = env.broadcast.campaigns.create(
-      campaignInput({ schedule: { type: 'monthly', day: 31, time: '08:00' } }),
-      'lan',
-    );
-    env.broadcast.campaigns.approve(c.id, 'hung');
+    const c = await approvedCampaign(env, { schedule: { type: 'monthly', day: 31, time: '08:00' } });
 
     env.clock.set(vn('2026-12-31T08:00:00'));
     await env.broadcast.scheduler.tick();
     await env.broadcast.scheduler.tick();
 
     // Server down over Tết (28/1 → 8/2/2027): 31/1 is far beyond the 6 h grace window.
-    env.db.close();
-    const restarted = setupBroadcast({ file: env.file, clock: env.clock, zalo: env.zalo });
-    env.clock.set(vn('2027-02-08T08:00:00'));
-    await restarted.broadcast.scheduler.start();
-    stops.push(() => restarted.broadcast.scheduler.stop());
+    const restarted = await restartAt(env, '2027-02-08T08:00:00');
     await restarted.broadcast.scheduler.tick();
 
     // Down again the night before 28/2, back at 11:00: 3 h late, inside the grace window → sent on start.
-    await restarted.broadcast.scheduler.stop();
-    restarted.db.close();
-    const again = setupBroadcast({ file: env.file, clock: env.clock, zalo: env.zalo });
-    env.clock.set(vn('2027-02-28T11:00:00'));
-    await again.broadcast.scheduler.start();
-    stops.push(() => again.broadcast.scheduler.stop());
+    const again = await restartAt(restarted, '2027-02-28T11:00:00');
     await again.broadcast.scheduler.tick();
     await again.broadcast.scheduler.tick();
 
@@ -65,12 +72,7 @@ describe('recurring campaigns across month ends and restarts', () => {
 
   it('when the leap-year February comes, then the day-31 campaign goes out on 29/2', async () => {
     const env = monthlySetup('2028-02-10T09:00:00');
-    await env.broadcast.directory.sync('admin');
-    const c = env.broadcast.campaigns.create(
-      campaignInput({ schedule: { type: 'monthly', day: 31, time: '08:00' } }),
-      'lan',
-    );
-    env.broadcast.campaigns.approve(c.id, 'hung');
+    const c = await approvedCampaign(env, { schedule: { type: 'monthly', day: 31, time: '08:00' } });
     env.clock.set(vn('2028-02-28T08:00:00'));
     await env.broadcast.scheduler.tick();
     expect(env.broadcast.runs.listRuns(c.id)).toHaveLength(0);
@@ -81,12 +83,7 @@ describe('recurring campaigns across month ends and restarts', () => {
 
   it('when ticks repeat at the same instant, then a run is created once (unique campaign × due time)', async () => {
     const env = monthlySetup('2026-11-02T09:00:00');
-    await env.broadcast.directory.sync('admin');
-    const c = env.broadcast.campaigns.create(
-      campaignInput({ schedule: { type: 'cron', expression: '0 8 * * *' } }),
-      'lan',
-    );
-    env.broadcast.campaigns.approve(c.id, 'hung');
+    const c = await approvedCampaign(env, { schedule: { type: 'cron', expression: '0 8 * * *' } });
     env.clock.set(vn('2026-11-03T08:00:00'));
     await Promise.all([env.broadcast.scheduler.tick(), env.broadcast.scheduler.tick()]);
     await env.broadcast.scheduler.tick();
@@ -98,12 +95,7 @@ describe('recurring campaigns across month ends and restarts', () => {
 describe('quiet hours and one-off campaigns', () => {
   it('when a run falls due at 22:00 with quiet hours 21:00–07:00, then nothing goes out until 07:00', async () => {
     const env = monthlySetup('2026-11-02T09:00:00', { options: { quietHours: parseQuietHours('21:00-07:00') } });
-    await env.broadcast.directory.sync('admin');
-    const c = env.broadcast.campaigns.create(
-      campaignInput({ schedule: { type: 'once', at: '2026-11-02T22:00' } }),
-      'lan',
-    );
-    env.broadcast.campaigns.approve(c.id, 'hung');
+    const c = await approvedCampaign(env, { schedule: { type: 'once', at: '2026-11-02T22:00' } });
     env.clock.set(vn('2026-11-02T22:00:00'));
     await env.broadcast.scheduler.tick();
     env.clock.set(vn('2026-11-03T06:59:00'));
@@ -120,9 +112,7 @@ describe('quiet hours and one-off campaigns', () => {
 
   it('when a campaign is paused before its time, then nothing goes out until it is resumed', async () => {
     const env = monthlySetup('2026-11-02T09:00:00');
-    await env.broadcast.directory.sync('admin');
-    const c = env.broadcast.campaigns.create(campaignInput(), 'lan');
-    env.broadcast.campaigns.approve(c.id, 'hung');
+    const c = await approvedCampaign(env);
     env.broadcast.campaigns.pause(c.id, 'hung');
     env.clock.set(vn('2026-11-02T10:05:00'));
     await env.broadcast.scheduler.tick();
@@ -134,12 +124,7 @@ describe('quiet hours and one-off campaigns', () => {
 
   it('when a campaign is cancelled after its run was held by quiet hours, then the run is cancelled and nothing is sent', async () => {
     const env = monthlySetup('2026-11-02T09:00:00', { options: { quietHours: parseQuietHours('21:00-07:00') } });
-    await env.broadcast.directory.sync('admin');
-    const c = env.broadcast.campaigns.create(
-      campaignInput({ schedule: { type: 'once', at: '2026-11-02T23:00' } }),
-      'lan',
-    );
-    env.broadcast.campaigns.approve(c.id, 'hung');
+    const c = await approvedCampaign(env, { schedule: { type: 'once', at: '2026-11-02T23:00' } });
     env.clock.set(vn('2026-11-02T23:00:00'));
     await env.broadcast.scheduler.tick();
     env.broadcast.campaigns.cancel(c.id, 'lan');
