@@ -17,6 +17,8 @@ export interface AnswerVersion {
   validFrom?: string;
   validUntil?: string;
   text: string;
+  /** the longer explanation behind "Xem chi tiết" (option 1 after a short answer) */
+  details?: string;
   legalBasis: LegalBasis[];
 }
 

@@ -14,14 +14,14 @@ export interface LoadedNode {
 }
 
 const COMMON = ['id', 'kind', 'title', 'order', 'parent', 'questions', 'keywords', 'valid_from', 'valid_until'];
-const ANSWER = [...COMMON, 'answer', 'versions', 'legal_basis', 'reviewed', 'contact', 'follow_ups', 'facts'];
+const ANSWER = [...COMMON, 'answer', 'details', 'versions', 'legal_basis', 'reviewed', 'contact', 'follow_ups', 'facts'];
 const ALLOWED_KEYS: Record<'topicFile' | 'topic' | 'answer' | 'smalltalk', readonly string[]> = {
   topicFile: [...COMMON, 'intro', 'nodes'],
   topic: [...COMMON, 'intro'],
   answer: ANSWER,
   smalltalk: ['id', 'kind', 'intent', 'title', 'questions', 'keywords', 'answer', 'valid_from', 'valid_until'],
 };
-const VERSION_KEYS = ['valid_from', 'valid_until', 'answer', 'legal_basis'];
+const VERSION_KEYS = ['valid_from', 'valid_until', 'answer', 'details', 'legal_basis'];
 const LEGAL_KEYS = ['document', 'article'];
 export const INTENTS: readonly SmalltalkIntent[] = [
   'greeting',
@@ -81,8 +81,10 @@ function readVersions(reader: YamlReader, entry: Entry): { versions: AnswerVersi
     }
     const validFrom = reader.day(f.get('valid_from'), 'valid_from');
     const validUntil = reader.day(f.get('valid_until'), 'valid_until');
+    const details = reader.string(f.get('details'), 'details');
     versions.push({
       text,
+      ...(details ? { details } : {}),
       legalBasis: readLegalBasis(reader, f.get('legal_basis')),
       ...(validFrom ? { validFrom } : {}),
       ...(validUntil ? { validUntil } : {}),
@@ -140,12 +142,14 @@ export function readNode(
   }
 
   const answer = reader.string(f.get('answer'), 'answer');
+  const details = reader.string(f.get('details'), 'details');
   const legalBasis = readLegalBasis(reader, f.get('legal_basis'));
   const versionsEntry = f.get('versions');
   const read = versionsEntry ? readVersions(reader, versionsEntry) : { versions: [], lines: [] };
   if (answer !== undefined && versionsEntry) reader.error(lines.versions!, 'ANSWER_AND_VERSIONS', { id });
   if (legalBasis.length > 0 && versionsEntry) reader.error(lines.legal_basis!, 'LEGAL_BASIS_AND_VERSIONS', { id });
-  const versions = answer !== undefined ? [{ text: answer, legalBasis }] : read.versions;
+  if (details !== undefined && versionsEntry) reader.error(lines.details!, 'ANSWER_AND_VERSIONS', { id });
+  const versions = answer !== undefined ? [{ text: answer, legalBasis, ...(details ? { details } : {}) }] : read.versions;
 
   const validFrom = reader.day(f.get('valid_from'), 'valid_from');
   const validUntil = reader.day(f.get('valid_until'), 'valid_until');
