@@ -46,6 +46,14 @@ export interface FaqNode {
   followUps: string[];
   facts: string[];
   intent?: SmalltalkIntent;
+  /**
+   * Safety nodes: phrases that, found in a message (words in order, at most 3 other words between,
+   * with or without diacritics), select this node before any FAQ matching; `unless` phrases veto.
+   */
+  triggers: string[];
+  unless: string[];
+  /** a safety node whose reply also opens a hand-off marked urgent */
+  urgent?: boolean;
   source: SourceRef;
 }
 

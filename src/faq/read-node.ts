@@ -19,7 +19,21 @@ const ALLOWED_KEYS: Record<'topicFile' | 'topic' | 'answer' | 'smalltalk', reado
   topicFile: [...COMMON, 'intro', 'nodes'],
   topic: [...COMMON, 'intro'],
   answer: ANSWER,
-  smalltalk: ['id', 'kind', 'intent', 'title', 'questions', 'keywords', 'answer', 'valid_from', 'valid_until'],
+  smalltalk: [
+    'id',
+    'kind',
+    'intent',
+    'title',
+    'questions',
+    'keywords',
+    'triggers',
+    'unless',
+    'urgent',
+    'contact',
+    'answer',
+    'valid_from',
+    'valid_until',
+  ],
 };
 const VERSION_KEYS = ['valid_from', 'valid_until', 'answer', 'details', 'legal_basis'];
 const LEGAL_KEYS = ['document', 'article'];
@@ -167,6 +181,8 @@ export function readNode(
     versions: kind === 'topic' ? [] : versions,
     followUps: reader.strings(f.get('follow_ups'), 'follow_ups') ?? [],
     facts: reader.strings(f.get('facts'), 'facts') ?? [],
+    triggers: reader.strings(f.get('triggers'), 'triggers') ?? [],
+    unless: reader.strings(f.get('unless'), 'unless') ?? [],
     source: { file: reader.file, line: nodeLine },
     ...(intro ? { intro } : {}),
     ...(reviewed ? { reviewed } : {}),
@@ -174,6 +190,7 @@ export function readNode(
     ...(validUntil ? { validUntil } : {}),
     ...(contact ? { contact } : {}),
     ...(kind === 'smalltalk' && intentValue ? { intent: intentValue as SmalltalkIntent } : {}),
+    ...(kind === 'smalltalk' && reader.boolean(f.get('urgent'), 'urgent') ? { urgent: true } : {}),
   };
   return {
     node,

@@ -107,6 +107,15 @@ export class YamlReader {
     return out;
   }
 
+  /** true or false. */
+  boolean(entry: { value: Node | null; line: number } | undefined, key: string): boolean | undefined {
+    if (!entry) return undefined;
+    const v = isScalar(entry.value) ? entry.value.value : undefined;
+    if (typeof v === 'boolean') return v;
+    this.error(entry.line, 'BAD_VALUE', { key, expected: 'boolean' });
+    return undefined;
+  }
+
   /** A finite number. */
   number(entry: { value: Node | null; line: number } | undefined, key: string): number | undefined {
     if (!entry) return undefined;

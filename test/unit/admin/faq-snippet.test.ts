@@ -13,6 +13,8 @@ function node(kind: FaqNode['kind'], parent: string | null): FaqNode {
     keywords: [],
     versions: [],
     followUps: [],
+    triggers: [],
+    unless: [],
     facts: [],
     source: { file: '/c/faq/01.yaml', line: 9 },
   };

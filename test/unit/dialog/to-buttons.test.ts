@@ -13,6 +13,8 @@ function node(id: string, title: string): FaqNode {
     keywords: [],
     versions: [],
     followUps: [],
+    triggers: [],
+    unless: [],
     facts: [],
     source: { file: 'faq/x.yaml', line: 1 },
   };

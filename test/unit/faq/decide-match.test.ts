@@ -13,6 +13,8 @@ const node = (id: string, kind: FaqNode['kind'] = 'answer', intent?: FaqNode['in
   keywords: [],
   versions: [],
   followUps: [],
+    triggers: [],
+    unless: [],
   facts: [],
   ...(intent ? { intent } : {}),
   source: { file: 'x.yaml', line: 1 },

@@ -14,6 +14,8 @@ const node = (id: string, questions: string[], kind: FaqNode['kind'] = 'answer')
   keywords: [],
   versions: [{ text: id, legalBasis: [] }],
   followUps: [],
+    triggers: [],
+    unless: [],
   facts: [],
   ...(kind === 'smalltalk' ? { intent: 'out_of_scope' as const } : {}),
   source: { file: 'x.yaml', line: 1 },
