@@ -58,6 +58,8 @@ function syntheticNode(i: number): FaqNode {
     keywords: Array.from({ length: 4 }, () => phrase(1, 2)),
     versions: [{ text: phrase(40, 80), legalBasis: [{ document: 'Luật' }] }],
     followUps: [],
+    triggers: [],
+    unless: [],
     facts: [],
     source: { file: 'synthetic.yaml', line: i + 1 },
   };
