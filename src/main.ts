@@ -17,7 +17,7 @@ import { createResidentProfiles } from './bot/resident-profiles.js';
 import { createResidentRepository } from './bot/resident-repository.js';
 import { broadcastOptionsFromConfig, createBroadcast } from './broadcast/create-broadcast.js';
 import { parseConfig, type Config } from './config/parse-config.js';
-import { createFaqStore } from './faq/create-faq-store.js';
+import { createFaqStore } from './faq/content/create-faq-store.js';
 import { createI18n } from './i18n/create-i18n.js';
 import { startSandbox } from './sandbox/start-sandbox.js';
 import { systemClock } from './shared/clock.js';

@@ -10,10 +10,10 @@ import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { parse } from 'yaml';
-import { buildSnapshot } from '../../src/faq/build-snapshot.js';
+import { buildSnapshot } from '../../src/faq/content/build-snapshot.js';
 import type { FaqNode } from '../../src/faq/faq-types.js';
-import { loadContent, type LoadedContent } from '../../src/faq/load-content.js';
-import { stripMarks } from '../../src/faq/normalize-vietnamese.js';
+import { loadContent, type LoadedContent } from '../../src/faq/content/load-content.js';
+import { stripMarks } from '../../src/faq/match/normalize-vietnamese.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ENTRIES = 5000;

@@ -9,7 +9,7 @@
  * answer | suggestions (also any numbered menu) | smalltalk (also a hand-off reply) | fallback.
  */
 import readline from 'node:readline';
-import { createFaqStore } from '../faq/create-faq-store.js';
+import { createFaqStore } from '../faq/content/create-faq-store.js';
 import { createI18n } from '../i18n/create-i18n.js';
 import { createLogger } from '../shared/logger.js';
 import { createAskSession, type AskLine } from './create-ask-session.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAnalyzer } from '../../../src/faq/analyze-text.js';
+import { createAnalyzer } from '../../../src/faq/match/analyze-text.js';
 
 const analyzer = createAnalyzer({
   abbreviations: { bhyt: 'bảo hiểm y tế' },

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContentDir } from '../../../src/faq/check-content-dir.js';
-import { createFaqTranslator, formatDiagnostic } from '../../../src/faq/format-diagnostics.js';
+import { checkContentDir } from '../../../src/faq/content/check-content-dir.js';
+import { createFaqTranslator, formatDiagnostic } from '../../../src/faq/content/format-diagnostics.js';
 
 const FIXTURES = path.resolve('test/fixtures/content');
 const t = createFaqTranslator('vi');

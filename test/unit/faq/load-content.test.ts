@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../../src/faq/load-content.js';
+import { loadContent } from '../../../src/faq/content/load-content.js';
 
 const DIR = path.resolve('test/fixtures/content/valid');
 const loaded = loadContent(DIR);

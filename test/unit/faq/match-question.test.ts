@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSnapshot } from '../../../src/faq/build-snapshot.js';
-import { loadContent } from '../../../src/faq/load-content.js';
+import { buildSnapshot } from '../../../src/faq/content/build-snapshot.js';
+import { loadContent } from '../../../src/faq/content/load-content.js';
 import { createManualClock } from '../../../src/shared/clock.js';
 
 const snapshot = buildSnapshot(loadContent(path.resolve('test/fixtures/content/valid')), createManualClock());

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
-import type { Clock } from '../shared/clock.js';
-import { AppError } from '../shared/errors.js';
-import type { Logger } from '../shared/logger.js';
+import type { Clock } from '../../shared/clock.js';
+import { AppError } from '../../shared/errors.js';
+import type { Logger } from '../../shared/logger.js';
 import { buildSnapshot, contentVersion } from './build-snapshot.js';
 import { checkContentDir } from './check-content-dir.js';
-import type { Diagnostic, FaqSnapshot, FaqStore } from './faq-types.js';
+import type { Diagnostic, FaqSnapshot, FaqStore } from '../faq-types.js';
 import { createFaqTranslator, formatDiagnostic, type Translate } from './format-diagnostics.js';
-import type { MatcherKnobs } from './matcher-knobs.js';
-import { dayOf } from './validity.js';
+import type { DecisionKnobs } from '../match/decision-knobs.js';
+import { dayOf } from '../validity.js';
 
 /** The very first content load failed: the app must not start on broken content. */
 export class ContentError extends AppError {
@@ -31,7 +31,7 @@ export interface FaqStoreOptions {
   watch?: boolean;
   /** quiet time after the last change before reloading (default 300 ms) */
   debounceMs?: number;
-  knobs?: Partial<MatcherKnobs>;
+  knobs?: Partial<DecisionKnobs>;
   /** translator for diagnostics (default Vietnamese, locales/vi/faq.json) */
   t?: Translate;
 }

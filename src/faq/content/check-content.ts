@@ -1,9 +1,9 @@
-import type { FaqNode } from './faq-types.js';
+import type { FaqNode } from '../faq-types.js';
 import type { LoadedContent } from './load-content.js';
-import { normalizeVietnamese } from './normalize-vietnamese.js';
+import { normalizeVietnamese } from '../match/normalize-vietnamese.js';
 import type { LoadedNode } from './read-node.js';
-import { createStopwords, isStopword } from './stopwords.js';
-import { isDayWithin } from './validity.js';
+import { createStopwords, isStopword } from '../match/stopwords.js';
+import { isDayWithin } from '../validity.js';
 import type { Finding } from './yaml-reader.js';
 
 /** Limits from docs/content-format.md ("Checker rules"); Zalo caps a text message at 2,000 characters. */

@@ -1,5 +1,5 @@
 import { checkContent } from './check-content.js';
-import type { Diagnostic } from './faq-types.js';
+import type { Diagnostic } from '../faq-types.js';
 import { toDiagnostics, type Translate } from './format-diagnostics.js';
 import { loadContent, type LoadedContent } from './load-content.js';
 

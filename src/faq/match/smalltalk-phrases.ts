@@ -1,7 +1,7 @@
 import type { Analyzer } from './analyze-text.js';
-import type { FaqNode } from './faq-types.js';
+import type { FaqNode } from '../faq-types.js';
 import { foldKey } from './normalize-vietnamese.js';
-import { isNodeAvailable } from './validity.js';
+import { isNodeAvailable } from '../validity.js';
 
 /** Forms of address and particles ignored around small talk ("chào ad ạ" = "chào"). */
 const FILLERS = new Set('a oi nhe nha nhi ad admin ban em anh chi ak ah'.split(' ').map(foldKey));

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isScalar, isSeq, type Node } from 'yaml';
 import { readNode, type LoadedNode } from './read-node.js';
-import { EMPTY_SYNONYMS, type SynonymsData } from './synonym-table.js';
+import { EMPTY_SYNONYMS, type SynonymsData } from '../match/synonym-table.js';
 import { YamlReader, type Finding } from './yaml-reader.js';
 
 /** A synonym key with where it was written (for collision warnings). */
@@ -26,12 +26,15 @@ export interface LoadedContent {
   nodes: LoadedNode[];
   synonyms: SynonymsData;
   synonymKeys: SynonymKey[];
+  /** stories.yaml: sentences residents tell before their question (the matcher learns to look past them) */
+  stories: string[];
   /** shape problems found while reading (syntax, unknown keys, bad values) */
   findings: Finding[];
 }
 
 const SYNONYMS_FILE = 'synonyms.yaml';
 const SMALLTALK_FILE = 'smalltalk.yaml';
+const STORIES_FILE = 'stories.yaml';
 const TOPICS_DIR = 'faq';
 const SYNONYM_SECTIONS = ['abbreviations', 'chat', 'ambiguous', 'synonyms', 'stopwords_extra', 'places'];
 
@@ -122,8 +125,15 @@ function readSynonymsFile(reader: YamlReader, keys: SynonymKey[]): SynonymsData 
   return data;
 }
 
+function readStoriesFile(reader: YamlReader): string[] {
+  const map = reader.root === undefined || reader.root === null ? undefined : reader.map(reader.root, 'stories', 1);
+  if (!map) return [];
+  const f = reader.entries(map, ['stories'], 'stories');
+  return reader.strings(f.get('stories'), 'stories') ?? [];
+}
+
 /**
- * Reads CONTENT_DIR as described in docs/content-format.md: synonyms.yaml, smalltalk.yaml and
+ * Reads CONTENT_DIR as described in docs/content-format.md: synonyms.yaml, smalltalk.yaml, stories.yaml and
  * every faq/**.yaml. Never throws on bad content: each problem becomes a finding with file:line
  * (a missing directory is a NO_CONTENT error). Cross-file rules live in check-content.ts.
  */
@@ -134,6 +144,7 @@ export function loadContent(contentDir: string): LoadedContent {
     nodes: [],
     synonyms: EMPTY_SYNONYMS,
     synonymKeys: [],
+    stories: [],
     findings: [],
   };
   if (!fs.existsSync(contentDir) || !fs.statSync(contentDir).isDirectory()) {
@@ -157,6 +168,11 @@ export function loadContent(contentDir: string): LoadedContent {
   if (smalltalk) {
     readSmalltalkFile(smalltalk, loaded.nodes);
     readers.push(smalltalk);
+  }
+  const stories = read(STORIES_FILE);
+  if (stories) {
+    loaded.stories = readStoriesFile(stories);
+    readers.push(stories);
   }
   for (const relative of topicFiles(contentDir)) {
     const reader = read(relative)!;

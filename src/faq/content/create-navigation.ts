@@ -1,5 +1,5 @@
-import type { FaqNode } from './faq-types.js';
-import { isNodeAvailable } from './validity.js';
+import type { FaqNode } from '../faq-types.js';
+import { isNodeAvailable } from '../validity.js';
 
 export interface Navigation {
   node(id: string): FaqNode | undefined;

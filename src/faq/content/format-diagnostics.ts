@@ -1,5 +1,5 @@
-import { createI18n } from '../i18n/create-i18n.js';
-import type { Diagnostic } from './faq-types.js';
+import { createI18n } from '../../i18n/create-i18n.js';
+import type { Diagnostic } from '../faq-types.js';
 import type { Finding } from './yaml-reader.js';
 
 /** Renders a `faq` namespace key with parameters. */

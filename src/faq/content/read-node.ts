@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
-import type { AnswerVersion, FaqNode, LegalBasis, NodeKind, SmalltalkIntent } from './faq-types.js';
+import type { AnswerVersion, FaqNode, LegalBasis, NodeKind, SmalltalkIntent } from '../faq-types.js';
 import type { YamlReader } from './yaml-reader.js';
 
 /** A node as read from a file, with what the checker needs beyond FaqNode. */

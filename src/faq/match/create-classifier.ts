@@ -1,0 +1,149 @@
+import type { Analyzer } from './analyze-text.js';
+import type { FaqNode } from '../faq-types.js';
+import { createAugmenter, type TrainingText } from './augment-questions.js';
+import { createCentroidIndex } from './centroid-index.js';
+import { createFeatureSpace, type SparseVector } from './feature-space.js';
+import { createFuzzyVocabulary } from './fuzzy-vocabulary.js';
+import { trainLinearModel, type ModelInput, type TrainingExample } from './linear-model.js';
+import { seededRandom } from './seeded-random.js';
+import { textFeatures } from './text-features.js';
+
+export interface ClassifierInput {
+  /** the classes: answer nodes and small-talk nodes (the out-of-scope node's examples are unrelated subjects) */
+  nodes: readonly FaqNode[];
+  analyzer: Analyzer;
+  /** teencode key → standard word (synonyms.yaml `chat`), to write teencode variants */
+  chat: Record<string, string>;
+  stories: string[];
+  /** texts whose words count as known besides the nodes' own (answer texts) */
+  knownTexts: string[];
+}
+
+export interface Ranked {
+  node: FaqNode;
+  /** probability among the candidates */
+  p: number;
+}
+
+export interface Classification {
+  ranked: Ranked[];
+  /** share of the message's content words that no FAQ text uses (nor a word one typo away) */
+  unknownShare: number;
+  /** content words of the message */
+  words: string[];
+  /** the terms that weighed most for `node`, heaviest first */
+  explain(node: FaqNode, limit?: number): { term: string; weight: number }[];
+}
+
+export interface Classifier {
+  classify(text: string, available: (node: FaqNode) => boolean): Classification;
+}
+
+/** Retrieval proposes this many classes; the model weighs them (plus every small-talk class). */
+const CANDIDATES = 24;
+/** Training examples at most (variants per question shrink for very large content). */
+const EXAMPLE_BUDGET = 40_000;
+const MAX_VARIANTS = 5;
+const SEED = 20261207;
+
+/**
+ * Trains the matcher's model from the content (docs/matching.md): every node's own phrasings and
+ * automatic variants of them, the out-of-scope node's unrelated subjects as a class of its own.
+ * Deterministic: the same content trains the same model.
+ */
+export function createClassifier(input: ClassifierInput): Classifier {
+  const { analyzer, nodes } = input;
+  const random = seededRandom(SEED);
+  const augmenter = createAugmenter({ chat: input.chat, stories: input.stories });
+  const textsOf = (node: FaqNode): string[] =>
+    node.kind === 'answer' ? [node.title, ...node.questions] : [...node.questions];
+  const questionCount = nodes.reduce((n, node) => n + textsOf(node).length, 0);
+  const variants = Math.max(0, Math.min(MAX_VARIANTS, Math.floor(EXAMPLE_BUDGET / Math.max(1, questionCount)) - 1));
+
+  const raw: { features: ReturnType<typeof textFeatures>; cls: number; weight: number }[] = [];
+  nodes.forEach((node, cls) => {
+    const texts: TrainingText[] = textsOf(node).flatMap((q) => augmenter.variants(q, variants, random));
+    if (node.keywords.length > 0) texts.push({ text: node.keywords.join(', '), weight: 0.5 });
+    for (const t of texts) raw.push({ features: textFeatures(analyzer.analyze(t.text, 4)), cls, weight: t.weight });
+  });
+  const classKeys: Set<string>[] = nodes.map(() => new Set());
+  for (const r of raw) for (const key of r.features.raw.keys()) classKeys[r.cls]!.add(key);
+  const space = createFeatureSpace(classKeys);
+  const vectors = raw.map((r) => ({ x: space.vectorize(r.features.raw), cls: r.cls, weight: r.weight }));
+  const index = createCentroidIndex(vectors);
+
+  const outOfScope = new Set(nodes.filter((n) => n.intent === 'out_of_scope'));
+  const known = createFuzzyVocabulary(
+    [
+      ...nodes.filter((n) => !outOfScope.has(n)).flatMap((n) => [n.title, ...n.questions, ...n.keywords]),
+      ...input.knownTexts,
+      ...input.stories,
+    ].flatMap((text) => textFeatures(analyzer.analyze(text)).words),
+  );
+  const unknownShare = (words: string[]): number =>
+    words.length === 0 ? 0 : words.filter((w) => !known.near(w)).length / words.length;
+  const alwaysOn = nodes.map((n, cls) => (n.kind === 'smalltalk' ? cls : -1)).filter((c) => c >= 0);
+  const candidatesOf = (x: SparseVector, must?: number): { cls: number; sim: number }[] => {
+    const sims = index.similarities(x);
+    const top = [...sims]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, CANDIDATES)
+      .map(([cls]) => cls);
+    const chosen = new Set([...top, ...alwaysOn, ...(must === undefined ? [] : [must])]);
+    return [...chosen].map((cls) => ({ cls, sim: sims.get(cls) ?? 0 }));
+  };
+  const inputOf = (features: ReturnType<typeof textFeatures>, must?: number): ModelInput => {
+    const x = space.vectorize(features.raw);
+    return { x, extras: [unknownShare(features.words)], candidates: candidatesOf(x, must) };
+  };
+
+  const examples: TrainingExample[] = raw.map((r, i) => ({
+    ...inputOf(r.features, r.cls),
+    x: vectors[i]!.x,
+    cls: r.cls,
+    weight: r.weight,
+  }));
+  const model = trainLinearModel(examples, {
+    classes: nodes.length,
+    extras: 1,
+    epochs: 6,
+    learningRate: 0.5,
+    random,
+    tableBits: 22,
+  });
+  const classOf = new Map(nodes.map((n, cls) => [n, cls]));
+
+  return {
+    classify(text, available) {
+      const analysis = analyzer.analyze(text, 4);
+      const features = textFeatures(analysis);
+      const modelInput = inputOf(features);
+      modelInput.candidates = modelInput.candidates.filter(({ cls }) => available(nodes[cls]!));
+      const p = modelInput.candidates.length > 0 ? model.probabilities(modelInput) : [];
+      const ranked = modelInput.candidates
+        .map(({ cls }, j) => ({ node: nodes[cls]!, p: p[j]! }))
+        .sort((a, b) => b.p - a.p || a.node.id.localeCompare(b.node.id));
+      return {
+        ranked,
+        unknownShare: modelInput.extras[0]!,
+        words: features.words,
+        explain(node, limit = 6) {
+          const cls = classOf.get(node);
+          if (cls === undefined) return [];
+          const sim = modelInput.candidates.find((c) => c.cls === cls)?.sim ?? 0;
+          const { ids, values } = modelInput.x;
+          return ids
+            .map((id, i) => ({
+              term: space.keyOf(id).slice(2).replace(/_/g, ' '),
+              kind: space.keyOf(id)[0],
+              weight: model.contribution(cls, id, values[i]!, sim) + 4 * values[i]! * index.weight(cls, id),
+            }))
+            .filter((t) => t.kind !== 'c' && t.weight > 0)
+            .sort((a, b) => b.weight - a.weight)
+            .slice(0, limit)
+            .map(({ term, weight }) => ({ term, weight: Math.round(weight * 100) / 100 }));
+        },
+      };
+    },
+  };
+}
