@@ -87,13 +87,21 @@ export function answerScreen(
     node.contact ? t('dialog:answer.contact', { contact: node.contact }) : '',
   ].filter(Boolean);
   const details = !showDetails && version.details ? [detailsOption(node, t('dialog:answer.details'))] : [];
-  const others = alsoAsk.filter((n) => n.id !== node.id);
-  const next = followUps.filter((n) => n.id !== node.id && !others.some((o) => o.id === n.id));
-  const options = [...details, ...others, ...next].slice(0, MAX_ANSWER_OPTIONS);
-  const heading = others.length > 0 ? t('dialog:answer.alsoAsk') : t('dialog:answer.followUps');
+  const others = alsoAsk.filter((n) => n.id !== node.id).slice(0, MAX_ANSWER_OPTIONS - details.length);
+  const next = followUps
+    .filter((n) => n.id !== node.id && !others.some((o) => o.id === n.id))
+    .slice(0, MAX_ANSWER_OPTIONS - details.length - others.length);
+  const options = [...details, ...others, ...next];
+  const lists = [
+    details.length > 0 ? numberedList(t, details) : '',
+    others.length > 0 ? `${t('dialog:answer.alsoAsk')}\n${numberedList(t, others, details.length + 1)}` : '',
+    next.length > 0
+      ? `${t('dialog:answer.followUps')}\n${numberedList(t, next, details.length + others.length + 1)}`
+      : '',
+  ].filter(Boolean);
   const text = showDetails && version.details ? version.details : version.text;
   return {
-    parts: [text.trim(), meta.join(' · '), options.length > 0 ? `${heading}\n${numberedList(t, options)}` : ''],
+    parts: [text.trim(), meta.join(' · '), ...lists],
     position: {
       nodeId: node.id,
       options: options.length > 0 ? options : previousOptions,

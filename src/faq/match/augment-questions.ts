@@ -76,8 +76,7 @@ export function createAugmenter(sources: AugmentSources): {
     (q) => ({ text: stripMarks(q), weight: 0.8 }),
     (q, r) => ({ text: story(q, r), weight: 0.7 }),
     (q, r) => ({ text: teencode(q, r), weight: 0.6 }),
-    (q, r) => ({ text: stripMarks(story(withTypo(q, r), r)), weight: 0.6 }),
-    (q, r) => ({ text: withTypo(stripMarks(q), r), weight: 0.5 }),
+    (q, r) => ({ text: stripMarks(story(q, r)), weight: 0.6 }),
   ];
   return {
     variants(question, count, random) {

@@ -14,7 +14,7 @@ export interface CentroidIndex {
 }
 
 /** Features shared by more classes than this are skipped in retrieval (they select nothing). */
-const MAX_POSTINGS = 400;
+const MAX_POSTINGS = 150;
 
 export function createCentroidIndex(examples: { x: SparseVector; cls: number; weight: number }[]): CentroidIndex {
   const sums = new Map<number, Map<number, number>>();
@@ -39,13 +39,23 @@ export function createCentroidIndex(examples: { x: SparseVector; cls: number; we
     }
     centroids.set(cls, centroid);
   }
+  const classes = Math.max(0, ...sums.keys()) + 1;
+  const acc = new Float64Array(classes);
   const similarities = (x: SparseVector): Map<number, number> => {
-    const out = new Map<number, number>();
+    const touched: number[] = [];
     for (let i = 0; i < x.ids.length; i++) {
       const list = postings.get(x.ids[i]!);
       if (!list || list.length > MAX_POSTINGS) continue;
       const v = x.values[i]!;
-      for (const { cls, w } of list) out.set(cls, (out.get(cls) ?? 0) + v * w);
+      for (const { cls, w } of list) {
+        if (acc[cls] === 0) touched.push(cls);
+        acc[cls]! += v * w;
+      }
+    }
+    const out = new Map<number, number>();
+    for (const cls of touched) {
+      out.set(cls, acc[cls]!);
+      acc[cls] = 0;
     }
     return out;
   };

@@ -4,8 +4,10 @@ import { createAugmenter, type TrainingText } from './augment-questions.js';
 import { createCentroidIndex } from './centroid-index.js';
 import { createFeatureSpace, type SparseVector } from './feature-space.js';
 import { createFuzzyVocabulary } from './fuzzy-vocabulary.js';
+import { normalizeVietnamese } from './normalize-vietnamese.js';
 import { trainLinearModel, type ModelInput, type TrainingExample } from './linear-model.js';
 import { seededRandom } from './seeded-random.js';
+import { createSpellCorrector } from './spell-corrector.js';
 import { textFeatures } from './text-features.js';
 
 export interface ClassifierInput {
@@ -31,6 +33,8 @@ export interface Classification {
   unknownShare: number;
   /** content words of the message */
   words: string[];
+  /** whether any word or pair of the message is used by any class (the out-of-scope examples included) */
+  anyKnown: boolean;
   /** the terms that weighed most for `node`, heaviest first */
   explain(node: FaqNode, limit?: number): { term: string; weight: number }[];
 }
@@ -40,10 +44,10 @@ export interface Classifier {
 }
 
 /** Retrieval proposes this many classes; the model weighs them (plus every small-talk class). */
-const CANDIDATES = 24;
+const CANDIDATES = 12;
 /** Training examples at most (variants per question shrink for very large content). */
-const EXAMPLE_BUDGET = 40_000;
-const MAX_VARIANTS = 5;
+const EXAMPLE_BUDGET = 20_000;
+const MAX_VARIANTS = 3;
 const SEED = 20261207;
 
 /**
@@ -73,40 +77,49 @@ export function createClassifier(input: ClassifierInput): Classifier {
   const index = createCentroidIndex(vectors);
 
   const outOfScope = new Set(nodes.filter((n) => n.intent === 'out_of_scope'));
-  const known = createFuzzyVocabulary(
-    [
-      ...nodes.filter((n) => !outOfScope.has(n)).flatMap((n) => [n.title, ...n.questions, ...n.keywords]),
-      ...input.knownTexts,
-      ...input.stories,
-    ].flatMap((text) => textFeatures(analyzer.analyze(text)).words),
-  );
+  const known = createFuzzyVocabulary([
+    ...raw.filter((r) => !outOfScope.has(nodes[r.cls]!)).flatMap((r) => r.features.words),
+    ...[...input.knownTexts, ...input.stories].flatMap((text) =>
+      normalizeVietnamese(text).syllables.map((s) => s.folded),
+    ),
+  ]);
+  const corrector = createSpellCorrector([
+    ...raw.flatMap((r) => r.features.words),
+    ...[...input.knownTexts, ...input.stories].flatMap((text) =>
+      normalizeVietnamese(text).syllables.map((s) => s.folded),
+    ),
+  ]);
+  /** the message with its typos corrected to the content's words */
+  const corrected = (text: string): string =>
+    text.replace(/[\p{L}\p{M}]+/gu, (word) => corrector.correct(word) ?? word);
   const unknownShare = (words: string[]): number =>
     words.length === 0 ? 0 : words.filter((w) => !known.near(w)).length / words.length;
-  const alwaysOn = nodes.map((n, cls) => (n.kind === 'smalltalk' ? cls : -1)).filter((c) => c >= 0);
+  const alwaysOn = nodes.map((n, cls) => (outOfScope.has(n) ? cls : -1)).filter((c) => c >= 0);
   const candidatesOf = (x: SparseVector, must?: number): { cls: number; sim: number }[] => {
     const sims = index.similarities(x);
-    const top = [...sims]
-      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-      .slice(0, CANDIDATES)
-      .map(([cls]) => cls);
-    const chosen = new Set([...top, ...alwaysOn, ...(must === undefined ? [] : [must])]);
-    return [...chosen].map((cls) => ({ cls, sim: sims.get(cls) ?? 0 }));
+    const chosen = topClasses(sims, CANDIDATES);
+    for (const cls of [...alwaysOn, ...(must === undefined ? [] : [must])]) if (!chosen.includes(cls)) chosen.push(cls);
+    return chosen.map((cls) => ({ cls, sim: sims.get(cls) ?? 0 }));
   };
   const inputOf = (features: ReturnType<typeof textFeatures>, must?: number): ModelInput => {
     const x = space.vectorize(features.raw);
     return { x, extras: [unknownShare(features.words)], candidates: candidatesOf(x, must) };
   };
 
-  const examples: TrainingExample[] = raw.map((r, i) => ({
-    ...inputOf(r.features, r.cls),
-    x: vectors[i]!.x,
-    cls: r.cls,
-    weight: r.weight,
-  }));
+  const examples: TrainingExample[] = raw.map((r, i) => {
+    const x = vectors[i]!.x;
+    return {
+      x,
+      extras: [unknownShare(r.features.words)],
+      candidates: candidatesOf(x, r.cls),
+      cls: r.cls,
+      weight: r.weight,
+    };
+  });
   const model = trainLinearModel(examples, {
     classes: nodes.length,
     extras: 1,
-    epochs: 6,
+    epochs: 4,
     learningRate: 0.5,
     random,
     tableBits: 22,
@@ -115,7 +128,7 @@ export function createClassifier(input: ClassifierInput): Classifier {
 
   return {
     classify(text, available) {
-      const analysis = analyzer.analyze(text, 4);
+      const analysis = analyzer.analyze(corrected(text), 4);
       const features = textFeatures(analysis);
       const modelInput = inputOf(features);
       modelInput.candidates = modelInput.candidates.filter(({ cls }) => available(nodes[cls]!));
@@ -127,16 +140,16 @@ export function createClassifier(input: ClassifierInput): Classifier {
         ranked,
         unknownShare: modelInput.extras[0]!,
         words: features.words,
+        anyKnown: modelInput.x.ids.length > 0,
         explain(node, limit = 6) {
           const cls = classOf.get(node);
           if (cls === undefined) return [];
-          const sim = modelInput.candidates.find((c) => c.cls === cls)?.sim ?? 0;
           const { ids, values } = modelInput.x;
           return ids
             .map((id, i) => ({
               term: space.keyOf(id).slice(2).replace(/_/g, ' '),
               kind: space.keyOf(id)[0],
-              weight: model.contribution(cls, id, values[i]!, sim) + 4 * values[i]! * index.weight(cls, id),
+              weight: model.contribution(cls, id, values[i]!) + model.alpha() * values[i]! * index.weight(cls, id),
             }))
             .filter((t) => t.kind !== 'c' && t.weight > 0)
             .sort((a, b) => b.weight - a.weight)
@@ -146,4 +159,20 @@ export function createClassifier(input: ClassifierInput): Classifier {
       };
     },
   };
+}
+
+/** The `k` classes of highest similarity (ties: lower class first), without sorting them all. */
+function topClasses(sims: Map<number, number>, k: number): number[] {
+  const top: [number, number][] = [];
+  for (const entry of sims) {
+    if (top.length === k) {
+      const last = top[k - 1]!;
+      if (entry[1] < last[1] || (entry[1] === last[1] && entry[0] > last[0])) continue;
+      top.pop();
+    }
+    let i = top.length;
+    while (i > 0 && (top[i - 1]![1] < entry[1] || (top[i - 1]![1] === entry[1] && top[i - 1]![0] > entry[0]))) i--;
+    top.splice(i, 0, entry);
+  }
+  return top.map(([cls]) => cls);
 }

@@ -25,15 +25,23 @@ export interface Matcher {
   explain(text: string, at: number): MatchExplanation;
 }
 
+const PHRASE_ONLY = new Set(['greeting', 'thanks', 'goodbye']);
+
 /** The matcher reads at most this many characters of a message (the resident's text is kept whole elsewhere). */
 export const MAX_MATCH_CHARS = 1_000;
 /** … and at most this many letters of one word (a 60,000-letter word is noise, not a question). */
 const MAX_WORD_CHARS = 40;
 
-/** What the matcher reads of a message: bounded in length, words bounded in size. */
+/**
+ * What the matcher reads of a message: each word bounded in size, then the last MAX_MATCH_CHARS
+ * characters (residents tell their story first and ask last), cut at a word.
+ */
 export function boundedText(text: string): string {
-  const head = text.length > MAX_MATCH_CHARS ? text.slice(0, MAX_MATCH_CHARS) : text;
-  return head.replace(/[^\s]{41,}/gu, (word) => word.slice(0, MAX_WORD_CHARS));
+  const words = text.length > MAX_WORD_CHARS ? text.replace(/\S{41,}/gu, (w) => w.slice(0, MAX_WORD_CHARS)) : text;
+  if (words.length <= MAX_MATCH_CHARS) return words;
+  const tail = words.slice(-MAX_MATCH_CHARS);
+  const cut = tail.search(/\s/u);
+  return cut >= 0 ? tail.slice(cut + 1) : tail;
 }
 
 /**
@@ -48,7 +56,11 @@ export function createMatcher(input: MatcherInput): Matcher {
   const analyzer = createAnalyzer(input.synonyms);
   const safety = createSafetyFinder(input.nodes, input.synonyms.chat);
   const smalltalk = createSmalltalkPhrases(input.nodes, analyzer);
-  const classes = input.nodes.filter((n) => n.kind === 'answer' || n.kind === 'smalltalk');
+  // greetings, thanks and goodbyes are whole-message phrases (smalltalk-phrases.ts), never evidence
+  // inside a question: "bạn" of "chào bạn" is not "bán" of "bán xe"
+  const classes = input.nodes.filter(
+    (n) => n.kind === 'answer' || (n.kind === 'smalltalk' && !PHRASE_ONLY.has(n.intent!)),
+  );
   const classifier = createClassifier({
     nodes: classes,
     analyzer,

@@ -19,7 +19,8 @@ export function decide(c: Classification, knobs: DecisionKnobs): MatchResult {
       .filter((r) => r.p >= knobs.offerAbove)
       .slice(0, MAX_OFFERED)
       .map((r) => ({ id: r.node.id, score: round(r.p) }));
-  if (!best) return { kind: 'fallback', score: 0, candidates: [] };
+  // nothing to go on (no words, or none that any content uses): an honest "I don't know", not "out of scope"
+  if (!best || c.words.length === 0 || !c.anyKnown) return { kind: 'fallback', score: 0, candidates: [] };
   const top = answers[0];
   const runnerUp = answers[1];
   const outOfScope = c.ranked.find((r) => r.node.intent === 'out_of_scope');

@@ -12,6 +12,11 @@ export interface FeatureSpace {
   size: number;
   idOf(key: string): number | undefined;
   keyOf(id: number): string;
+  /**
+   * TF-IDF weights, L2-normalised. A word (`w:`) the content never uses has no id, but it still
+   * weighs in the norm as the rarest word would: "giá vàng hôm nay" is not "giảm" with three
+   * words to spare.
+   */
   vectorize(raw: Map<string, number>): SparseVector;
 }
 
@@ -35,6 +40,7 @@ export function createFeatureSpace(classKeys: Iterable<string>[]): FeatureSpace 
     }
   }
   const idf = classFrequency.map((df) => 1 + Math.log(Math.max(1, classes) / df));
+  const unknownIdf = 1 + Math.log(Math.max(1, classes));
   return {
     size: keys.length,
     idOf: (key) => ids.get(key),
@@ -44,7 +50,11 @@ export function createFeatureSpace(classKeys: Iterable<string>[]): FeatureSpace 
       let norm = 0;
       for (const [key, weight] of raw) {
         const id = ids.get(key);
-        if (id === undefined || weight <= 0) continue;
+        if (weight <= 0) continue;
+        if (id === undefined) {
+          if (key.startsWith('w:')) norm += (weight * unknownIdf) ** 2;
+          continue;
+        }
         const value = weight * idf[id]!;
         out.ids.push(id);
         out.values.push(value);

@@ -71,6 +71,25 @@ export function foldKey(syllable: string): string {
   return s;
 }
 
+/** The keys of one letter run (a small vocabulary: cached, bounded). */
+interface RunKeys {
+  folded: string;
+  accented: string;
+  marked: boolean;
+}
+const runCache = new Map<string, RunKeys>();
+const RUN_CACHE_MAX = 50_000;
+
+function keysOf(raw: string): RunKeys {
+  let keys = runCache.get(raw);
+  if (!keys) {
+    keys = { folded: foldKey(raw), accented: accentKey(raw), marked: stripMarks(raw) !== raw };
+    if (runCache.size >= RUN_CACHE_MAX) runCache.clear();
+    if (raw.length <= 40) runCache.set(raw, keys);
+  }
+  return keys;
+}
+
 /**
  * Splits free text into syllables with their keys. NFC first (NFD input is common from some
  * keyboards and copy-paste), then lowercase; punctuation and emoji are separators; letter/digit
@@ -91,11 +110,12 @@ export function normalizeVietnamese(text: string): NormalizedText {
     for (const [r, run] of runs.entries()) {
       const isDigits = DIGITS.test(run);
       const raw = run.normalize('NFC');
+      const keys = isDigits ? { folded: raw, accented: raw, marked: false } : keysOf(raw);
       syllables.push({
         raw,
-        folded: isDigits ? raw : foldKey(raw),
-        accented: isDigits ? raw : accentKey(raw),
-        marked: !isDigits && stripMarks(raw) !== raw,
+        folded: keys.folded,
+        accented: keys.accented,
+        marked: keys.marked,
         isNumber: isDigits || (hasDigits && run.length <= 3),
         pause: r === 0 && pause && syllables.length > 0,
       });

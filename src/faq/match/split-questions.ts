@@ -1,6 +1,9 @@
 import { normalizeVietnamese, type Syllable } from './normalize-vietnamese.js';
 import { interrogativeClauses } from './question-focus.js';
 
+/** A message is read as at most this many questions (the last ones: residents ask at the end). */
+export const MAX_QUESTIONS = 3;
+
 /** Words that join two questions typed without punctuation ("… được không và vay được bao nhiêu"). */
 const CONNECTORS = new Set(['va', 'voi', 'con', 'them', 'ngoai']);
 
@@ -35,7 +38,7 @@ export function splitQuestions(text: string): string[] {
   }
   if (groups.length < 2) return [text];
   if (story.length > 0) groups[groups.length - 1] += ` ${story.map((s) => s.raw).join(' ')}`;
-  return groups;
+  return groups.slice(-MAX_QUESTIONS);
 }
 
 function asks(clause: Syllable[]): boolean {

@@ -18,7 +18,7 @@ export const STORY_CLAUSE_WEIGHT = 0.5;
 /** Only messages with at least this many content words have a story worth weighing down. */
 const STORY_MIN_WORDS = 8;
 /** A trigram weighs this share of its word (a word of n letters has n trigrams with its padding). */
-const TRIGRAM_SHARE = 0.12;
+const TRIGRAM_SHARE = 0;
 /** Alternative readings (ambiguous keys) count this much. */
 const ALTERNATIVE_READING = 0.5;
 
@@ -48,7 +48,7 @@ export function textFeatures(analysis: AnalyzedText): TextFeatures {
         continue;
       }
       add(raw, `w:${term.key}`, weight);
-      if (term.key.length < 3 || /\d/.test(term.key)) continue;
+      if (TRIGRAM_SHARE === 0 || term.key.length < 3 || /\d/.test(term.key)) continue;
       const padded = `#${term.key}#`;
       for (let i = 0; i + 3 <= padded.length; i++) add(raw, `c:${padded.slice(i, i + 3)}`, weight * TRIGRAM_SHARE);
     }

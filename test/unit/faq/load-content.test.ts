@@ -13,6 +13,8 @@ describe('loadContent', () => {
       'chao-hoi',
       'cam-on',
       'lua-dao',
+      'khan-cap-bao-luc',
+      'ngoai-pham-vi',
       'bao-hiem-y-te',
       'bhyt-ho-ngheo',
       'bhyt-can-ngheo',
