@@ -9,7 +9,9 @@ import type { Finding } from './yaml-reader.js';
 /** Limits from docs/content-format.md ("Checker rules"); Zalo caps a text message at 2,000 characters. */
 export const LIMITS = {
   answerMax: 2000,
-  answerWarn: 1200,
+  /** an answer longer than this should move its explanation to `details` ("Xem chi tiết") */
+  answerWarn: 600,
+  followUpsWarn: 3,
   titleMax: 100,
   menuMax: 12,
   menuWarn: 9,
@@ -67,11 +69,15 @@ function checkNodeFields(l: LoadedNode, today: string, out: Finding[]): void {
       at(line, 'error', 'ANSWER_TOO_LONG', { length: v.text.length, max: LIMITS.answerMax });
     else if (v.text.length > LIMITS.answerWarn)
       at(line, 'warning', 'ANSWER_LONG', { length: v.text.length, max: LIMITS.answerWarn });
+    if (v.details && v.details.length > LIMITS.answerMax)
+      at(line, 'error', 'ANSWER_TOO_LONG', { length: v.details.length, max: LIMITS.answerMax });
     if (v.validFrom && v.validUntil && v.validFrom > v.validUntil) at(line, 'error', 'BAD_VALIDITY');
     const clash = node.versions.findIndex((o, j) => j < i && overlaps(o, v));
     if (clash >= 0) at(line, 'error', 'VERSIONS_OVERLAP', { other: l.versionLines[clash] ?? node.source.line });
   });
   if (node.kind === 'smalltalk') return;
+  if (node.followUps.length > LIMITS.followUpsWarn)
+    at(lines.follow_ups, 'warning', 'FOLLOW_UPS_MANY', { count: node.followUps.length, max: LIMITS.followUpsWarn });
   if (node.versions.length > 0 && !l.hasLegalBasis) at(lines.node, 'warning', 'MISSING_LEGAL_BASIS');
   if (!node.reviewed) {
     if (lines.reviewed === undefined) at(lines.node, 'warning', 'REVIEW_MISSING');
@@ -172,6 +178,32 @@ function checkSynonyms(loaded: LoadedContent, out: Finding[]): void {
   }
 }
 
+const foldedText = (text: string): string =>
+  ` ${normalizeVietnamese(text)
+    .syllables.map((s) => s.folded)
+    .join(' ')} `;
+
+/**
+ * An office that no longer exists (synonyms.yaml `abolished_offices`) named in an answer, outside a
+ * sentence that says it was abolished or merged (`abolished_cues`): residents would go there.
+ */
+function checkAbolishedOffices(loaded: LoadedContent, out: Finding[]): void {
+  const offices = loaded.synonyms.abolishedOffices.map((o) => ({ name: o, key: foldedText(o) }));
+  const cues = loaded.synonyms.abolishedCues.map(foldedText);
+  if (offices.length === 0) return;
+  for (const l of loaded.nodes) {
+    const at = reporterFor(l.node, out);
+    l.node.versions.forEach((v, i) => {
+      const sentences = `${v.text}\n${v.details ?? ''}`.split(/[.!?;\n]+/u).map(foldedText);
+      for (const sentence of sentences) {
+        const office = offices.find((o) => sentence.includes(o.key));
+        if (office && !cues.some((c) => sentence.includes(c)))
+          at(l.versionLines[i], 'warning', 'ABOLISHED_OFFICE', { office: office.name });
+      }
+    });
+  }
+}
+
 /**
  * Runs every rule of docs/content-format.md "Checker rules" over loaded content and returns the
  * loader's findings plus the cross-file ones, sorted by file and line. `today` (YYYY-MM-DD,
@@ -182,5 +214,6 @@ export function checkContent(loaded: LoadedContent, today: string): Finding[] {
   for (const l of loaded.nodes) checkNodeFields(l, today, out);
   checkGraph(loaded.nodes, today, out);
   checkSynonyms(loaded, out);
+  checkAbolishedOffices(loaded, out);
   return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
 }

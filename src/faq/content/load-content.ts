@@ -36,7 +36,16 @@ const SYNONYMS_FILE = 'synonyms.yaml';
 const SMALLTALK_FILE = 'smalltalk.yaml';
 const STORIES_FILE = 'stories.yaml';
 const TOPICS_DIR = 'faq';
-const SYNONYM_SECTIONS = ['abbreviations', 'chat', 'ambiguous', 'synonyms', 'stopwords_extra', 'places'];
+const SYNONYM_SECTIONS = [
+  'abbreviations',
+  'chat',
+  'ambiguous',
+  'synonyms',
+  'stopwords_extra',
+  'places',
+  'abolished_offices',
+  'abolished_cues',
+];
 
 /** Topic files under faq/ (recursively), in name order. */
 function topicFiles(contentDir: string): string[] {
@@ -122,6 +131,8 @@ function readSynonymsFile(reader: YamlReader, keys: SynonymKey[]): SynonymsData 
   }
   data.stopwordsExtra = reader.strings(f.get('stopwords_extra'), 'stopwords_extra') ?? [];
   data.places = reader.strings(f.get('places'), 'places') ?? [];
+  data.abolishedOffices = reader.strings(f.get('abolished_offices'), 'abolished_offices') ?? [];
+  data.abolishedCues = reader.strings(f.get('abolished_cues'), 'abolished_cues') ?? [];
   return data;
 }
 

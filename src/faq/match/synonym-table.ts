@@ -9,6 +9,10 @@ export interface SynonymsData {
   stopwordsExtra: string[];
   /** names of places in the bot's own area (weighed low in questions, see place-names.ts) */
   places: string[];
+  /** offices that no longer exist: the checker flags them outside a sentence saying so */
+  abolishedOffices: string[];
+  /** words of a sentence that says an office was abolished or merged ("không còn", "sáp nhập" …) */
+  abolishedCues: string[];
 }
 
 export const EMPTY_SYNONYMS: SynonymsData = {
@@ -18,6 +22,8 @@ export const EMPTY_SYNONYMS: SynonymsData = {
   groups: [],
   stopwordsExtra: [],
   places: [],
+  abolishedOffices: [],
+  abolishedCues: [],
 };
 
 /** A syllable after rewriting; `fromTable` marks syllables that came from an admin-written expansion. */

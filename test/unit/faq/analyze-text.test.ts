@@ -8,6 +8,8 @@ const analyzer = createAnalyzer({
   groups: [['vay vốn', 'vay tiền', 'mượn tiền']],
   stopwordsExtra: [],
   places: [],
+  abolishedOffices: [],
+  abolishedCues: [],
 });
 const unigrams = (text: string, reading = 0) =>
   (analyzer.analyze(text, 8).readings[reading] ?? []).filter((t) => !t.bigram).map((t) => t.key);

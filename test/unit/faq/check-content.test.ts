@@ -47,6 +47,8 @@ describe('checkContent', () => {
       'faq/01-canh-bao.yaml:25 warning REVIEW_STALE',
       'faq/01-canh-bao.yaml:28 warning FEW_QUESTIONS',
       'faq/01-canh-bao.yaml:34 warning UNREACHABLE',
+      'faq/01-canh-bao.yaml:72 warning ABOLISHED_OFFICE',
+      'faq/01-canh-bao.yaml:75 warning FOLLOW_UPS_MANY',
       'synonyms.yaml:4 warning SYNONYM_COLLISION',
     ]);
   });
