@@ -4,7 +4,7 @@ import { createAugmenter, type TrainingText } from './augment-questions.js';
 import { createCentroidIndex } from './centroid-index.js';
 import { createFeatureSpace, type SparseVector } from './feature-space.js';
 import { createFuzzyVocabulary } from './fuzzy-vocabulary.js';
-import { normalizeVietnamese } from './normalize-vietnamese.js';
+import { foldedWords } from './normalize-vietnamese.js';
 import { trainLinearModel, type ModelInput, type TrainingExample } from './linear-model.js';
 import { seededRandom } from './seeded-random.js';
 import { createSpellCorrector } from './spell-corrector.js';
@@ -77,17 +77,14 @@ export function createClassifier(input: ClassifierInput): Classifier {
   const index = createCentroidIndex(vectors);
 
   const outOfScope = new Set(nodes.filter((n) => n.intent === 'out_of_scope'));
+  const answerWords = [...input.knownTexts, ...input.stories].flatMap(foldedWords);
   const known = createFuzzyVocabulary([
     ...raw.filter((r) => !outOfScope.has(nodes[r.cls]!)).flatMap((r) => r.features.words),
-    ...[...input.knownTexts, ...input.stories].flatMap((text) =>
-      normalizeVietnamese(text).syllables.map((s) => s.folded),
-    ),
+    ...answerWords,
   ]);
   const corrector = createSpellCorrector([
     ...raw.flatMap((r) => r.features.words),
-    ...[...input.knownTexts, ...input.stories].flatMap((text) =>
-      normalizeVietnamese(text).syllables.map((s) => s.folded),
-    ),
+    ...answerWords,
   ]);
   /** the message with its typos corrected to the content's words */
   const corrected = (text: string): string =>
@@ -122,7 +119,7 @@ export function createClassifier(input: ClassifierInput): Classifier {
     epochs: 4,
     learningRate: 0.5,
     random,
-    tableBits: 22,
+    tableBits: 20,
   });
   const classOf = new Map(nodes.map((n, cls) => [n, cls]));
 

@@ -91,6 +91,14 @@ function keysOf(raw: string): RunKeys {
 }
 
 /**
+ * The folded keys of every letter run of a text, in order (numbers and punctuation dropped): a
+ * cheap word list for vocabularies, without the syllable details of `normalizeVietnamese`.
+ */
+export function foldedWords(text: string): string[] {
+  return (text.normalize('NFC').toLowerCase().match(/[\p{L}\p{M}]+/gu) ?? []).map((w) => keysOf(w).folded);
+}
+
+/**
  * Splits free text into syllables with their keys. NFC first (NFD input is common from some
  * keyboards and copy-paste), then lowercase; punctuation and emoji are separators; letter/digit
  * runs are split ("1tr4" → 1, tr, 4). Empty or symbol-only text gives no syllables.
