@@ -59,7 +59,7 @@ async function main(): Promise<number> {
   }
   const now = (): number => fixedNow ?? Date.now();
   const contentDir = contentDirFor(values.dir);
-  const log = createLogger({ level: 'warn', destination: process.stderr });
+  const log = createLogger({ level: 'error', destination: process.stderr });
   let faq;
   try {
     faq = createFaqStore({ contentDir, clock: { now }, log, watch: false });

@@ -4,6 +4,7 @@ import { foldForFacts } from '../../src/cli/eval/score-reply.js';
 import { buildSnapshot } from '../../src/faq/content/build-snapshot.js';
 import { loadContent } from '../../src/faq/content/load-content.js';
 import type { FactRow } from './fact-row.js';
+import { FACTS_TABLE_A } from './facts-table-a.js';
 import { FACTS_TABLE_B } from './facts-table-b.js';
 
 /**
@@ -13,7 +14,7 @@ import { FACTS_TABLE_B } from './facts-table-b.js';
  */
 const content = loadContent(path.resolve('content'));
 const snapshot = buildSnapshot(content, { now: () => Date.now() });
-const TABLE: FactRow[] = [...FACTS_TABLE_B];
+const TABLE: FactRow[] = [...FACTS_TABLE_A, ...FACTS_TABLE_B];
 const noon = (day: string): number => Date.parse(`${day}T12:00:00+07:00`);
 
 describe('what every answer states, checked against the fact sheet', () => {
