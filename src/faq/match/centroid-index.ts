@@ -11,6 +11,8 @@ export interface CentroidIndex {
   top(x: SparseVector, k: number): { cls: number; sim: number }[];
   /** weight of feature `id` in class `cls`'s centroid */
   weight(cls: number, id: number): number;
+  /** dot product of `x` with class `cls`'s centroid */
+  dot(x: SparseVector, cls: number): number;
 }
 
 /** Features shared by more classes than this are skipped in retrieval (they select nothing). */
@@ -68,5 +70,12 @@ export function createCentroidIndex(examples: { x: SparseVector; cls: number; we
         .slice(0, k);
     },
     weight: (cls, id) => centroids.get(cls)?.get(id) ?? 0,
+    dot(x, cls) {
+      const centroid = centroids.get(cls);
+      if (!centroid) return 0;
+      let sum = 0;
+      for (let i = 0; i < x.ids.length; i++) sum += x.values[i]! * (centroid.get(x.ids[i]!) ?? 0);
+      return sum;
+    },
   };
 }

@@ -45,6 +45,8 @@ export interface Classifier {
 
 /** Retrieval proposes this many classes; the model weighs them (plus every small-talk class). */
 const CANDIDATES = 12;
+/** Phrasings of a class whose retrieval decides the classes it trains against. */
+const PROBES_PER_CLASS = 3;
 /** Training examples at most (variants per question shrink for very large content). */
 const EXAMPLE_BUDGET = 20_000;
 const MAX_VARIANTS = 3;
@@ -103,21 +105,31 @@ export function createClassifier(input: ClassifierInput): Classifier {
     return { x, extras: [unknownShare(features.words)], candidates: candidatesOf(x, must) };
   };
 
+  // Each class trains against its neighbours: the classes retrieved for a few of its own
+  // phrasings (what a resident asking it would see as the competition), not a retrieval per example.
+  const probes = new Map<number, SparseVector[]>();
+  raw.forEach((r, i) => {
+    const list = probes.get(r.cls) ?? [];
+    if (list.length < PROBES_PER_CLASS && r.weight === 1) probes.set(r.cls, [...list, vectors[i]!.x]);
+  });
+  const neighbours = new Map<number, number[]>();
+  for (const [cls, xs] of probes) {
+    const score = new Map<number, number>();
+    for (const x of xs) for (const [other, sim] of index.similarities(x)) score.set(other, (score.get(other) ?? 0) + sim);
+    const chosen = topClasses(score, CANDIDATES);
+    for (const c of [...alwaysOn, cls]) if (!chosen.includes(c)) chosen.push(c);
+    neighbours.set(cls, chosen);
+  }
   const examples: TrainingExample[] = raw.map((r, i) => {
     const x = vectors[i]!.x;
-    return {
-      x,
-      extras: [unknownShare(r.features.words)],
-      candidates: candidatesOf(x, r.cls),
-      cls: r.cls,
-      weight: r.weight,
-    };
+    const candidates = (neighbours.get(r.cls) ?? [r.cls, ...alwaysOn]).map((cls) => ({ cls, sim: index.dot(x, cls) }));
+    return { x, extras: [unknownShare(r.features.words)], candidates, cls: r.cls, weight: r.weight };
   });
   const model = trainLinearModel(examples, {
     classes: nodes.length,
     extras: 1,
-    epochs: 4,
-    learningRate: 0.5,
+    epochs: Number(process.env.EPOCHS ?? 4),
+    learningRate: Number(process.env.LR ?? 0.5),
     random,
     tableBits: 20,
   });
