@@ -3,6 +3,7 @@ import type { FaqNode, FaqSnapshot, FaqStore, MatchResult } from '../../faq/faq-
 import { hashUserId, type Logger } from '../../shared/logger.js';
 import type { Db } from '../../storage/open-database.js';
 import type { Dialog, DialogInput, DialogOutcome, DialogReply } from '../dialog.js';
+import { boundQuestionText } from '../../faq/match/bounded-text.js';
 import {
   answerScreen,
   fallbackScreen,
@@ -168,7 +169,8 @@ export function createFaqDialog(deps: FaqDialogDeps): Dialog {
     return { screen: { parts }, outcome };
   }
 
-  function answerQuestion(ctx: TurnContext, text: string): Turn {
+  /** `text` is the bounded part the matcher sees; `fullText` what the resident wrote, kept for officials. */
+  function answerQuestion(ctx: TurnContext, text: string, fullText: string): Turn {
     const { userId } = ctx;
     const match = ctx.snapshot.match(text, ctx.now);
     const keepText = options.messageRetentionDays > 0;
@@ -182,7 +184,7 @@ export function createFaqDialog(deps: FaqDialogDeps): Dialog {
     }
     questions.log({
       userId,
-      text: keepText ? text : null,
+      text: keepText ? fullText : null,
       keyText: text,
       outcome: turn.outcome.kind as QuestionOutcome,
       nodeId: turn.outcome.id ?? null,
@@ -191,7 +193,7 @@ export function createFaqDialog(deps: FaqDialogDeps): Dialog {
       contentVersion: ctx.snapshot.version,
       now: ctx.now,
     });
-    if (keepText) handoffs.attachQuestion(userId, text);
+    if (keepText) handoffs.attachQuestion(userId, fullText);
     return turn;
   }
 
@@ -257,7 +259,7 @@ export function createFaqDialog(deps: FaqDialogDeps): Dialog {
         return node ? open(ctx, node) : menuChanged(ctx);
       }
       case 'question':
-        return answerQuestion(ctx, command.text);
+        return answerQuestion(ctx, command.text, input.kind === 'text' ? input.text.trim() : command.text);
     }
   }
 
@@ -281,11 +283,21 @@ export function createFaqDialog(deps: FaqDialogDeps): Dialog {
     return { messages: turn.then ? [{ text: textOf(turn.screen) }, last] : [last], outcome };
   }
 
+  /**
+   * Commands and matching see a bounded text (`boundQuestionText`): however long the message,
+   * the synchronous work on it stays small. A message that had to be cut is a question.
+   */
+  function parseBounded(text: string): DialogCommand {
+    const bounded = boundQuestionText(text);
+    const command = parse(bounded.text);
+    return bounded.cut && command.kind !== 'question' ? { kind: 'question', text: bounded.text } : command;
+  }
+
   return {
     async respond(userId, input, now) {
       const snapshot = faq.current();
       const state = states.get(userId);
-      const command = input.kind === 'text' ? parse(input.text) : undefined;
+      const command = input.kind === 'text' ? parseBounded(input.text) : undefined;
       if (state && state.humanQuietUntil > now) {
         const resumes = input.kind === 'follow' || command?.kind === 'menu';
         if (!resumes) return { messages: [], outcome: { kind: 'silent' } };

@@ -9,6 +9,7 @@ import { decide } from './decide.js';
 import { DEFAULT_DECISION_KNOBS, type DecisionKnobs } from './decision-knobs.js';
 import { createSafetyFinder } from './find-safety.js';
 import { splitQuestions } from './split-questions.js';
+import { boundQuestionText } from './bounded-text.js';
 
 export interface MatcherInput {
   nodes: readonly FaqNode[];
@@ -26,23 +27,6 @@ export interface Matcher {
 }
 
 const PHRASE_ONLY = new Set(['greeting', 'thanks', 'goodbye']);
-
-/** The matcher reads at most this many characters of a message (the resident's text is kept whole elsewhere). */
-export const MAX_MATCH_CHARS = 1_000;
-/** … and at most this many letters of one word (a 60,000-letter word is noise, not a question). */
-const MAX_WORD_CHARS = 40;
-
-/**
- * What the matcher reads of a message: each word bounded in size, then the last MAX_MATCH_CHARS
- * characters (residents tell their story first and ask last), cut at a word.
- */
-export function boundedText(text: string): string {
-  const words = text.length > MAX_WORD_CHARS ? text.replace(/\S{41,}/gu, (w) => w.slice(0, MAX_WORD_CHARS)) : text;
-  if (words.length <= MAX_MATCH_CHARS) return words;
-  const tail = words.slice(-MAX_MATCH_CHARS);
-  const cut = tail.search(/\s/u);
-  return cut >= 0 ? tail.slice(cut + 1) : tail;
-}
 
 /**
  * The matcher (docs/matching.md): safety phrases first, then whole-message small talk, a
@@ -134,9 +118,9 @@ export function createMatcher(input: MatcherInput): Matcher {
   };
 
   return {
-    match: (text, at) => matchBounded(boundedText(text), at),
+    match: (text, at) => matchBounded(boundQuestionText(text).text, at),
     explain(text, at) {
-      const bounded = boundedText(text);
+      const bounded = boundQuestionText(text).text;
       const result = matchBounded(bounded, at);
       const c = classify(bounded, at);
       return {
