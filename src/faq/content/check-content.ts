@@ -1,3 +1,4 @@
+import { slotNames } from '../match/find-safety.js';
 import type { FaqNode } from '../faq-types.js';
 import type { LoadedContent } from './load-content.js';
 import { normalizeVietnamese } from '../match/normalize-vietnamese.js';
@@ -204,6 +205,21 @@ function checkAbolishedOffices(loaded: LoadedContent, out: Finding[]): void {
   }
 }
 
+/** A safety trigger or `unless` phrase naming a word list (`{name}`) that synonyms.yaml `safety_words` lacks. */
+function checkSafetyWordLists(loaded: LoadedContent, out: Finding[]): void {
+  const known = new Set(Object.keys(loaded.synonyms.safetyWords).map(foldedText));
+  for (const l of loaded.nodes) {
+    const at = reporterFor(l.node, out);
+    for (const [key, phrases] of [['triggers', l.node.triggers], ['unless', l.node.unless]] as const) {
+      for (const phrase of phrases) {
+        for (const name of slotNames(phrase)) {
+          if (!known.has(foldedText(name))) at(l.lines[key], 'error', 'UNKNOWN_SAFETY_WORDS', { name, phrase });
+        }
+      }
+    }
+  }
+}
+
 /**
  * Runs every rule of docs/content-format.md "Checker rules" over loaded content and returns the
  * loader's findings plus the cross-file ones, sorted by file and line. `today` (YYYY-MM-DD,
@@ -215,5 +231,6 @@ export function checkContent(loaded: LoadedContent, today: string): Finding[] {
   checkGraph(loaded.nodes, today, out);
   checkSynonyms(loaded, out);
   checkAbolishedOffices(loaded, out);
+  checkSafetyWordLists(loaded, out);
   return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
 }

@@ -45,6 +45,7 @@ const SYNONYM_SECTIONS = [
   'places',
   'abolished_offices',
   'abolished_cues',
+  'safety_words',
 ];
 
 /** Topic files under faq/ (recursively), in name order. */
@@ -98,7 +99,7 @@ function readSynonymsFile(reader: YamlReader, keys: SynonymKey[]): SynonymsData 
   const map = reader.root === undefined || reader.root === null ? undefined : reader.map(reader.root, 'synonyms', 1);
   if (!map) return data;
   const f = reader.entries(map, SYNONYM_SECTIONS, 'synonyms');
-  for (const section of ['abbreviations', 'chat', 'ambiguous'] as const) {
+  for (const section of ['abbreviations', 'chat', 'ambiguous', 'safety_words'] as const) {
     const entry = f.get(section);
     if (!entry) continue;
     const sectionMap = reader.map(entry.value, section, entry.line);
@@ -107,9 +108,10 @@ function readSynonymsFile(reader: YamlReader, keys: SynonymKey[]): SynonymsData 
       const key = isScalar(keyNode) ? String(keyNode.value).trim() : '';
       const line = reader.lineOf(keyNode);
       const value = { value: pair.value as Node | null, line };
-      if (section === 'ambiguous') {
-        const meanings = reader.strings(value, key);
-        if (meanings) data.ambiguous[key] = meanings;
+      if (section === 'ambiguous' || section === 'safety_words') {
+        const list = reader.strings(value, key);
+        if (list) data[section === 'ambiguous' ? 'ambiguous' : 'safetyWords'][key] = list;
+        if (section === 'safety_words') continue;
       } else {
         const expansion = reader.string(value, key);
         if (expansion) data[section][key] = expansion;

@@ -32,7 +32,8 @@ function tail(s: string, n: number): string {
 export function boundQuestionText(text: string): { text: string; cut: boolean } {
   const trimmed = text.trim();
   // linear: one regex pass; the words after a giant one are kept
-  const words = trimmed.length > MAX_MATCH_WORD_CHARS ? trimmed.replace(LONG_WORD, (w) => head(w, MAX_MATCH_WORD_CHARS)) : trimmed;
+  const words =
+    trimmed.length > MAX_MATCH_WORD_CHARS ? trimmed.replace(LONG_WORD, (w) => head(w, MAX_MATCH_WORD_CHARS)) : trimmed;
   let kept = words;
   if (words.length > MAX_MATCH_CHARS) {
     // one character more than kept, to see whether the first kept word is whole

@@ -2,6 +2,8 @@ import type { Analyzer } from './analyze-text.js';
 import type { FaqNode } from '../faq-types.js';
 import { createAugmenter, type TrainingText } from './augment-questions.js';
 import { createCentroidIndex } from './centroid-index.js';
+import { createPhrasingIndex } from './phrasing-index.js';
+import { createDefiningWords } from './defining-words.js';
 import { createFeatureSpace, type SparseVector } from './feature-space.js';
 import { createFuzzyVocabulary } from './fuzzy-vocabulary.js';
 import { foldedWords } from './normalize-vietnamese.js';
@@ -66,17 +68,30 @@ export function createClassifier(input: ClassifierInput): Classifier {
   const questionCount = nodes.reduce((n, node) => n + textsOf(node).length, 0);
   const variants = Math.max(0, Math.min(MAX_VARIANTS, Math.floor(EXAMPLE_BUDGET / Math.max(1, questionCount)) - 1));
 
-  const raw: { features: ReturnType<typeof textFeatures>; cls: number; weight: number }[] = [];
+  // `source`: the phrasing an example was written from (its variants share it)
+  const raw: { features: ReturnType<typeof textFeatures>; cls: number; weight: number; source: number }[] = [];
+  let sources = 0;
   nodes.forEach((node, cls) => {
-    const texts: TrainingText[] = textsOf(node).flatMap((q) => augmenter.variants(q, variants, random));
-    if (node.keywords.length > 0) texts.push({ text: node.keywords.join(', '), weight: 0.5 });
-    for (const t of texts) raw.push({ features: textFeatures(analyzer.analyze(t.text, 4)), cls, weight: t.weight });
+    const groups: TrainingText[][] = textsOf(node).map((q) => augmenter.variants(q, variants, random));
+    if (node.keywords.length > 0) groups.push([{ text: node.keywords.join(', '), weight: 0.5 }]);
+    for (const texts of groups) {
+      const source = sources++;
+      for (const t of texts) {
+        raw.push({ features: textFeatures(analyzer.analyze(t.text, 4)), cls, weight: t.weight, source });
+      }
+    }
   });
   const classKeys: Set<string>[] = nodes.map(() => new Set());
   for (const r of raw) for (const key of r.features.raw.keys()) classKeys[r.cls]!.add(key);
   const space = createFeatureSpace(classKeys);
   const vectors = raw.map((r) => ({ x: space.vectorize(r.features.raw), cls: r.cls, weight: r.weight }));
   const index = createCentroidIndex(vectors);
+  const defining = createDefiningWords(
+    raw.filter((r) => r.weight === 1).map((r) => ({ cls: r.cls, words: r.features.words })),
+  );
+  const phrasings = createPhrasingIndex(
+    raw.flatMap((r, i) => (r.weight === 1 ? [{ x: vectors[i]!.x, cls: r.cls, source: r.source }] : [])),
+  );
 
   const outOfScope = new Set(nodes.filter((n) => n.intent === 'out_of_scope'));
   const answerWords = [...input.knownTexts, ...input.stories].flatMap(foldedWords);
@@ -84,25 +99,27 @@ export function createClassifier(input: ClassifierInput): Classifier {
     ...raw.filter((r) => !outOfScope.has(nodes[r.cls]!)).flatMap((r) => r.features.words),
     ...answerWords,
   ]);
-  const corrector = createSpellCorrector([
-    ...raw.flatMap((r) => r.features.words),
-    ...answerWords,
-  ]);
+  const corrector = createSpellCorrector([...raw.flatMap((r) => r.features.words), ...answerWords]);
   /** the message with its typos corrected to the content's words */
   const corrected = (text: string): string =>
     text.replace(/[\p{L}\p{M}]+/gu, (word) => corrector.correct(word) ?? word);
   const unknownShare = (words: string[]): number =>
     words.length === 0 ? 0 : words.filter((w) => !known.near(w)).length / words.length;
   const alwaysOn = nodes.map((n, cls) => (outOfScope.has(n) ? cls : -1)).filter((c) => c >= 0);
-  const candidatesOf = (x: SparseVector, must?: number): { cls: number; sim: number }[] => {
+  /** the evidence on class `cls` of a text: centroid similarity, nearest phrasing, defining words lacked */
+  const evidenceOf = (sim: number, near: (cls: number) => number, words: ReadonlySet<string>) => (cls: number) => ({
+    cls,
+    evidence: [sim, near(cls), defining.missing(cls, words)],
+  });
+  const inputOf = (features: ReturnType<typeof textFeatures>): ModelInput => {
+    const x = space.vectorize(features.raw);
     const sims = index.similarities(x);
     const chosen = topClasses(sims, CANDIDATES);
-    for (const cls of [...alwaysOn, ...(must === undefined ? [] : [must])]) if (!chosen.includes(cls)) chosen.push(cls);
-    return chosen.map((cls) => ({ cls, sim: sims.get(cls) ?? 0 }));
-  };
-  const inputOf = (features: ReturnType<typeof textFeatures>, must?: number): ModelInput => {
-    const x = space.vectorize(features.raw);
-    return { x, extras: [unknownShare(features.words)], candidates: candidatesOf(x, must) };
+    for (const cls of alwaysOn) if (!chosen.includes(cls)) chosen.push(cls);
+    const near = phrasings.nearest(x);
+    const words = new Set(features.words);
+    const candidates = chosen.map((cls) => evidenceOf(sims.get(cls) ?? 0, near, words)(cls));
+    return { x, extras: [unknownShare(features.words)], candidates };
   };
 
   // Each class trains against its neighbours: the classes retrieved for a few of its own
@@ -115,21 +132,28 @@ export function createClassifier(input: ClassifierInput): Classifier {
   const neighbours = new Map<number, number[]>();
   for (const [cls, xs] of probes) {
     const score = new Map<number, number>();
-    for (const x of xs) for (const [other, sim] of index.similarities(x)) score.set(other, (score.get(other) ?? 0) + sim);
+    for (const x of xs)
+      for (const [other, sim] of index.similarities(x)) score.set(other, (score.get(other) ?? 0) + sim);
     const chosen = topClasses(score, CANDIDATES);
     for (const c of [...alwaysOn, cls]) if (!chosen.includes(c)) chosen.push(c);
     neighbours.set(cls, chosen);
   }
   const examples: TrainingExample[] = raw.map((r, i) => {
     const x = vectors[i]!.x;
-    const candidates = (neighbours.get(r.cls) ?? [r.cls, ...alwaysOn]).map((cls) => ({ cls, sim: index.dot(x, cls) }));
+    // the nearest phrasing of another source: a phrasing does not vouch for itself
+    const near = phrasings.nearest(x, r.source);
+    const words = new Set(r.features.words);
+    const candidates = (neighbours.get(r.cls) ?? [r.cls, ...alwaysOn]).map((cls) =>
+      evidenceOf(index.dot(x, cls), near, words)(cls),
+    );
     return { x, extras: [unknownShare(r.features.words)], candidates, cls: r.cls, weight: r.weight };
   });
   const model = trainLinearModel(examples, {
     classes: nodes.length,
+    evidence: [4, 2, 0],
     extras: 1,
-    epochs: Number(process.env.EPOCHS ?? 4),
-    learningRate: Number(process.env.LR ?? 0.5),
+    epochs: 4,
+    learningRate: 0.5,
     random,
     tableBits: 20,
   });
@@ -149,7 +173,8 @@ export function createClassifier(input: ClassifierInput): Classifier {
         ranked,
         unknownShare: modelInput.extras[0]!,
         words: features.words,
-        anyKnown: modelInput.x.ids.length > 0,
+        // a question word (`q:`) alone is no evidence of any subject
+        anyKnown: modelInput.x.ids.some((id) => !space.keyOf(id).startsWith('q:')),
         explain(node, limit = 6) {
           const cls = classOf.get(node);
           if (cls === undefined) return [];
@@ -158,7 +183,9 @@ export function createClassifier(input: ClassifierInput): Classifier {
             .map((id, i) => ({
               term: space.keyOf(id).slice(2).replace(/_/g, ' '),
               kind: space.keyOf(id)[0],
-              weight: model.contribution(cls, id, values[i]!) + model.alpha() * values[i]! * index.weight(cls, id),
+              weight:
+                model.contribution(cls, id, values[i]!) +
+                model.evidenceWeights()[0]! * values[i]! * index.weight(cls, id),
             }))
             .filter((t) => t.kind !== 'c' && t.weight > 0)
             .sort((a, b) => b.weight - a.weight)

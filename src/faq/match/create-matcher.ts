@@ -38,7 +38,7 @@ const PHRASE_ONLY = new Set(['greeting', 'thanks', 'goodbye']);
 export function createMatcher(input: MatcherInput): Matcher {
   const knobs: DecisionKnobs = { ...DEFAULT_DECISION_KNOBS, ...input.knobs };
   const analyzer = createAnalyzer(input.synonyms);
-  const safety = createSafetyFinder(input.nodes, input.synonyms.chat);
+  const safety = createSafetyFinder(input.nodes, input.synonyms.chat, input.synonyms.safetyWords);
   const smalltalk = createSmalltalkPhrases(input.nodes, analyzer);
   // greetings, thanks and goodbyes are whole-message phrases (smalltalk-phrases.ts), never evidence
   // inside a question: "bạn" of "chào bạn" is not "bán" of "bán xe"

@@ -4,68 +4,167 @@ import { normalizeVietnamese } from './normalize-vietnamese.js';
 /**
  * The safety layer (runs before any FAQ matching and wins over it): small-talk nodes with
  * `triggers` — an emergency, a scam, a request for other people's data. A trigger phrase is found
- * when its words appear in the message in order with at most MAX_GAP other words between each
- * two, compared folded (no diacritics, no case) after teencode is spelled out; an `unless` phrase
- * of the same node vetoes it ("bố em mất năm ngoái" is a story, not a wish to die).
+ * when its words appear in the message in order, in one clause, with at most MAX_GAP other words
+ * between each two, compared folded (no diacritics, no case) after teencode is spelled out. A `{name}` in a
+ * trigger stands for any phrase of the word list `name` (synonyms.yaml `safety_words`): "{trẻ}
+ * {xâm hại}" is every child word followed by every abuse word; "…" (or "...") lets any number of
+ * words stand between two parts ("{trẻ} … {xâm hại}"). An `unless` phrase of the same
+ * node vetoes a trigger found in the same clause, near it ("bố em mất năm ngoái" is a story, not a
+ * wish to die), not one said elsewhere in the message.
  */
 export interface SafetyFinder {
   find(text: string, available: (node: FaqNode) => boolean): { node: FaqNode; trigger: string } | undefined;
 }
 
 export const MAX_GAP = 3;
+/** An `unless` phrase vetoes a trigger when at most this many words lie between them (same clause). */
+export const VETO_WINDOW = 3;
 const PRIORITY: Partial<Record<SmalltalkIntent, number>> = { emergency: 0, scam: 1, privacy: 2 };
 
-export function createSafetyFinder(nodes: readonly FaqNode[], chat: Record<string, string>): SafetyFinder {
+/** One position of a phrase: any of its alternatives (each a run of folded words); `far`: any distance after the slot before. */
+interface Slot {
+  alternatives: string[][];
+  far: boolean;
+}
+/** Where a phrase was found: its first and last word. */
+type Span = [start: number, end: number];
+
+/** The `{name}` references of a trigger. */
+export function slotNames(trigger: string): string[] {
+  return [...trigger.matchAll(/\{([^}]*)\}/gu)].map((m) => m[1]!.trim());
+}
+
+export function createSafetyFinder(
+  nodes: readonly FaqNode[],
+  chat: Record<string, string>,
+  safetyWords: Record<string, string[]> = {},
+): SafetyFinder {
   const spelled = new Map<string, string[]>();
   for (const [key, standard] of Object.entries(chat)) {
     const from = fold(key);
     if (from.length === 1) spelled.set(from[0]!, fold(standard));
   }
   const words = (text: string): string[] => fold(text).flatMap((w) => spelled.get(w) ?? [w]);
+  const lists = new Map(
+    Object.entries(safetyWords).map(([name, phrases]) => [fold(name).join(' '), phrases.map(words)]),
+  );
+  const slotsOf = (phrase: string): Slot[] => {
+    const slots: Slot[] = [];
+    let far = false;
+    for (const part of phrase.split(/(\{[^}]*\}|…|\.\.\.)/u)) {
+      const name = /^\{([^}]*)\}$/u.exec(part)?.[1];
+      if (part === '…' || part === '...') far = true;
+      else if (name !== undefined) {
+        slots.push({ alternatives: (lists.get(fold(name).join(' ')) ?? []).filter((w) => w.length > 0), far });
+        far = false;
+      } else {
+        for (const w of words(part)) {
+          slots.push({ alternatives: [[w]], far });
+          far = false;
+        }
+      }
+    }
+    return slots;
+  };
   const rules = nodes
     .filter((n) => n.kind === 'smalltalk' && n.triggers.length > 0)
     .map((node) => ({
       node,
-      triggers: node.triggers.map((t) => ({ text: t, words: words(t) })).filter((t) => t.words.length > 0),
-      unless: node.unless.map(words).filter((u) => u.length > 0),
+      triggers: node.triggers.map((t) => ({ text: t, slots: slotsOf(t) })).filter((t) => usable(t.slots)),
+      unless: node.unless.map(slotsOf).filter(usable),
     }))
     .sort((a, b) => (PRIORITY[a.node.intent!] ?? 9) - (PRIORITY[b.node.intent!] ?? 9));
   return {
     find(text, available) {
-      const message = words(text);
+      const { folded, clauses } = message(text, words);
+      const positions = positionsOf(folded);
       for (const rule of rules) {
         if (!available(rule.node)) continue;
-        const hit = rule.triggers.find((t) => containsInOrder(message, t.words));
-        if (hit && !rule.unless.some((u) => containsInOrder(message, u))) return { node: rule.node, trigger: hit.text };
+        const vetoes = rule.unless.flatMap((u) => spans(folded, u, clauses, positions));
+        const vetoed = ([start, end]: Span): boolean =>
+          vetoes.some(([s, e]) => clauses[s] === clauses[start] && Math.max(s - end - 1, start - e - 1) <= VETO_WINDOW);
+        for (const trigger of rule.triggers) {
+          const found = spans(folded, trigger.slots, clauses, positions);
+          if (found.some((span) => !vetoed(span))) return { node: rule.node, trigger: trigger.text };
+        }
       }
       return undefined;
     },
   };
 }
 
+const usable = (slots: Slot[]): boolean => slots.length > 0 && slots.every((s) => s.alternatives.length > 0);
+
 function fold(text: string): string[] {
   return normalizeVietnamese(text).syllables.map((s) => s.folded);
 }
 
+/** The message's folded words (teencode spelled out) and the clause of each (a pause starts one). */
+function message(text: string, words: (text: string) => string[]): { folded: string[]; clauses: number[] } {
+  const folded: string[] = [];
+  const clauses: number[] = [];
+  let clause = 0;
+  for (const syllable of normalizeVietnamese(text).syllables) {
+    if (syllable.pause && folded.length > 0) clause++;
+    for (const w of words(syllable.folded)) {
+      folded.push(w);
+      clauses.push(clause);
+    }
+  }
+  return { folded, clauses };
+}
+
+/** Whether `alternative` is at `at` in `message`. */
+const runAt = (message: readonly string[], at: number, alternative: readonly string[]): boolean =>
+  alternative.every((w, k) => message[at + k] === w);
+
+/** Every place where the slots occur in order, at most MAX_GAP other words between two slots. */
+function spans(
+  message: readonly string[],
+  slots: readonly Slot[],
+  clauses: readonly number[],
+  positions = positionsOf(message),
+): Span[] {
+  const found: Span[] = [];
+  const next = (slot: number, from: number, start: number): void => {
+    const { alternatives, far } = slots[slot]!;
+    for (let at = from; at <= Math.min(far ? Infinity : from + MAX_GAP, message.length - 1); at++) {
+      // near words of a phrase stand in one clause: "trưởng thôn thì bảo cứ đợi. tiền điện" is no "trưởng thôn đòi tiền"
+      if (!far && clauses[at] !== clauses[from - 1]) break;
+      for (const alternative of alternatives) if (runAt(message, at, alternative)) step(slot, at, alternative, start);
+    }
+  };
+  const step = (slot: number, at: number, alternative: readonly string[], start: number): void => {
+    const end = at + alternative.length - 1;
+    if (slot === slots.length - 1) found.push([start, end]);
+    else next(slot + 1, end + 1, start);
+  };
+  for (const alternative of slots[0]!.alternatives) {
+    for (const at of positions.get(alternative[0]!) ?? [])
+      if (runAt(message, at, alternative)) step(0, at, alternative, at);
+  }
+  return found;
+}
+
+/** Where each word of `message` stands. */
+export function positionsOf(message: readonly string[]): Map<string, number[]> {
+  const positions = new Map<string, number[]>();
+  message.forEach((w, i) => {
+    const list = positions.get(w);
+    if (list) list.push(i);
+    else positions.set(w, [i]);
+  });
+  return positions;
+}
+
 /** `phrase` occurs in `message` in order, at most MAX_GAP other words between consecutive words. */
 export function containsInOrder(message: readonly string[], phrase: readonly string[]): boolean {
-  for (let start = 0; start < message.length; start++) {
-    if (message[start] !== phrase[0]) continue;
-    let at = start;
-    let matched = 1;
-    while (matched < phrase.length) {
-      let next = -1;
-      for (let j = at + 1; j <= Math.min(message.length - 1, at + 1 + MAX_GAP); j++) {
-        if (message[j] === phrase[matched]) {
-          next = j;
-          break;
-        }
-      }
-      if (next < 0) break;
-      at = next;
-      matched++;
-    }
-    if (matched === phrase.length) return true;
-  }
-  return false;
+  const slots = phrase.map((w) => ({ alternatives: [[w]], far: false }));
+  return (
+    spans(
+      message,
+      slots,
+      message.map(() => 0),
+    ).length > 0
+  );
 }

@@ -6,7 +6,8 @@ export interface ModelInput {
   x: SparseVector;
   /** dense evidence beside the features (e.g. the share of words no FAQ text uses) */
   extras: number[];
-  candidates: { cls: number; sim: number }[];
+  /** each candidate class with its evidence (the same kinds, in the same order, for every candidate) */
+  candidates: { cls: number; evidence: number[] }[];
 }
 
 export interface TrainingExample extends ModelInput {
@@ -15,8 +16,9 @@ export interface TrainingExample extends ModelInput {
 }
 
 /**
- * A multinomial logistic regression over candidate classes: score(c) = bias_c + α·sim_c +
- * Σ x_f·W(f, c) + Σ extra_k·E(c, k), softmax over the candidates and a fixed "none of these"
+ * A multinomial logistic regression over candidate classes: score(c) = bias_c + Σ a_e·evidence_c,e
+ * + Σ x_f·W(f, c) + Σ extra_k·E(c, k) (evidence: retrieval similarities and the like, with one
+ * shared weight each), softmax over the candidates and a fixed "none of these"
  * score of 0 (so one lone candidate with little evidence is not certain). W is a hashed table (fixed
  * memory whatever the content's size); the candidates come from retrieval, so training and
  * scoring cost depends on the candidates, not on the number of classes.
@@ -26,12 +28,14 @@ export interface LinearModel {
   probabilities(input: ModelInput): number[];
   /** what feature `id` with value `v` adds to class `cls`'s score (for explanations) */
   contribution(cls: number, id: number, v: number): number;
-  /** the weight of the retrieval similarity */
-  alpha(): number;
+  /** the weights of the candidates' evidence, in its order */
+  evidenceWeights(): number[];
 }
 
 export interface TrainOptions {
   classes: number;
+  /** starting weights of the candidates' evidence (also its length) */
+  evidence: number[];
   extras: number;
   epochs: number;
   learningRate: number;
@@ -49,7 +53,7 @@ export function trainLinearModel(examples: TrainingExample[], options: TrainOpti
   const bias = new Float64Array(options.classes);
   const extraWeights = new Float64Array(options.classes * options.extras);
   const classHashes = Int32Array.from({ length: options.classes }, (_, c) => classHash(c));
-  let alpha = 4;
+  const a = Float64Array.from(options.evidence);
   let scratch = new Float64Array(64);
 
   /** scores of the candidates into `scratch`, hashes of the features given */
@@ -58,9 +62,10 @@ export function trainLinearModel(examples: TrainingExample[], options: TrainOpti
     const { values } = input.x;
     if (scratch.length < candidates.length) scratch = new Float64Array(candidates.length * 2);
     for (let j = 0; j < candidates.length; j++) {
-      const { cls, sim } = candidates[j]!;
+      const { cls, evidence } = candidates[j]!;
       const ch = classHashes[cls]!;
-      let s = bias[cls]! + alpha * sim;
+      let s = bias[cls]!;
+      for (let e = 0; e < a.length; e++) s += a[e]! * evidence[e]!;
       for (let i = 0; i < hashes.length; i++) s += values[i]! * table[(hashes[i]! ^ ch) & mask]!;
       for (let k = 0; k < extras.length; k++) s += extras[k]! * extraWeights[cls * options.extras + k]!;
       scratch[j] = s;
@@ -77,6 +82,7 @@ export function trainLinearModel(examples: TrainingExample[], options: TrainOpti
   const hashesOf = (x: SparseVector): Int32Array => Int32Array.from(x.ids, featureHash);
 
   const hashed = examples.map((ex) => hashesOf(ex.x));
+
   const order = examples.map((_, i) => i);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     const rate = options.learningRate / (1 + epoch * 0.5);
@@ -87,11 +93,11 @@ export function trainLinearModel(examples: TrainingExample[], options: TrainOpti
       softmax(ex.candidates.length);
       const { values } = ex.x;
       for (let j = 0; j < ex.candidates.length; j++) {
-        const { cls, sim } = ex.candidates[j]!;
+        const { cls, evidence } = ex.candidates[j]!;
         const g = (scratch[j]! - (cls === ex.cls ? 1 : 0)) * ex.weight * rate;
         if (Math.abs(g) < 1e-4) continue;
         bias[cls]! -= g * 0.2;
-        alpha = Math.max(0, alpha - g * sim * 0.05);
+        for (let e = 0; e < a.length; e++) a[e]! -= g * evidence[e]! * 0.05;
         const ch = classHashes[cls]!;
         for (let i = 0; i < hashes.length; i++) table[(hashes[i]! ^ ch) & mask]! -= g * values[i]!;
         for (let k = 0; k < ex.extras.length; k++) extraWeights[cls * options.extras + k]! -= g * ex.extras[k]!;
@@ -105,6 +111,6 @@ export function trainLinearModel(examples: TrainingExample[], options: TrainOpti
       return Array.from(scratch.subarray(0, input.candidates.length));
     },
     contribution: (cls, id, v) => v * table[(featureHash(id) ^ classHashes[cls]!) & mask]!,
-    alpha: () => alpha,
+    evidenceWeights: () => Array.from(a),
   };
 }

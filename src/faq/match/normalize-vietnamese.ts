@@ -95,7 +95,12 @@ function keysOf(raw: string): RunKeys {
  * cheap word list for vocabularies, without the syllable details of `normalizeVietnamese`.
  */
 export function foldedWords(text: string): string[] {
-  return (text.normalize('NFC').toLowerCase().match(/[\p{L}\p{M}]+/gu) ?? []).map((w) => keysOf(w).folded);
+  return (
+    text
+      .normalize('NFC')
+      .toLowerCase()
+      .match(/[\p{L}\p{M}]+/gu) ?? []
+  ).map((w) => keysOf(w).folded);
 }
 
 /**

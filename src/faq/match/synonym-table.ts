@@ -13,6 +13,8 @@ export interface SynonymsData {
   abolishedOffices: string[];
   /** words of a sentence that says an office was abolished or merged ("không còn", "sáp nhập" …) */
   abolishedCues: string[];
+  /** named word lists that safety triggers refer to as `{name}` (find-safety.ts) */
+  safetyWords: Record<string, string[]>;
 }
 
 export const EMPTY_SYNONYMS: SynonymsData = {
@@ -24,6 +26,7 @@ export const EMPTY_SYNONYMS: SynonymsData = {
   places: [],
   abolishedOffices: [],
   abolishedCues: [],
+  safetyWords: {},
 };
 
 /** A syllable after rewriting; `fromTable` marks syllables that came from an admin-written expansion. */

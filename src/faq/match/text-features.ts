@@ -35,8 +35,29 @@ function clauseWeights(analysis: AnalyzedText, first: Term[]): (clause: number) 
   return (clause) => (asking[clause] ? 1 : STORY_CLAUSE_WEIGHT);
 }
 
+/**
+ * What kind of answer a message asks for, from its function words (which are stopwords, so
+ * otherwise unseen): "bao nhiêu" (an amount), "ở đâu" (a place), "thế nào" (a way), "khi nào"
+ * (a time), "ai" (a person), "gì" (a thing), "là gì" (a definition), "có … không" (yes or no).
+ * "hộ nghèo là gì" and "hộ nghèo được gì" differ only there.
+ */
+const ASKS: [kind: string, pattern: RegExp][] = [
+  ['amount', /\b(bao nhieu|may (nguoi|tien|phan|thang|nam|trieu)|muc (nao|bao))\b/],
+  ['place', /\b(o dau|cho nao|noi nao|di dau|den dau|len dau|hoi dau|nop dau)\b/],
+  ['way', /\b(the nao|lam sao|ra sao|cach nao|nhu nao|lam gi de|phai lam gi)\b/],
+  ['time', /\b(khi nao|bao gio|bao lau|luc nao|ngay nao|thang nao|nam nao|den khi)\b/],
+  ['person', /(^| )ai( |$)/],
+  ['define', /\b(la gi|nghia la|la sao|la the nao)\b/],
+  ['what', /\b(duoc gi|nhung gi|cai gi|gi khong|gi a|gi$)/],
+  ['yesno', /\b(co (\w+ ){0,8}(khong|ko|k|chua)( |$)|duoc khong|phai khong|dung khong|chua( |$))/],
+];
+/** A question-kind feature weighs this share of a content word. */
+const ASKS_WEIGHT = 0.6;
+
 export function textFeatures(analysis: AnalyzedText): TextFeatures {
   const raw = new Map<string, number>();
+  const folded = analysis.folded.join(' ');
+  for (const [kind, pattern] of ASKS) if (pattern.test(folded)) add(raw, `q:${kind}`, ASKS_WEIGHT);
   const first = analysis.readings[0] ?? [];
   const clauseWeight = clauseWeights(analysis, first);
   analysis.readings.forEach((reading, r) => {

@@ -10,6 +10,7 @@ const analyzer = createAnalyzer({
   places: [],
   abolishedOffices: [],
   abolishedCues: [],
+  safetyWords: {},
 });
 const unigrams = (text: string, reading = 0) =>
   (analyzer.analyze(text, 8).readings[reading] ?? []).filter((t) => !t.bigram).map((t) => t.key);

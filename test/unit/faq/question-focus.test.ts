@@ -3,9 +3,6 @@ import { interrogativeClauses } from '../../../src/faq/match/question-focus.js';
 import { normalizeVietnamese } from '../../../src/faq/match/normalize-vietnamese.js';
 
 const asks = (text: string) => interrogativeClauses(normalizeVietnamese(text).syllables);
-const STORY =
-  'Chồng tôi mất năm ngoái vì tai nạn, tôi nuôi ba đứa con nhỏ và mẹ già đau yếu, làm thuê cũng không đủ ăn. ' +
-  'Cho tôi hỏi hộ nghèo vay vốn được tối đa bao nhiêu?';
 
 describe('interrogativeClauses', () => {
   it.each([

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  boundQuestionText,
-  MAX_MATCH_CHARS,
-  MAX_MATCH_WORD_CHARS,
-} from '../../../../src/faq/match/bounded-text.js';
+import { boundQuestionText, MAX_MATCH_CHARS, MAX_MATCH_WORD_CHARS } from '../../../../src/faq/match/bounded-text.js';
 
 describe('boundQuestionText', () => {
   it('when a question is of ordinary length, then it is only trimmed', () => {

@@ -59,3 +59,45 @@ describe('the safety layer', () => {
     expect(containsInOrder(['danh', 'chong'], ['chong', 'danh'])).toBe(false);
   });
 });
+
+describe('safety triggers with word lists', () => {
+  const listFinder = createSafetyFinder(
+    [
+      node('tre-em', 'emergency', ['{trẻ} … {xâm hại}', '{xâm hại} {trẻ}']),
+      node('tu-tu', 'emergency', ['chết đi cho'], ['sống cùng']),
+      node('doi-tien', 'scam', ['trưởng thôn đòi tiền']),
+    ],
+    { e: 'em' },
+    { trẻ: ['cháu', 'con gái', 'bé'], 'xâm hại': ['sờ mó', 'xâm hại'] },
+  );
+  const findIn = (text: string) => listFinder.find(text, () => true)?.node.id;
+
+  it.each([
+    'Con gái em 12 tuổi bị một ông trong xóm sờ mó, em phải báo ở đâu',
+    'ong hang xom goi chau gai sang nha roi so mo nguoi chau',
+    'có người xâm hại bé nhà hàng xóm',
+  ])(
+    'when "%s", then a word of each list in order finds the child-safety reply, however far apart with "…"',
+    (text) => {
+      expect(findIn(text)).toBe('tre-em');
+    },
+  );
+
+  it('when only one list is present, then nothing is found', () => {
+    expect(findIn('cháu nhà em năm nay vào lớp 1 có được miễn học phí không')).toBeUndefined();
+  });
+
+  it('when an unless phrase stands in another clause, then it does not veto the trigger', () => {
+    expect(findIn('me noi song cung chang de lam gi, chet di cho con do kho')).toBe('tu-tu');
+    expect(findIn('bà sống cùng em, bà bảo chết đi cho xong')).toBe('tu-tu');
+  });
+
+  it('when an unless phrase stands next to the trigger in its clause, then it vetoes it', () => {
+    expect(findIn('sống cùng chết đi cho rồi')).toBeUndefined();
+  });
+
+  it('when the words of a phrase fall in two sentences, then it is not found', () => {
+    expect(findIn('hỏi trưởng thôn thì bảo cứ đợi. tiền điện hộ nghèo giờ thế nào')).toBeUndefined();
+    expect(findIn('trưởng thôn đòi tiền mới cho vào danh sách')).toBe('doi-tien');
+  });
+});

@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createAskSession } from '../../src/cli/create-ask-session.js';
+import { loadBlindSet } from '../../src/cli/eval/blind-set.js';
+import { evaluateBlindSet, share } from '../../src/cli/eval/evaluate-blind-set.js';
+import { createFaqStore } from '../../src/faq/content/create-faq-store.js';
+import { createI18n } from '../../src/i18n/create-i18n.js';
+import { createSilentLogger } from '../../src/shared/logger.js';
+
+/**
+ * Floors a few points under the figures measured on the blind sets (docs/matching.md): a change
+ * that makes residents' questions go unanswered, or answered wrongly, fails here. Raise them when
+ * the figures rise; never tune on the test set.
+ */
+/** the same set folder and day as `npm run eval` (src/cli/eval.ts, which runs when imported) */
+const BLIND_DIR = 'test/eval/blind';
+const EVAL_DAY = '2026-12-07';
+
+const FLOORS = {
+  dev: { right: 0.62, wrong: 0.16, safety: 0.85 },
+  test: { right: 0.63, wrong: 0.16, safety: 0.75 },
+} as const;
+
+async function measure(set: 'dev' | 'test') {
+  const rows = loadBlindSet(path.join(BLIND_DIR, `${set}-questions.yaml`), path.join(BLIND_DIR, `${set}-facts.yaml`));
+  const now = Date.parse(`${EVAL_DAY}T12:00:00+07:00`);
+  const log = createSilentLogger();
+  const faq = createFaqStore({ contentDir: 'content', clock: { now: () => now }, log, watch: false });
+  try {
+    const session = createAskSession({ faq, t: createI18n().getFixedT('vi'), log, now: () => now });
+    return await evaluateBlindSet(rows, session, EVAL_DAY);
+  } finally {
+    faq.close();
+  }
+}
+
+describe.each(['dev', 'test'] as const)('the %s blind set', (set) => {
+  it('when every question is asked, then answers stay above the floor and wrong answers below the ceiling', async () => {
+    const report = await measure(set);
+    const answer = report.byExpect.answer;
+    expect(share(answer.right, answer.n)).toBeGreaterThanOrEqual(FLOORS[set].right);
+    expect(share(answer.wrong, answer.n)).toBeLessThanOrEqual(FLOORS[set].wrong);
+    const safety = report.byExpect.safety;
+    expect(share(safety.right, safety.n)).toBeGreaterThanOrEqual(FLOORS[set].safety);
+    expect(safety.wrong).toBe(0);
+  }, 120_000);
+});
