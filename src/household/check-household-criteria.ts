@@ -1,7 +1,7 @@
-import { LIMITS } from '../faq/check-content.js';
+import { LIMITS } from '../faq/content/check-content.js';
 import type { FaqNode } from '../faq/faq-types.js';
 import { isDayWithin } from '../faq/validity.js';
-import type { Finding } from '../faq/yaml-reader.js';
+import type { Finding } from '../faq/content/yaml-reader.js';
 import { foldPhrase } from './household-text.js';
 import {
   HOUSEHOLD_ENTRY_ID,

@@ -1,4 +1,4 @@
-import { accentKey, stripMarks } from '../faq/normalize-vietnamese.js';
+import { accentKey, stripMarks } from '../faq/match/normalize-vietnamese.js';
 
 /**
  * One token of a resident's message (or of a content phrase): a word, a digit run, or one of the

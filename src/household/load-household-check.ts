@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../faq/faq-types.js';
-import { toDiagnostics, type Translate } from '../faq/format-diagnostics.js';
-import type { LoadedContent } from '../faq/load-content.js';
-import { YamlReader, type Finding } from '../faq/yaml-reader.js';
+import { toDiagnostics, type Translate } from '../faq/content/format-diagnostics.js';
+import type { LoadedContent } from '../faq/content/load-content.js';
+import { YamlReader, type Finding } from '../faq/content/yaml-reader.js';
 import { checkHouseholdCriteria } from './check-household-criteria.js';
 import { HOUSEHOLD_FILE } from './household-criteria.js';
 import { readHouseholdCriteria } from './read-household-criteria.js';

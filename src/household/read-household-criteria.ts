@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { LegalBasis } from '../faq/faq-types.js';
-import type { YamlReader } from '../faq/yaml-reader.js';
+import type { YamlReader } from '../faq/content/yaml-reader.js';
 import {
   CONFIDENCE_MARKS,
   type Area,
