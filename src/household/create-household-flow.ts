@@ -44,7 +44,8 @@ export interface HouseholdFlow {
   answer(ctx: HouseholdContext, command: DialogCommand): HouseholdTurn | undefined;
   /**
    * Called for a free-text question after the matcher: starts a check when the message carries
-   * household numbers and asks about eligibility. Safety matches (emergency, scam) keep the FAQ reply.
+   * household numbers and asks about eligibility, or is the menu entry's title typed out. Safety
+   * matches (emergency, scam, trigger phrases, urgent hand-offs) keep the FAQ reply.
    */
   detect(ctx: HouseholdContext, text: string, match: MatchResult): HouseholdTurn | undefined;
   /** Called when a menu node is opened: the self-check's main-menu entry starts a check. */
@@ -72,6 +73,13 @@ interface Pending {
 const MONTHLY_HOUSEHOLD_CEILING = 20_000_000;
 const MONTHLY_PERSON_CEILING = 8_000_000;
 const SAFETY_INTENTS = new Set(['emergency', 'scam']);
+
+/** A safety reply (emergency, scam, a trigger phrase, an urgent hand-off) always keeps the FAQ's answer. */
+function isSafetyReply(ctx: HouseholdContext, match: MatchResult): boolean {
+  if (match.kind !== 'smalltalk') return false;
+  const node = ctx.snapshot.node(match.id);
+  return match.urgent === true || SAFETY_INTENTS.has(match.intent) || (node?.triggers.length ?? 0) > 0;
+}
 
 function vocabularyOn(criteria: HouseholdCriteria, day: string): HouseholdVocabulary {
   return { indicators: indicatorsOn(criteria, day), areas: criteria.areaPhrases, farming: criteria.farmingPhrases };
@@ -194,6 +202,12 @@ export function createHouseholdFlow(options: HouseholdFlowOptions = {}): Househo
     return verdictScreen(ctx, criteria, c, assessment, { period: !income.period, area: !facts.area });
   }
 
+  /** A check from the beginning (the menu entry): the first question, with the lines of the day. */
+  function start(ctx: HouseholdContext, criteria: HouseholdCriteria): HouseholdTurn {
+    const empty: HouseholdFacts = { deprivations: [], farming: false, intent: true };
+    return proceed(ctx, criteria, empty, 0, 'menu');
+  }
+
   /** Reads the answer to a month-or-year or commune-or-ward question (a number or a word). */
   function choiceAnswer(ctx: HouseholdContext, asking: 'period' | 'area', text: string): string | undefined {
     const folded = foldText(text);
@@ -243,8 +257,8 @@ export function createHouseholdFlow(options: HouseholdFlowOptions = {}): Househo
 
     detect(ctx, text, match) {
       const criteria = ctx.snapshot.household;
-      if (!criteria) return undefined;
-      if (match.kind === 'smalltalk' && SAFETY_INTENTS.has(match.intent)) return undefined;
+      if (!criteria || isSafetyReply(ctx, match)) return undefined;
+      if (foldText(text) === foldText(criteria.menu.title)) return start(ctx, criteria);
       const facts = parseHouseholdMessage(text, vocabularyOn(criteria, dayOf(ctx.now)));
       if (!facts.intent || !hasHouseholdNumbers(facts)) return undefined;
       return proceed(ctx, criteria, facts, 0, 'text');
@@ -253,8 +267,7 @@ export function createHouseholdFlow(options: HouseholdFlowOptions = {}): Househo
     open(ctx, nodeId) {
       const criteria = ctx.snapshot.household;
       if (!criteria || nodeId !== HOUSEHOLD_ENTRY_ID) return undefined;
-      const empty: HouseholdFacts = { deprivations: [], farming: false, intent: true };
-      return proceed(ctx, criteria, empty, 0, 'menu');
+      return start(ctx, criteria);
     },
   };
 }

@@ -47,6 +47,8 @@ export interface ProvincialLine extends AreaFigure {
 export interface DeprivationRule extends Sourced {
   required: number;
   total?: number;
+  /** how sure the list of indicators of the period is (absent: as sure as the rule) */
+  indicatorsConfidence?: Confidence;
 }
 
 /** One standard and the days it is in force (inclusive, YYYY-MM-DD, Asia/Ho_Chi_Minh). */

@@ -157,6 +157,7 @@ function categoryText(ctx: ScreenContext, a: Assessment, c: HouseholdCase): stri
         t('household:verdict.poor.mentioned', {
           list: a.mentioned.map((i) => i.name).join(', '),
           count: a.mentioned.length,
+          hedge: hedge(ctx, period.poor.indicatorsConfidence ?? period.poor.confidence),
         }),
         t(a.mentioned.length >= required ? 'household:verdict.poor.leanPoor' : 'household:verdict.poor.leanNearPoor', {
           required,

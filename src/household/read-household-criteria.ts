@@ -295,7 +295,11 @@ function readProvincialLine(reader: YamlReader, entry: Entry): ProvincialLine | 
 }
 
 function readDeprivationRule(reader: YamlReader, entry: Entry): DeprivationRule | undefined {
-  const read = readSourced(reader, entry, 'poor', ['deprivations_required', 'indicators_total']);
+  const read = readSourced(reader, entry, 'poor', [
+    'deprivations_required',
+    'indicators_total',
+    'indicators_confidence',
+  ]);
   if (!read) return undefined;
   const requiredEntry = read.fields.get('deprivations_required');
   if (!requiredEntry) reader.error(entry.line, 'HOUSEHOLD_MISSING', { key: 'deprivations_required', context: 'poor' });
@@ -307,8 +311,15 @@ function readDeprivationRule(reader: YamlReader, entry: Entry): DeprivationRule 
     reader.error(line, 'HOUSEHOLD_BAD_REQUIRED', { required: required ?? '', total: total ?? '' });
     return undefined;
   }
+  const listEntry = read.fields.get('indicators_confidence');
+  const list = listEntry && readConfidence(reader, listEntry, entry.line, 'poor');
   if (required === undefined || !read.sourced) return undefined;
-  return { ...read.sourced, required, ...(total !== undefined ? { total } : {}) };
+  return {
+    ...read.sourced,
+    required,
+    ...(total !== undefined ? { total } : {}),
+    ...(list ? { indicatorsConfidence: list } : {}),
+  };
 }
 
 function readBand(reader: YamlReader, entry: Entry): AreaBand | undefined {
