@@ -44,7 +44,8 @@ export interface HouseholdFlow {
   answer(ctx: HouseholdContext, command: DialogCommand): HouseholdTurn | undefined;
   /**
    * Called for a free-text question after the matcher: starts a check when the message carries
-   * household numbers and asks about eligibility, or is the menu entry's title typed out. Safety
+   * household numbers and asks about eligibility, or gives both a household size and an income,
+   * or is the menu entry's title typed out. Safety
    * matches (emergency, scam, trigger phrases, urgent hand-offs) keep the FAQ reply.
    */
   detect(ctx: HouseholdContext, text: string, match: MatchResult): HouseholdTurn | undefined;
@@ -260,7 +261,9 @@ export function createHouseholdFlow(options: HouseholdFlowOptions = {}): Househo
       if (!criteria || isSafetyReply(ctx, match)) return undefined;
       if (foldText(text) === foldText(criteria.menu.title)) return start(ctx, criteria);
       const facts = parseHouseholdMessage(text, vocabularyOn(criteria, dayOf(ctx.now)));
-      if (!facts.intent || !hasHouseholdNumbers(facts)) return undefined;
+      // a size and an income together are a household described for the check, asked or not
+      const described = facts.size !== undefined && facts.income !== undefined;
+      if (!described && (!facts.intent || !hasHouseholdNumbers(facts))) return undefined;
       return proceed(ctx, criteria, facts, 0, 'text');
     },
 

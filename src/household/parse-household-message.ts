@@ -393,8 +393,11 @@ function relativesOf(tokens: readonly Token[], qs: readonly Quantity[], onlyAdde
       const end = phraseAt(tokens, i, phrase);
       if (end < 0) continue;
       const before = tokens[i - 1]?.clause === tokens[i]!.clause ? tokens[i - 1] : undefined;
+      // "bà nội ở cùng", and past a possessive: "ông bà em ở với …"
+      const after = NARRATOR.has(tokens[end]?.fold ?? '') ? end + 1 : end;
       const living =
         anyAt(tokens, end, LIVING_WITH) >= 0 ||
+        anyAt(tokens, after, LIVING_WITH) >= 0 ||
         LIVING_WITH.some((p) => i - p.length >= 0 && phraseAt(tokens, i - p.length, p) === i);
       const listed = before !== undefined && WITH.has(before.fold);
       const added = before?.fold === 'them' || tokens[end]?.fold === 'nua';

@@ -120,3 +120,24 @@ describe('household self-check: questions for what is missing', () => {
     expect(reply.outcome.id).not.toBe(ENTRY);
   });
 });
+
+describe('household self-check: what starts it from free text', () => {
+  const fx = useHouseholdDialog();
+
+  it.each([
+    'Nhà tôi 4 người, tổng thu nhập 6 triệu/tháng, ở xã. Thu nhập bình quân là bao nhiêu?',
+    'nha toi 4 nguoi tong thu nhap 6tr/thang o xa',
+  ])('when a size and an income are given without asking, then the check answers: "%s"', async (text) => {
+    const reply = await converse(fx.dialog, at('2026-12-31')).say(text);
+    expect(reply.outcome).toEqual(VERDICT);
+    expect(textOf(reply)).toContain('khoảng 1.500.000 đ/người/tháng');
+  });
+
+  it.each(['thu nhập bao nhiêu thì được hộ nghèo', 'nhà 4 người thì được hỗ trợ gì'])(
+    'when the numbers are missing or only a size is given without asking, then the FAQ answers: "%s"',
+    async (text) => {
+      const reply = await converse(fx.dialog, at('2026-12-31')).say(text);
+      expect(reply.outcome.id).not.toBe(ENTRY);
+    },
+  );
+});

@@ -27,6 +27,8 @@ describe('parseHouseholdMessage: household size', () => {
     ['em sống một mình', 1],
     ['nhà 4 người, thêm bà nội ở cùng nữa', 5],
     ['nhà 5 người, 2 người đi làm', 5],
+    ['ông bà em ở với 2 vợ chồng em và 2 đứa con', 6],
+    ['ong ba em o voi 2 vo chong em va 2 dua con', 6],
   ])('"%s" → %i people', (text, size) => {
     expect(parse(text).size).toBe(size);
   });
