@@ -242,22 +242,46 @@ export function verdictScreen(
   assumed: { period: boolean; area: boolean },
 ): Screen {
   const { t } = ctx;
+  const followUps = availableNodes(ctx.snapshot, criteria.followUps, ctx.now);
+  return {
+    parts: [
+      summaryText(ctx, c, a, assumed).join('\n'),
+      categoryText(ctx, a, c).join('\n'),
+      [boundText(ctx, c, a), closeText(ctx, a.close)].filter(Boolean).join('\n'),
+      nextPeriodText(ctx, a),
+      nextStepText(ctx, a),
+      followUps.length > 0 ? `${t('dialog:answer.followUps')}\n${numberedList(t, followUps)}` : '',
+      t('household:verdict.footer'),
+    ],
+    ...(followUps.length > 0
+      ? { position: { nodeId: null, options: followUps, breadcrumb: [] }, listed: followUps }
+      : {}),
+  };
+}
+
+/** What was understood, the income per person, the line of the day and the area assumed. */
+function summaryText(
+  ctx: ScreenContext,
+  c: HouseholdCase,
+  a: Assessment,
+  assumed: { period: boolean; area: boolean },
+): string[] {
+  const { t } = ctx;
   const { period } = a;
   const lines = [a.povertyLine, a.band?.[1], a.lowIncome?.line, a.provincial?.line].filter(
     (l): l is number => l !== undefined,
   );
   const otherArea: Area = a.area === 'rural' ? 'urban' : 'rural';
-  const summary = [
+  const perPersonKey =
+    c.income.qualifier === 'over'
+      ? 'household:verdict.perPersonOver'
+      : c.income.qualifier === 'under'
+        ? 'household:verdict.perPersonUnder'
+        : 'household:verdict.perPerson';
+  return [
     t('household:verdict.title'),
     understood(ctx, c, assumed.period, assumed.area),
-    t(
-      c.income.qualifier === 'over'
-        ? 'household:verdict.perPersonOver'
-        : c.income.qualifier === 'under'
-          ? 'household:verdict.perPersonUnder'
-          : 'household:verdict.perPerson',
-      { amount: displayPerPerson(a.perPerson, lines) },
-    ),
+    t(perPersonKey, { amount: displayPerPerson(a.perPerson, lines) }),
     t('household:verdict.line', {
       date: formatDay(a.day),
       period: period.name,
@@ -273,25 +297,38 @@ export function verdictScreen(
         })
       : '',
   ].filter(Boolean);
-  // "dưới 2 triệu" over the line, "hơn 1 củ" under it: the real figure may fall on the other side
-  const bound =
-    c.income.qualifier === 'under' && a.standing !== 'poor-or-near-poor'
-      ? t('household:verdict.bound.under', { line: formatDong(a.povertyLine) })
-      : c.income.qualifier === 'over' && a.standing === 'poor-or-near-poor'
-        ? t('household:verdict.bound.over', { line: formatDong(a.povertyLine) })
-        : '';
-  const next = a.next
-    ? [
-        t('household:verdict.next.lead', {
-          date: formatDay(a.next.period.validFrom),
-          amount: formatDong(a.next.line),
-          area: areaName(ctx, a.next.period, a.area),
-          basis: formatBasis(a.next.period.povertyLine.legalBasis),
-        }),
-        t(a.next.under ? 'household:verdict.next.under' : 'household:verdict.next.over'),
-      ].join(' ')
-    : '';
-  const step = [
+}
+
+/** "dưới 2 triệu" over the line, "hơn 1 củ" under it: the real figure may fall on the other side. */
+function boundText(ctx: ScreenContext, c: HouseholdCase, a: Assessment): string {
+  const line = formatDong(a.povertyLine);
+  if (c.income.qualifier === 'under' && a.standing !== 'poor-or-near-poor')
+    return ctx.t('household:verdict.bound.under', { line });
+  if (c.income.qualifier === 'over' && a.standing === 'poor-or-near-poor')
+    return ctx.t('household:verdict.bound.over', { line });
+  return '';
+}
+
+/** The next period's line, when one is known, and where this income would stand under it. */
+function nextPeriodText(ctx: ScreenContext, a: Assessment): string {
+  if (!a.next) return '';
+  const { t } = ctx;
+  return [
+    t('household:verdict.next.lead', {
+      date: formatDay(a.next.period.validFrom),
+      amount: formatDong(a.next.line),
+      area: areaName(ctx, a.next.period, a.area),
+      basis: formatBasis(a.next.period.povertyLine.legalBasis),
+    }),
+    t(a.next.under ? 'household:verdict.next.under' : 'household:verdict.next.over'),
+  ].join(' ');
+}
+
+/** Mẫu số 01 at the UBND xã/phường and the review calendar, hedged when the procedure may change. */
+function nextStepText(ctx: ScreenContext, a: Assessment): string {
+  const { t } = ctx;
+  const { period } = a;
+  return [
     t(a.standing === 'above' ? 'household:verdict.nextStep.ifChanged' : 'household:verdict.nextStep.apply'),
     period.review.confidence === '[2+]'
       ? ''
@@ -299,19 +336,4 @@ export function verdictScreen(
   ]
     .filter(Boolean)
     .join(' ');
-  const followUps = availableNodes(ctx.snapshot, criteria.followUps, ctx.now);
-  return {
-    parts: [
-      summary.join('\n'),
-      categoryText(ctx, a, c).join('\n'),
-      [bound, closeText(ctx, a.close)].filter(Boolean).join('\n'),
-      next,
-      step,
-      followUps.length > 0 ? `${t('dialog:answer.followUps')}\n${numberedList(t, followUps)}` : '',
-      t('household:verdict.footer'),
-    ],
-    ...(followUps.length > 0
-      ? { position: { nodeId: null, options: followUps, breadcrumb: [] }, listed: followUps }
-      : {}),
-  };
 }
