@@ -55,7 +55,7 @@ describe('npm run ask -- --json: the household self-check', () => {
 
       // after the blank line a new resident: "4" is the main menu's 4th topic, not a household size
       expect(fresh).toMatchObject({ kind: 'suggestions', id: expect.any(String) });
-    expect(fresh!.id).not.toBe('tu-kiem-tra-ho-ngheo');
+      expect(fresh!.id).not.toBe('tu-kiem-tra-ho-ngheo');
     },
   );
 });
