@@ -7,6 +7,7 @@ import { createApp } from './app.js';
 import { createHandoffRepository } from './bot/dialog/handoff-repository.js';
 import { createQuestionRepository } from './bot/dialog/question-repository.js';
 import { createFaqDialog } from './bot/dialog/create-faq-dialog.js';
+import { createHouseholdFlow } from './household/create-household-flow.js';
 import { startQuestionPurge } from './bot/dialog/purge-question-texts.js';
 import { createEventHandler } from './bot/handle-event.js';
 import { createInboxProcessor } from './bot/inbox-processor.js';
@@ -98,6 +99,7 @@ async function main(): Promise<void> {
       flood: { max: config.dialog.floodMax, windowMs: config.dialog.floodWindowMs },
       messageRetentionDays: config.messageRetentionDays,
     },
+    household: createHouseholdFlow(),
   });
   const questionPurge = startQuestionPurge({ db, clock, log, retentionDays: config.messageRetentionDays });
   const broadcast = createBroadcast({

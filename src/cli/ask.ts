@@ -1,9 +1,10 @@
 /**
  * Try the FAQ content as a resident would, with no server and no network:
  *   npm run ask -- [--json] [--explain] [--dir CONTENT_DIR] [--date YYYY-MM-DD] < questions.txt
- * Each stdin line is one message of ONE resident's conversation, answered by the same dialog code
+ * Each stdin line is one message of a resident's conversation, answered by the same dialog code
  * as the webhook (in-memory database, no flood limit, no buttons). So "1" picks item 1 of the list
- * just shown (of the main menu on the first line), exactly as in chat. `--date` answers as on that
+ * just shown (of the main menu on the first line), exactly as in chat. A blank line ends the
+ * conversation: the next line comes from a new resident (one conversation per run of lines). `--date` answers as on that
  * day at 12:00 Asia/Ho_Chi_Minh (date-dependent answers); default: now. `--dir` default ./content.
  * With --json, one object per line: {"question","kind","id","score","text"} where kind is
  * answer | suggestions (also any numbered menu) | smalltalk (also a hand-off reply) | fallback.
@@ -19,7 +20,8 @@ import { createAskSession, type AskLine } from './create-ask-session.js';
 import { parseFlags } from './parse-flags.js';
 import { contentDirFor } from './content-dir.js';
 
-const ASK_USER_ID = 'ask-cli';
+/** The resident of the n-th conversation (runs of lines separated by blank lines). */
+const askUserId = (conversation: number): string => (conversation === 0 ? 'ask-cli' : `ask-cli-${conversation}`);
 
 function formatHuman(line: AskLine): string {
   const score = line.score === null ? '' : ` ${line.score.toFixed(2)}`;
@@ -68,11 +70,18 @@ async function main(): Promise<number> {
     return 1;
   }
   const session = createAskSession({ faq, t, log, now });
+  let conversation = 0;
+  let started = false;
   try {
     for await (const raw of readline.createInterface({ input: process.stdin, crlfDelay: Infinity })) {
       const question = raw.trim();
-      if (question.length === 0) continue;
-      const line = await session.ask(ASK_USER_ID, question);
+      if (question.length === 0) {
+        if (started) conversation += 1;
+        started = false;
+        continue;
+      }
+      started = true;
+      const line = await session.ask(askUserId(conversation), question);
       const why = values.explain ? faq.current().explain(question, now()) : undefined;
       if (values.json) process.stdout.write(`${JSON.stringify(why ? { ...line, explain: why } : line)}\n`);
       else process.stdout.write(formatHuman(line) + (why ? formatExplanation(why) : ''));

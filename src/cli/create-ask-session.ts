@@ -2,6 +2,7 @@ import type { TFunction } from '../i18n/create-i18n.js';
 import type { DialogOutcome } from '../bot/dialog.js';
 import { createFaqDialog } from '../bot/dialog/create-faq-dialog.js';
 import type { FaqStore } from '../faq/faq-types.js';
+import { createHouseholdFlow } from '../household/create-household-flow.js';
 import type { Logger } from '../shared/logger.js';
 import { openDatabase } from '../storage/open-database.js';
 
@@ -48,6 +49,7 @@ export function createAskSession(deps: { faq: FaqStore; t: TFunction; log: Logge
     t: deps.t,
     log: deps.log,
     options: { buttons: false, flood: { max: Infinity, windowMs: 1 } },
+    household: createHouseholdFlow(),
   });
   return {
     async ask(userId, question) {

@@ -2,6 +2,8 @@
  * Types of the FAQ engine, shared by faq/ (loader, checker, matcher) and bot/dialog (conversation).
  * The file format they come from is docs/content-format.md. faq/ imports neither express nor zalo/.
  */
+import type { HouseholdCriteria } from '../household/household-criteria.js';
+
 export type NodeKind = 'topic' | 'answer' | 'smalltalk';
 
 export type SmalltalkIntent =
@@ -120,6 +122,8 @@ export interface FaqSnapshot {
   match(text: string, at: number): MatchResult;
   /** the same verdict with the evidence behind it */
   explain(text: string, at: number): MatchExplanation;
+  /** the household self-check criteria (content/household-check.yaml), when the file is present */
+  household?: HouseholdCriteria;
 }
 
 /** Live content: the current snapshot, swapped atomically by the watcher on every good reload. */

@@ -1,5 +1,6 @@
 import type { TFunction } from '../../i18n/create-i18n.js';
 import type { FaqNode, FaqSnapshot, FaqStore, MatchResult } from '../../faq/faq-types.js';
+import type { HouseholdFlow } from '../../household/create-household-flow.js';
 import { hashUserId, type Logger } from '../../shared/logger.js';
 import type { Db } from '../../storage/open-database.js';
 import type { Dialog, DialogInput, DialogOutcome, DialogReply } from '../dialog.js';
@@ -40,6 +41,8 @@ export interface FaqDialogDeps {
   t: TFunction;
   log: Logger;
   options?: FaqDialogOptions;
+  /** the household self-check (src/household/), active when the content has household-check.yaml */
+  household?: HouseholdFlow;
 }
 
 interface Turn {
@@ -89,6 +92,8 @@ export function createFaqDialog(deps: FaqDialogDeps): Dialog {
       id: node.id,
       ...(score !== undefined && { score }),
     });
+    const own = deps.household?.open(ctx, node.id);
+    if (own) return own;
     if (node.kind === 'topic') return { screen: topicScreen(ctx, node), outcome: outcome('menu') };
     const detailsFor = detailsOf(node);
     if (detailsFor !== undefined) {
@@ -174,7 +179,7 @@ export function createFaqDialog(deps: FaqDialogDeps): Dialog {
     const { userId } = ctx;
     const match = ctx.snapshot.match(text, ctx.now);
     const keepText = options.messageRetentionDays > 0;
-    const turn = decideMatch(ctx, match);
+    const turn = deps.household?.detect(ctx, text, match) ?? decideMatch(ctx, match);
     if (match.kind === 'smalltalk' && match.urgent) {
       const { handoff: row, created } = openHandoff(ctx, { text: keepText ? text : null });
       log.warn(
@@ -245,6 +250,8 @@ export function createFaqDialog(deps: FaqDialogDeps): Dialog {
       return { screen: mainMenuScreen(ctx, { lead: [t('dialog:menu.welcome')] }), outcome: { kind: 'menu' } };
     }
     if (!command) return { screen: { parts: [t('dialog:unsupported')] }, outcome: { kind: 'fallback' } };
+    const pending = deps.household?.answer(ctx, command);
+    if (pending) return pending;
     switch (command.kind) {
       case 'menu':
         return { screen: mainMenuScreen(ctx), outcome: { kind: 'menu' } };

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { householdMenuNode } from '../../household/household-menu-node.js';
 import type { Clock } from '../../shared/clock.js';
 import { createMatcher } from '../match/create-matcher.js';
 import { createNavigation } from './create-navigation.js';
@@ -22,7 +23,8 @@ export function contentVersion(loaded: LoadedContent): string {
 export function buildSnapshot(loaded: LoadedContent, clock: Clock, knobs?: Partial<DecisionKnobs>): FaqSnapshot {
   const seen = new Set<string>();
   const nodes = loaded.nodes.map((l) => l.node).filter((n) => !seen.has(n.id) && seen.add(n.id));
-  const navigation = createNavigation(nodes);
+  // the self-check's menu entry is navigation only: the matcher never sees it
+  const navigation = createNavigation(loaded.household ? [...nodes, householdMenuNode(loaded.household)] : nodes);
   const matcher = createMatcher({
     nodes,
     synonyms: loaded.synonyms,
@@ -38,5 +40,6 @@ export function buildSnapshot(loaded: LoadedContent, clock: Clock, knobs?: Parti
     answerAt: answerVersionAt,
     match: matcher.match,
     explain: matcher.explain,
+    ...(loaded.household ? { household: loaded.household } : {}),
   };
 }

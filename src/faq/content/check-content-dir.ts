@@ -1,3 +1,4 @@
+import { loadHouseholdCheck } from '../../household/load-household-check.js';
 import { checkContent } from './check-content.js';
 import type { Diagnostic } from '../faq-types.js';
 import { toDiagnostics, type Translate } from './format-diagnostics.js';
@@ -17,7 +18,9 @@ export interface CheckedContent {
  */
 export function checkContentDir(contentDir: string, today: string, t: Translate): CheckedContent {
   const loaded = loadContent(contentDir);
-  const diagnostics = toDiagnostics(checkContent(loaded, today), t);
+  const diagnostics = [...toDiagnostics(checkContent(loaded, today), t), ...loadHouseholdCheck(loaded, today, t)].sort(
+    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line),
+  );
   const errorCount = diagnostics.filter((d) => d.severity === 'error').length;
   return { loaded, diagnostics, errorCount, warningCount: diagnostics.length - errorCount };
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isScalar, isSeq, type Node } from 'yaml';
+import type { HouseholdCriteria } from '../../household/household-criteria.js';
 import { readNode, type LoadedNode } from './read-node.js';
 import { EMPTY_SYNONYMS, type SynonymsData } from '../match/synonym-table.js';
 import { YamlReader, type Finding } from './yaml-reader.js';
@@ -30,6 +31,8 @@ export interface LoadedContent {
   stories: string[];
   /** shape problems found while reading (syntax, unknown keys, bad values) */
   findings: Finding[];
+  /** household-check.yaml, when present and free of errors (set by src/household/load-household-check.ts) */
+  household?: HouseholdCriteria;
 }
 
 const SYNONYMS_FILE = 'synonyms.yaml';
