@@ -138,6 +138,7 @@ async function main(): Promise<void> {
       inbox,
       log,
       logMessageText: config.log.messageText,
+      clock,
     }),
     health: () => {
       const content = faq.status();

@@ -15,7 +15,10 @@ export function safeNext(value: unknown): string {
     : '/admin';
 }
 
-/** GET/POST /login and POST /logout. Signing in replaces the anonymous session with a new one. */
+/**
+ * GET/POST /login and POST /logout. A signed-out visitor gets a stateless session (nothing stored);
+ * signing in starts a new stored one.
+ */
 export function addAuthRoutes(
   router: Router,
   deps: { sessions: SessionStore; signIn: SignIn; facts: RequestFacts; audit: AuditLog; log: Logger },
@@ -31,7 +34,7 @@ export function addAuthRoutes(
     const state = stateOf(res);
     let session = state.session;
     if (!session || session.accountId !== null) {
-      session = sessions.create(null);
+      session = sessions.anonymous();
       setSessionCookie(res, facts, req, session);
       state.session = session;
     }
