@@ -164,6 +164,9 @@ describe('console sign-in under parallel guessing', () => {
     const right = await attacker.post('/admin/login', { name: 'lan', password: TEST_PASSWORD }, from('203.0.113.7'));
     expect(right.status).toBe(429);
     expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(0);
+    // 38 refusals, one warning line: the rest are counted into the next minute's summary
+    const refused = app.logs.lines().filter((l) => l.msg === 'console sign-in refused' && l.reason === 'rate_limited');
+    expect(refused).toHaveLength(1);
   });
 
   it('when one address has locked an account, then the owner at another address and a colleague at the same address still sign in', async () => {

@@ -89,7 +89,7 @@ export function createConsoleRouter(deps: ConsoleDeps): Router {
   router.use(loadConsoleState({ t, sessions, accounts }));
   router.use(verifyCsrf);
 
-  addAuthRoutes(router, { sessions, signIn, facts, audit, log });
+  addAuthRoutes(router, { sessions, signIn, facts, audit, log, clock });
   addUsersRoutes(router, { accounts, service: accountService, fmt });
   addReportRoutes(router, { stats: createConsoleStats(db), faq: deps.faq, clock, timeZone: deps.timeZone, fmt });
   addCampaignRoutes(router, { ...deps.broadcast, fmt });
