@@ -140,6 +140,7 @@ async function main(): Promise<void> {
       inbox,
       log,
       logMessageText: config.log.messageText,
+      clock,
     }),
     health: () => {
       const content = faq.status();

@@ -1,3 +1,5 @@
+import type { ApprovalBinding } from './approval-binding.js';
+
 /**
  * The broadcast domain's data shapes. Times are epoch milliseconds; local wall-clock inputs
  * (`'2026-12-01T08:00'`, `'08:00'`) are read in the configured time zone (Asia/Ho_Chi_Minh).
@@ -61,6 +63,11 @@ export interface Campaign {
   updatedBy: string;
   approvedBy: string | null;
   approvedAt: number | null;
+  /**
+   * What the approval covers (content and receiving groups, see approval-binding.ts); null while
+   * not approved, and on campaigns approved before approvals were bound (bound at the next review).
+   */
+  approval: ApprovalBinding | null;
   cursorAt: number | null;
   createdAt: number;
   updatedAt: number;

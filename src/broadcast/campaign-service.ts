@@ -1,6 +1,8 @@
 import type { TFunction } from '../i18n/create-i18n.js';
 import type { Db } from '../storage/open-database.js';
 import type { Clock } from '../shared/clock.js';
+import { bindApproval } from './approval-binding.js';
+import type { ApprovalReview } from './approval-review.js';
 import type { AuditLog } from './audit-log.js';
 import type { Campaign, CampaignStatus } from './broadcast-types.js';
 import { BroadcastError } from './broadcast-error.js';
@@ -10,14 +12,16 @@ import { skipReason } from './delivery-reason.js';
 import type { GroupDirectory } from './group-directory.js';
 import { upcomingOccurrences } from './next-occurrence.js';
 import { releaseTime, type QuietHours } from './quiet-hours.js';
+import { parseActorName } from './parse-actor-name.js';
 import { resolveAudience } from './resolve-audience.js';
 import type { RunStore } from './run-store.js';
+import { sameActor } from './same-actor.js';
 import { parseLocalDateTime } from './zoned-time.js';
 
 export interface BroadcastSettings {
   timeZone: string;
   quietHours: QuietHours | null;
-  /** The drafter (creator or last editor) may not approve. */
+  /** The drafter (creator or last editor) may not approve; names compare as people (same-actor.ts). */
   twoPersonRule: boolean;
 }
 
@@ -58,7 +62,9 @@ export interface CampaignService {
 /**
  * Campaign lifecycle: draft → approved ⇄ paused, any open state → cancelled; the scheduler moves
  * a campaign with no occurrences left to completed. Every change is audited in the same
- * transaction as the change itself.
+ * transaction as the change itself. Every actor name is checked (`parseActorName`); an approval is
+ * bound to the content and the receiving groups at that moment, and `approvals` sends the campaign
+ * back to draft when either changes.
  */
 export function createCampaignService(deps: {
   db: Db;
@@ -67,11 +73,25 @@ export function createCampaignService(deps: {
   runs: RunStore;
   directory: GroupDirectory;
   audit: AuditLog;
+  approvals: ApprovalReview;
   settings: BroadcastSettings;
   /** Vietnamese texts for stored reasons and dry runs. */
   t: TFunction;
 }): CampaignService {
-  const { db, clock, campaigns, runs, directory, audit, settings, t } = deps;
+  const { db, clock, campaigns, runs, directory, audit, approvals, settings, t } = deps;
+
+  /** The cleaned actor name, or a refusal naming the problem (`broadcast:errors.actor_<problem>`). */
+  const checkedActor = (raw: string): string => {
+    const parsed = parseActorName(raw);
+    if (parsed.ok) return parsed.name;
+    throw new BroadcastError(
+      'invalid_input',
+      `errors.actor_${parsed.problem}`,
+      `invalid actor name (${parsed.problem})`,
+      {},
+      'actor',
+    );
+  };
 
   const get = (id: number): Campaign => {
     const c = campaigns.get(id);
@@ -124,7 +144,8 @@ export function createCampaignService(deps: {
   return {
     get,
     list: (filter) => campaigns.list(filter),
-    create(input, actor) {
+    create(input, rawActor) {
+      const actor = checkedActor(rawActor);
       requireFutureOnce(input);
       const now = clock.now();
       const draft: Omit<Campaign, 'id'> = {
@@ -138,6 +159,7 @@ export function createCampaignService(deps: {
         updatedBy: actor,
         approvedBy: null,
         approvedAt: null,
+        approval: null,
         cursorAt: null,
         createdAt: now,
         updatedAt: now,
@@ -149,7 +171,8 @@ export function createCampaignService(deps: {
       })();
       return get(id);
     },
-    update(id, input, actor) {
+    update(id, input, rawActor) {
+      const actor = checkedActor(rawActor);
       const c = get(id);
       requireStatus(c, ['draft', 'approved', 'paused'], 'update');
       if (c.schedule.type === 'once' && runs.listRuns(id).length > 0) {
@@ -162,13 +185,15 @@ export function createCampaignService(deps: {
         updatedBy: actor,
         approvedBy: null,
         approvedAt: null,
+        approval: null,
         cursorAt: null,
         updatedAt: clock.now(),
       };
       requireFutureOnce(next);
       return change(next, 'campaign.update', actor, { changes: input, previousStatus: c.status });
     },
-    approve(id, actor) {
+    approve(id, rawActor) {
+      const actor = checkedActor(rawActor);
       const c = get(id);
       requireStatus(c, ['draft'], 'approve');
       if (settings.twoPersonRule && [c.createdBy, c.updatedBy].some((d) => sameActor(d, actor))) {
@@ -188,22 +213,37 @@ export function createCampaignService(deps: {
       requireFutureOnce(c);
       const now = clock.now();
       return change(
-        { ...c, status: 'approved', approvedBy: actor, approvedAt: now, cursorAt: now, updatedAt: now },
+        {
+          ...c,
+          status: 'approved',
+          approvedBy: actor,
+          approvedAt: now,
+          approval: bindApproval(c, directory.list()),
+          cursorAt: now,
+          updatedAt: now,
+        },
         'campaign.approve',
         actor,
       );
     },
-    pause(id, actor) {
+    pause(id, rawActor) {
+      const actor = checkedActor(rawActor);
       const c = get(id);
       requireStatus(c, ['approved'], 'pause');
       return change({ ...c, status: 'paused', updatedAt: clock.now() }, 'campaign.pause', actor);
     },
-    resume(id, actor) {
+    resume(id, rawActor) {
+      const actor = checkedActor(rawActor);
+      // a paused campaign whose content or audience changed meanwhile goes back to draft instead
+      if (!approvals.holds(get(id), actor)) {
+        throw new BroadcastError('invalid_state', 'errors.approval_revoked', `campaign ${id} needs approval again`);
+      }
       const c = get(id);
       requireStatus(c, ['paused'], 'resume');
       return change({ ...c, status: 'approved', updatedAt: clock.now() }, 'campaign.resume', actor);
     },
-    cancel(id, actor) {
+    cancel(id, rawActor) {
+      const actor = checkedActor(rawActor);
       const c = get(id);
       requireStatus(c, ['draft', 'approved', 'paused'], 'cancel');
       const now = clock.now();
@@ -215,7 +255,8 @@ export function createCampaignService(deps: {
         () => runs.cancelCampaignRuns(id, skipReason(t, 'cancelled'), now),
       );
     },
-    dryRun(id, actor) {
+    dryRun(id, rawActor) {
+      const actor = checkedActor(rawActor);
       const c = get(id);
       const now = clock.now();
       const targets = resolveAudience(c.audience, directory.list()).map((x) => ({
@@ -251,10 +292,4 @@ export function createCampaignService(deps: {
       };
     },
   };
-}
-
-/** Actor names compare case- and accent-form-insensitively ("Lan" = "lan"), so a rename cannot dodge the two-person rule. */
-function sameActor(a: string, b: string): boolean {
-  const norm = (s: string) => s.normalize('NFC').trim().toLocaleLowerCase('vi');
-  return norm(a) === norm(b);
 }

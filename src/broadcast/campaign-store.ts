@@ -9,6 +9,8 @@ export interface CampaignStore {
   save(c: Campaign): void;
   /** Approved campaigns, for the scheduler. */
   approved(): Campaign[];
+  /** Approved and paused campaigns: the ones whose approval must keep holding. */
+  underApproval(): Campaign[];
 }
 
 /** SQL for `broadcast_campaigns`. */
@@ -23,8 +25,9 @@ export function createCampaignStore(db: Db): CampaignStore {
         db
           .prepare(
             `INSERT INTO broadcast_campaigns (title, text, image_url, audience, schedule, status, created_by, updated_by,
-             approved_by, approved_at, cursor_at, created_at, updated_at)
-             VALUES (@title, @text, @imageUrl, @audience, @schedule, @status, @createdBy, @updatedBy, @approvedBy, @approvedAt, @cursorAt, @createdAt, @updatedAt)`,
+             approved_by, approved_at, approved_content, approved_targets, cursor_at, created_at, updated_at)
+             VALUES (@title, @text, @imageUrl, @audience, @schedule, @status, @createdBy, @updatedBy, @approvedBy, @approvedAt,
+             @approvedContent, @approvedTargets, @cursorAt, @createdAt, @updatedAt)`,
           )
           .run(toParams(c)).lastInsertRowid,
       );
@@ -40,13 +43,21 @@ export function createCampaignStore(db: Db): CampaignStore {
     save(c) {
       db.prepare(
         `UPDATE broadcast_campaigns SET title = @title, text = @text, image_url = @imageUrl, audience = @audience, schedule = @schedule,
-         status = @status, updated_by = @updatedBy, approved_by = @approvedBy, approved_at = @approvedAt, cursor_at = @cursorAt,
+         status = @status, updated_by = @updatedBy, approved_by = @approvedBy, approved_at = @approvedAt,
+         approved_content = @approvedContent, approved_targets = @approvedTargets, cursor_at = @cursorAt,
          updated_at = @updatedAt WHERE id = @id`,
       ).run({ ...toParams(c), id: c.id });
     },
     approved() {
       return (
         db.prepare(`SELECT * FROM broadcast_campaigns WHERE status = 'approved' ORDER BY id`).all() as CampaignRow[]
+      ).map(toCampaign);
+    },
+    underApproval() {
+      return (
+        db
+          .prepare(`SELECT * FROM broadcast_campaigns WHERE status IN ('approved', 'paused') ORDER BY id`)
+          .all() as CampaignRow[]
       ).map(toCampaign);
     },
   };
@@ -64,6 +75,8 @@ function toParams(c: Omit<Campaign, 'id'>) {
     updatedBy: c.updatedBy,
     approvedBy: c.approvedBy,
     approvedAt: c.approvedAt,
+    approvedContent: c.approval?.content ?? null,
+    approvedTargets: c.approval ? JSON.stringify(c.approval.targets) : null,
     cursorAt: c.cursorAt,
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
@@ -82,6 +95,8 @@ interface CampaignRow {
   updated_by: string;
   approved_by: string | null;
   approved_at: number | null;
+  approved_content: string | null;
+  approved_targets: string | null;
   cursor_at: number | null;
   created_at: number;
   updated_at: number;
@@ -100,6 +115,10 @@ function toCampaign(r: CampaignRow): Campaign {
     updatedBy: r.updated_by,
     approvedBy: r.approved_by,
     approvedAt: r.approved_at,
+    approval:
+      r.approved_content !== null && r.approved_targets !== null
+        ? { content: r.approved_content, targets: JSON.parse(r.approved_targets) as string[] }
+        : null,
     cursorAt: r.cursor_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,

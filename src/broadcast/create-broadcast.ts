@@ -5,6 +5,7 @@ import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { Db } from '../storage/open-database.js';
 import type { ZaloApi } from '../zalo/zalo-api.js';
+import { createApprovalReview } from './approval-review.js';
 import { createAuditLog, type AuditLog } from './audit-log.js';
 import { createBroadcastScheduler, type BroadcastScheduler } from './broadcast-scheduler.js';
 import { createBroadcastSender, type SenderOptions } from './broadcast-sender.js';
@@ -73,7 +74,24 @@ export function createBroadcast(deps: {
   const audit = createAuditLog({ db, clock });
   const campaignStore = createCampaignStore(db);
   const runStore = createRunStore(db);
-  const directory = createGroupDirectory({ db, zalo, clock, log, audit, concurrency: options.concurrency });
+  const directory = createGroupDirectory({
+    db,
+    zalo,
+    clock,
+    log,
+    audit,
+    concurrency: options.concurrency,
+    // an official's directory change (tags, kind, sync) that widens an approved audience revokes the approval
+    afterChange: (actor) => approvals.review(actor),
+  });
+  const approvals = createApprovalReview({
+    db,
+    clock,
+    log,
+    campaigns: campaignStore,
+    audit,
+    groups: () => directory.list(),
+  });
   const campaigns = createCampaignService({
     db,
     clock,
@@ -81,6 +99,7 @@ export function createBroadcast(deps: {
     runs: runStore,
     directory,
     audit,
+    approvals,
     settings: options,
     t,
   });
@@ -101,6 +120,7 @@ export function createBroadcast(deps: {
     runs: runStore,
     directory,
     audit,
+    approvals,
     settings: options,
     t,
   });

@@ -48,8 +48,14 @@ export function createGroupDirectory(deps: {
   log: Logger;
   audit: AuditLog;
   concurrency?: number;
+  /**
+   * Called inside the transaction of every official's change (update, sync) with the actor, so
+   * approvals the change invalidates are revoked with it (see approval-review.ts).
+   */
+  afterChange?: (actor: string) => void;
 }): GroupDirectory {
   const { db, zalo, clock, log, audit } = deps;
+  const afterChange = deps.afterChange ?? (() => {});
   const upsert = db.prepare(`
     INSERT INTO broadcast_groups (group_id, name, zalo_status, total_member, asset_type, valid_through, auto_delete_date, synced_at, updated_at)
     VALUES (@groupId, @name, @status, @totalMember, @assetType, @validThrough, @autoDeleteDate, @now, @now)
@@ -127,6 +133,7 @@ export function createGroupDirectory(deps: {
         for (const id of gone)
           db.prepare('UPDATE broadcast_groups SET deleted_at = ?, updated_at = ? WHERE group_id = ?').run(now, now, id);
         audit.record({ actor, action: 'groups.sync', details: { ...summary } });
+        afterChange(actor);
       })();
       log.info(summary, 'group directory synced from Zalo');
       return summary;
@@ -149,6 +156,7 @@ export function createGroupDirectory(deps: {
           groupId,
         );
         audit.record({ actor, action: 'group.update', groupId, details: { before: pick(current), after: next } });
+        afterChange(actor);
       })();
       return get(groupId)!;
     },

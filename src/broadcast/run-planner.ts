@@ -2,6 +2,7 @@ import type { TFunction } from '../i18n/create-i18n.js';
 import type { Db } from '../storage/open-database.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
+import type { ApprovalReview } from './approval-review.js';
 import { SYSTEM_ACTOR, type AuditLog } from './audit-log.js';
 import type { CampaignStore } from './campaign-store.js';
 import type { BroadcastSettings } from './campaign-service.js';
@@ -23,7 +24,8 @@ export interface RunPlanner {
    */
   createDueRuns(): number;
   /**
-   * Starts runs whose release time has come: resolves the audience and writes every delivery
+   * Starts runs whose release time has come, if the campaign's approval still covers its content and
+   * audience (otherwise the campaign goes back to draft and the run waits): resolves the audience and writes every delivery
    * (pending, or skipped with the reason) with the content snapshot, in one transaction.
    * A run released later than the grace window is marked missed instead.
    */
@@ -39,14 +41,18 @@ export function createRunPlanner(deps: {
   runs: RunStore;
   directory: GroupDirectory;
   audit: AuditLog;
+  /** checked on every tick and again just before a run is released */
+  approvals: ApprovalReview;
   settings: BroadcastSettings & { graceMs: number };
   t: TFunction;
 }): RunPlanner {
-  const { db, clock, log, campaigns, runs, directory, audit, settings, t } = deps;
+  const { db, clock, log, campaigns, runs, directory, audit, approvals, settings, t } = deps;
   const { timeZone, quietHours, graceMs } = settings;
 
   return {
     createDueRuns() {
+      // group webhooks (a re-enabled group) change the directory too: revoke what they widened
+      approvals.review(SYSTEM_ACTOR);
       const now = clock.now();
       let created = 0;
       for (const c of campaigns.approved()) {
@@ -106,6 +112,8 @@ export function createRunPlanner(deps: {
           })();
           continue;
         }
+        // the last word: never send content or groups the approver did not see
+        if (!approvals.holds(c, SYSTEM_ACTOR)) continue;
         const targets = resolveAudience(c.audience, directory.list()).map((x) => ({
           groupId: x.groupId,
           groupName: x.name,

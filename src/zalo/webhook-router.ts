@@ -1,4 +1,6 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { systemClock, type Clock } from '../shared/clock.js';
+import { createLogThrottle } from '../shared/log-throttle.js';
 import { hashUserId, type Logger } from '../shared/logger.js';
 import { eventUserKey } from './event-user-key.js';
 import { exceedsJsonDepth, MAX_WEBHOOK_JSON_DEPTH } from './json-depth.js';
@@ -20,6 +22,8 @@ export interface WebhookRouterDeps {
   maxBodyBytes?: number;
   /** Log residents' message texts (LOG_MESSAGE_TEXT); off by default. */
   logMessageText?: boolean;
+  /** times the rejection warnings' one-minute windows; default the system clock */
+  clock?: Clock;
 }
 
 const SIGNATURE_HEADER = 'x-zevent-signature';
@@ -37,12 +41,14 @@ class WebhookRejection {
  * `X-ZEvent-Signature` over those exact bytes before anything acts on the body (the JSON is decoded
  * first only to read `app_id` and `timestamp`, which the MAC covers), then stores the event and answers
  * 200 `{ok:true}` at once; the inbox processor handles it afterwards.
- * Rejections store nothing and log a warning without the body: 413 too large, 400 nested deeper than
+ * Rejections store nothing and log a warning without the body, once per status and reason per minute
+ * plus one summary line with the count (a flood of forged posts must not flood the log): 413 too large, 400 nested deeper than
  * `MAX_WEBHOOK_JSON_DEPTH`, not a JSON object or not a valid event, 401 missing/wrong signature, 403 a foreign `app_id`.
  * A body without `app_id` is verified with the configured app id. Duplicates are answered 200 too.
  */
 export function createWebhookRouter(deps: WebhookRouterDeps): Router {
   const { appId, oaSecretKey, inbox, log, maxBodyBytes = 64 * 1024, logMessageText = false } = deps;
+  const rejections = createLogThrottle({ log, clock: deps.clock ?? systemClock });
   const router = express.Router();
 
   router.post(
@@ -111,7 +117,11 @@ export function createWebhookRouter(deps: WebhookRouterDeps): Router {
   }
 
   function reject(res: Response, rejection: WebhookRejection): void {
-    log.warn({ status: rejection.status, reason: rejection.error, hint: rejection.hint }, 'webhook rejected');
+    rejections.warn(
+      `${rejection.status}:${rejection.error}`,
+      { status: rejection.status, reason: rejection.error, hint: rejection.hint },
+      'webhook rejected',
+    );
     res.status(rejection.status).json({ ok: false, error: rejection.error });
   }
 

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import express from 'express';
 import { createAccountRepository } from '../../src/admin/auth/account-repository.js';
 import { createAccountService } from '../../src/admin/auth/account-service.js';
+import type { LoginLimits } from '../../src/admin/auth/login-rate-limiter.js';
 import type { Role } from '../../src/admin/auth/roles.js';
 import { createAdminApiRouter } from '../../src/admin/api/create-admin-api-router.js';
 import { createConsoleRouter } from '../../src/admin/console/create-console-router.js';
@@ -60,7 +61,7 @@ export interface ConsoleTestApp {
  * manual clock (starts 2026-11-29 10:00 in Hà Nội); the broadcast scheduler is ticked by the test.
  */
 export async function buildConsoleApp(
-  options: { loginLimits?: { perAccount: number; perIp: number; windowMs: number }; trustProxy?: boolean } = {},
+  options: { loginLimits?: Partial<LoginLimits>; trustProxy?: boolean } = {},
 ): Promise<ConsoleTestApp> {
   const logs = captureLogs('warn');
   const log = logs.log;

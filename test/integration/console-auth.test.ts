@@ -138,3 +138,77 @@ describe('console behind a trusted TLS proxy', () => {
     }
   });
 });
+
+describe('console sign-in under parallel guessing', () => {
+  let app: ConsoleTestApp;
+  beforeEach(async () => {
+    app = await buildConsoleApp({ trustProxy: true, loginLimits: { perAccount: 3, perIp: 6, windowMs: 15 * 60_000 } });
+    await app.addAccount('lan', 'editor');
+    await app.addAccount('hoa', 'editor');
+  });
+  afterEach(() => app.close());
+
+  const from = (ip: string) => ({ headers: { 'x-forwarded-for': ip } });
+
+  it('when 40 wrong passwords arrive in parallel, then all but 3 get 429 and the right password is refused too from that address', async () => {
+    const attacker = consoleClient(app.url);
+    await attacker.get('/admin/login', from('203.0.113.7').headers);
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        attacker.post('/admin/login', { name: 'lan', password: `sai mật khẩu ${i}` }, from('203.0.113.7')),
+      ),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(3);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(37);
+    const right = await attacker.post('/admin/login', { name: 'lan', password: TEST_PASSWORD }, from('203.0.113.7'));
+    expect(right.status).toBe(429);
+    expect(Number(right.headers.get('retry-after'))).toBeGreaterThan(0);
+    // 38 refusals, one warning line: the rest are counted into the next minute's summary
+    const refused = app.logs.lines().filter((l) => l.msg === 'console sign-in refused' && l.reason === 'rate_limited');
+    expect(refused).toHaveLength(1);
+  });
+
+  it('when one address has locked an account, then the owner at another address and a colleague at the same address still sign in', async () => {
+    const attacker = consoleClient(app.url);
+    await attacker.get('/admin/login', from('203.0.113.7').headers);
+    await Promise.all(
+      Array.from({ length: 40 }, () =>
+        attacker.post('/admin/login', { name: 'lan', password: 'sai mật khẩu' }, from('203.0.113.7')),
+      ),
+    );
+    const owner = consoleClient(app.url);
+    await owner.get('/admin/login', from('198.51.100.20').headers);
+    const own = await owner.post('/admin/login', { name: 'lan', password: TEST_PASSWORD }, from('198.51.100.20'));
+    expect(own.status).toBe(303);
+    const colleague = consoleClient(app.url);
+    await colleague.get('/admin/login', from('203.0.113.7').headers);
+    const hoa = await colleague.post('/admin/login', { name: 'hoa', password: TEST_PASSWORD }, from('203.0.113.7'));
+    expect(hoa.status).toBe(303);
+  });
+});
+
+describe('console sign-in when no proxy is trusted', () => {
+  it('when a guesser varies X-Forwarded-For, then it is still one address and stays locked', async () => {
+    const app = await buildConsoleApp({ loginLimits: { perAccount: 3, perIp: 6, windowMs: 15 * 60_000 } });
+    try {
+      await app.addAccount('lan', 'editor');
+      const c = consoleClient(app.url);
+      await c.get('/admin/login');
+      const statuses = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          c
+            .post(
+              '/admin/login',
+              { name: 'lan', password: 'sai mật khẩu' },
+              { headers: { 'x-forwarded-for': `10.9.0.${i}` } },
+            )
+            .then((r) => r.status),
+        ),
+      );
+      expect(statuses.filter((s) => s === 429)).toHaveLength(7);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -1,20 +1,30 @@
 import type { Request, Response } from 'express';
 import type { i18n, TFunction } from 'i18next';
 import { z } from 'zod';
+import { parseActorName } from '../../broadcast/parse-actor-name.js';
 
-/** The official acting: `X-Actor` header (percent-encoded UTF-8 allowed) or the body's `actor` field. */
-const actorSchema = z.string().normalize('NFC').trim().min(1).max(100);
-
-/** Reads the actor, or answers 400 and returns null. Mutating routes call it first. */
+/**
+ * Reads the official acting: `X-Actor` header (percent-encoded UTF-8 allowed) or the body's `actor`
+ * field, checked by `parseActorName` (no control or invisible characters, no look-alike letters, not
+ * a name of the software's own). Missing: 400 `actor_required`; refused: 400 `actor_invalid` with the
+ * problem. Mutating routes call it first and stop on null.
+ */
 export function requireActor(req: Request, res: Response, t: TFunction): string | null {
   const body = req.body as { actor?: unknown } | undefined;
   const raw = body?.actor ?? decodeHeader(req.get('x-actor'));
-  const parsed = actorSchema.safeParse(raw);
-  if (!parsed.success) {
+  const parsed = parseActorName(raw);
+  if (parsed.ok) return parsed.name;
+  if (parsed.problem === 'empty') {
     res.status(400).json({ error: 'actor_required', field: 'actor', message: t('api.actor_required') });
-    return null;
+  } else {
+    res.status(400).json({
+      error: 'actor_invalid',
+      field: 'actor',
+      problem: parsed.problem,
+      message: t(`errors.actor_${parsed.problem}`),
+    });
   }
-  return parsed.data;
+  return null;
 }
 
 function decodeHeader(value: string | undefined): string | undefined {

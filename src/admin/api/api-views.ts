@@ -51,6 +51,8 @@ export function createApiViews(timeZone: string, clock: { now(): number }) {
         updatedBy: c.updatedBy,
         approvedBy: c.approvedBy,
         approvedAt: at(c.approvedAt),
+        /** how many groups the approval covers (its audience as resolved when approved) */
+        approvedGroups: c.approval ? c.approval.targets.length : null,
         createdAt: at(c.createdAt),
         updatedAt: at(c.updatedAt),
         nextRunAt: at(next),

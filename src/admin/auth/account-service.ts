@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AuditLog } from '../../broadcast/audit-log.js';
+import { parseActorName } from '../../broadcast/parse-actor-name.js';
 import type { Db } from '../../storage/open-database.js';
 import {
   ACCOUNT_NAME_PATTERN,
@@ -67,7 +68,10 @@ export function createAccountService(deps: {
   return {
     /** Creates an account; generates a password when none is given and returns it (shown once). */
     async add(actor: string, input: { name: string; role: Role; password?: string }) {
-      if (!ACCOUNT_NAME_PATTERN.test(input.name)) throw new AccountRuleError('name_invalid');
+      // an account acts under its name: it must also be a valid actor (not 'system', 'cli', 'sandbox')
+      if (!ACCOUNT_NAME_PATTERN.test(input.name) || !parseActorName(input.name).ok) {
+        throw new AccountRuleError('name_invalid');
+      }
       const { hash, generated } = await hashChecked(input.password);
       try {
         const account = db.transaction(() => {

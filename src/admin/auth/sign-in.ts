@@ -10,7 +10,8 @@ export type SignInResult =
 export type SignIn = (name: string, password: string, ip: string) => Promise<SignInResult>;
 
 /**
- * Checks a name and password, rate-limited per account and per IP (checked before the password).
+ * Checks a name and password, rate-limited per account and per address: the attempt is counted
+ * BEFORE the password is checked (parallel guesses cannot all pass while the first hashes run).
  * Unknown names and disabled accounts still cost one scrypt run and answer exactly like a wrong
  * password, so neither timing nor wording reveals which names exist.
  */
@@ -22,15 +23,16 @@ export function createSignIn(deps: {
   const { accounts, limiter } = deps;
   const decoy = hashPassword('decoy password for unknown accounts', deps.scryptCost ?? DEFAULT_SCRYPT_COST);
   return async (name, password, ip) => {
-    const retryAfterMs = limiter.retryAfterMs(name, ip);
-    if (retryAfterMs > 0) return { ok: false, reason: 'rate_limited', retryAfterMs };
+    const admission = limiter.begin(name, ip);
+    if (!admission.allowed) return { ok: false, reason: 'rate_limited', retryAfterMs: admission.retryAfterMs };
+    const { attempt } = admission;
     const found = accounts.findCredentials(name);
     const matches = await verifyPassword(password, found?.passwordHash ?? (await decoy));
     if (!found || !matches || found.account.disabledAt !== null) {
-      limiter.recordFailure(name, ip);
+      attempt.failed();
       return { ok: false, reason: 'invalid' };
     }
-    limiter.recordSuccess(name);
+    attempt.succeeded();
     accounts.recordLogin(found.account.id);
     return { ok: true, account: found.account };
   };

@@ -11,7 +11,7 @@ import type { Db } from '../../storage/open-database.js';
 import type { ZaloApi } from '../../zalo/zalo-api.js';
 import { createAccountRepository } from '../auth/account-repository.js';
 import { createAccountService } from '../auth/account-service.js';
-import { createLoginRateLimiter, type LoginLimits } from '../auth/login-rate-limiter.js';
+import { createLoginRateLimiter, DEFAULT_LOGIN_LIMITS, type LoginLimits } from '../auth/login-rate-limiter.js';
 import type { ScryptCost } from '../auth/password-hash.js';
 import { createSessionStore } from '../auth/session-store.js';
 import { createSignIn } from '../auth/sign-in.js';
@@ -58,7 +58,8 @@ export interface ConsoleDeps {
   trustProxy: boolean;
   /** tests lower the scrypt cost; production keeps the default */
   scryptCost?: ScryptCost;
-  loginLimits?: LoginLimits;
+  /** tests lower the sign-in limits; production keeps DEFAULT_LOGIN_LIMITS */
+  loginLimits?: Partial<LoginLimits>;
 }
 
 /**
@@ -75,7 +76,7 @@ export function createConsoleRouter(deps: ConsoleDeps): Router {
   const facts = createRequestFacts({ trustProxy: deps.trustProxy });
   const accounts = createAccountRepository({ db, clock });
   const sessions = createSessionStore({ db, clock });
-  const limiter = createLoginRateLimiter({ clock, limits: deps.loginLimits });
+  const limiter = createLoginRateLimiter({ clock, limits: { ...DEFAULT_LOGIN_LIMITS, ...deps.loginLimits } });
   const signIn = createSignIn({ accounts, limiter, scryptCost: deps.scryptCost });
   const { audit, directory } = deps.broadcast;
   const accountService = createAccountService({ db, accounts, audit, scryptCost: deps.scryptCost });
@@ -88,7 +89,7 @@ export function createConsoleRouter(deps: ConsoleDeps): Router {
   router.use(loadConsoleState({ t, sessions, accounts }));
   router.use(verifyCsrf);
 
-  addAuthRoutes(router, { sessions, signIn, facts, audit, log });
+  addAuthRoutes(router, { sessions, signIn, facts, audit, log, clock });
   addUsersRoutes(router, { accounts, service: accountService, fmt });
   addReportRoutes(router, { stats: createConsoleStats(db), faq: deps.faq, clock, timeZone: deps.timeZone, fmt });
   addCampaignRoutes(router, { ...deps.broadcast, fmt });

@@ -54,3 +54,30 @@ describe('session store', () => {
     expect(sessions.get(b.id)).toBeUndefined();
   });
 });
+
+describe('session store: signed-out visitors', () => {
+  it('when a visitor session is made, then nothing is stored and the cookie alone gives back the same CSRF token', () => {
+    const { db, sessions } = setup();
+    const v = sessions.anonymous();
+    expect(db.prepare('SELECT COUNT(*) AS n FROM admin_sessions').get()).toEqual({ n: 0 });
+    expect(sessions.get(v.id)).toEqual({ id: v.id, accountId: null, csrfToken: v.csrfToken, expiresAt: v.expiresAt });
+    expect(sessions.anonymous().csrfToken).not.toBe(v.csrfToken);
+  });
+
+  it('when the database is reopened, then a visitor token still verifies; a tampered id or an expired one does not', () => {
+    const { db, clock, sessions } = setup();
+    const v = sessions.anonymous();
+    const again = createSessionStore({ db, clock, lifetimes });
+    expect(again.get(v.id)?.csrfToken).toBe(v.csrfToken);
+    const tampered = v.id.slice(0, -1) + (v.id.endsWith('A') ? 'B' : 'A');
+    expect(again.get(tampered)?.csrfToken).not.toBe(v.csrfToken);
+    clock.advance(lifetimes.anonymousMs);
+    expect(again.get(v.id)).toBeUndefined();
+  });
+
+  it('when another installation signs a visitor id, then its token does not verify here', () => {
+    const { sessions } = setup();
+    const v = sessions.anonymous();
+    expect(setup().sessions.get(v.id)?.csrfToken).not.toBe(v.csrfToken);
+  });
+});

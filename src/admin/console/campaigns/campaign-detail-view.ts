@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { AuditEntry } from '../../../broadcast/audit-log.js';
 import type { BroadcastGroup, BroadcastRun, Campaign, DeliveryCounts } from '../../../broadcast/broadcast-types.js';
+import { sameActor } from '../../../broadcast/same-actor.js';
 import type { Account } from '../../auth/account-repository.js';
 import { can } from '../../auth/roles.js';
 import type { Formatter } from '../format.js';
@@ -33,7 +34,7 @@ export function campaignDetailView(
   const { campaign: c, account, csrfToken: csrf } = input;
   const base = `/admin/campaigns/${c.id}`;
   const open = ['draft', 'approved', 'paused'].includes(c.status);
-  const drafter = [c.createdBy, c.updatedBy].some((n) => n.toLowerCase() === account.name.toLowerCase());
+  const drafter = [c.createdBy, c.updatedBy].some((n) => sameActor(n, account.name));
   const actions: SafeHtml[] = [];
   if (can(account.role, 'campaign.draft') && open) {
     actions.push(html`<a class="button secondary" href="${base}/edit">${t('campaigns.edit')}</a>`);

@@ -1,5 +1,7 @@
 import type { Request, Response, Router } from 'express';
 import type { AuditLog } from '../../../broadcast/audit-log.js';
+import type { Clock } from '../../../shared/clock.js';
+import { createLogThrottle } from '../../../shared/log-throttle.js';
 import { hashUserId, type Logger } from '../../../shared/logger.js';
 import type { SessionStore } from '../../auth/session-store.js';
 import type { SignIn } from '../../auth/sign-in.js';
@@ -15,12 +17,17 @@ export function safeNext(value: unknown): string {
     : '/admin';
 }
 
-/** GET/POST /login and POST /logout. Signing in replaces the anonymous session with a new one. */
+/**
+ * GET/POST /login and POST /logout. A signed-out visitor gets a stateless session (nothing stored);
+ * signing in starts a new stored one.
+ */
 export function addAuthRoutes(
   router: Router,
-  deps: { sessions: SessionStore; signIn: SignIn; facts: RequestFacts; audit: AuditLog; log: Logger },
+  deps: { sessions: SessionStore; signIn: SignIn; facts: RequestFacts; audit: AuditLog; log: Logger; clock: Clock },
 ): void {
   const { sessions, facts } = deps;
+  // a guesser's refused attempts cost nothing to send: one line per minute and address, with a count
+  const lockedOut = createLogThrottle({ log: deps.log, clock: deps.clock });
 
   function showForm(
     req: Request,
@@ -31,7 +38,7 @@ export function addAuthRoutes(
     const state = stateOf(res);
     let session = state.session;
     if (!session || session.accountId !== null) {
-      session = sessions.create(null);
+      session = sessions.anonymous();
       setSessionCookie(res, facts, req, session);
       state.session = session;
     }
@@ -54,7 +61,9 @@ export function addAuthRoutes(
     const result = await deps.signIn(name, formField(req, 'password'), ip);
     if (!result.ok) {
       // a hash, not the name: a password typed into the name field must not reach the log
-      deps.log.warn({ account: hashUserId(name), reason: result.reason }, 'console sign-in refused');
+      const fields = { account: hashUserId(name), reason: result.reason };
+      if (result.reason === 'rate_limited') lockedOut.warn(ip, { ...fields, ip }, 'console sign-in refused');
+      else deps.log.warn(fields, 'console sign-in refused');
       if (result.reason === 'rate_limited') {
         const minutes = Math.ceil(result.retryAfterMs / 60_000);
         res.set('Retry-After', String(Math.ceil(result.retryAfterMs / 1000)));
