@@ -1,5 +1,6 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { hashUserId, type Logger } from '../shared/logger.js';
+import { storageProblemOf, type StorageHealth } from '../storage/storage-health.js';
 import { eventUserKey } from './event-user-key.js';
 import { parseZaloEvent } from './parse-zalo-event.js';
 import { zaloEventName, type ZaloEvent } from './zalo-event.js';
@@ -19,7 +20,12 @@ export interface WebhookRouterDeps {
   maxBodyBytes?: number;
   /** Log residents' message texts (LOG_MESSAGE_TEXT); off by default. */
   logMessageText?: boolean;
+  /** Shared storage state: a write failing for lack of space answers 503 and is logged there (once a minute). */
+  storage?: StorageHealth;
 }
+
+/** Seconds a sender is asked to wait before retrying when the event cannot be stored (full disk). */
+const STORAGE_RETRY_AFTER_S = 30;
 
 const SIGNATURE_HEADER = 'x-zevent-signature';
 
@@ -39,6 +45,8 @@ class WebhookRejection {
  * Rejections store nothing and log a warning without the body: 413 too large, 400 not a JSON object or
  * not a valid event, 401 missing/wrong signature, 403 a foreign `app_id`.
  * A body without `app_id` is verified with the configured app id. Duplicates are answered 200 too.
+ * An event that cannot be stored (full or read-only disk) is answered 503 with `Retry-After`, never
+ * 200: it is not ours to keep until it is stored.
  */
 export function createWebhookRouter(deps: WebhookRouterDeps): Router {
   const { appId, oaSecretKey, inbox, log, maxBodyBytes = 64 * 1024, logMessageText = false } = deps;
@@ -52,7 +60,18 @@ export function createWebhookRouter(deps: WebhookRouterDeps): Router {
       const outcome = receive(raw, req.get(SIGNATURE_HEADER));
       if (outcome instanceof WebhookRejection) return reject(res, outcome);
       const { event } = outcome;
-      const { duplicate } = inbox.accept(event, raw.toString('utf8'));
+      let duplicate: boolean;
+      try {
+        ({ duplicate } = inbox.accept(event, raw.toString('utf8')));
+        deps.storage?.succeeded();
+      } catch (err) {
+        if (!storageProblemOf(err)) throw err;
+        // not stored, so not acknowledged: Zalo (or whoever sent it) must deliver it again
+        if (!deps.storage?.failed(err, 'webhook')) log.error({ err }, 'webhook event not stored: storage failure');
+        res.set('Retry-After', String(STORAGE_RETRY_AFTER_S));
+        res.status(503).json({ ok: false, error: 'storage unavailable' });
+        return;
+      }
       log.info(
         {
           event: zaloEventName(event),
