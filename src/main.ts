@@ -21,12 +21,13 @@ import { createResidentProfiles } from './bot/resident-profiles.js';
 import { createResidentRepository } from './bot/resident-repository.js';
 import { broadcastOptionsFromConfig, createBroadcast } from './broadcast/create-broadcast.js';
 import { parseConfig, type Config } from './config/parse-config.js';
-import { createFaqStore } from './faq/create-faq-store.js';
+import { createFaqStore } from './faq/content/create-faq-store.js';
 import { createI18n } from './i18n/create-i18n.js';
 import { startSandbox } from './sandbox/start-sandbox.js';
 import { systemClock } from './shared/clock.js';
 import { AppError, ConfigError } from './shared/errors.js';
 import { createLogger } from './shared/logger.js';
+import { listenForStopSignals } from './shared/stop-signals.js';
 import { deleteUserData } from './storage/delete-user-data.js';
 import { checkDataDir } from './storage/check-data-dir.js';
 import { openDatabase, type Db } from './storage/open-database.js';
@@ -50,6 +51,8 @@ const HARD_EXIT_MS = 20_000;
 async function main(): Promise<void> {
   const config = readConfigOrExit();
   const log = createLogger({ level: config.log.level });
+  // before any start-up work: a Ctrl-C from here on stops cleanly, a second one is "already stopping"
+  const signals = listenForStopSignals({ log });
   const clock = systemClock;
   const i18n = createI18n();
   const t = i18n.getFixedT('vi');
@@ -202,11 +205,8 @@ async function main(): Promise<void> {
     server.once('error', reject);
   });
   const url = `http://${config.host}:${(server.address() as AddressInfo).port}`;
-  // Signal handlers before anything starts working, so a SIGTERM during start-up still drains cleanly.
-  let stopping = false;
+  // Called once, on the first stop signal (`signals` ignores the later ones, e.g. npm's forwarded SIGINT).
   async function shutdown(signal: NodeJS.Signals): Promise<void> {
-    if (stopping) return;
-    stopping = true;
     ready = false;
     log.info({ signal }, 'shutting down: no new connections, finishing running work');
     setTimeout(() => {
@@ -231,8 +231,9 @@ async function main(): Promise<void> {
     log.info('stopped');
     process.exit(0);
   }
-  process.once('SIGTERM', (signal) => void shutdown(signal));
-  process.once('SIGINT', (signal) => void shutdown(signal));
+  // before anything starts working, so a signal during start-up still drains cleanly
+  signals.onStop((signal) => void shutdown(signal));
+  if (signals.requested) return;
   sandbox?.setWebhookUrl(`${url}/webhook/zalo`);
   outbox.start();
   processor.start();

@@ -19,7 +19,7 @@ import { createReplyOutbox } from '../../src/bot/reply-outbox.js';
 import { createReplySender } from '../../src/bot/reply-sender.js';
 import { createResidentRepository } from '../../src/bot/resident-repository.js';
 import { SANDBOX_ZALO } from '../../src/config/parse-config.js';
-import { createFaqStore } from '../../src/faq/create-faq-store.js';
+import { createFaqStore } from '../../src/faq/content/create-faq-store.js';
 import { createI18n } from '../../src/i18n/create-i18n.js';
 import type { Clock } from '../../src/shared/clock.js';
 import { createSilentLogger } from '../../src/shared/logger.js';

@@ -1,15 +1,18 @@
 /**
  * Try the FAQ content as a resident would, with no server and no network:
- *   npm run ask -- [--json] [--dir CONTENT_DIR] [--date YYYY-MM-DD] < questions.txt
+ *   npm run ask -- [--json] [--explain] [--dir CONTENT_DIR] [--date YYYY-MM-DD] < questions.txt
  * Each stdin line is one message of ONE resident's conversation, answered by the same dialog code
  * as the webhook (in-memory database, no flood limit, no buttons). So "1" picks item 1 of the list
  * just shown (of the main menu on the first line), exactly as in chat. `--date` answers as on that
  * day at 12:00 Asia/Ho_Chi_Minh (date-dependent answers); default: now. `--dir` default ./content.
  * With --json, one object per line: {"question","kind","id","score","text"} where kind is
  * answer | suggestions (also any numbered menu) | smalltalk (also a hand-off reply) | fallback.
+ * `--explain` adds why (an "explain" field with --json): the questions the message was read as,
+ * the model's best candidates with their probability and the terms that weighed most.
  */
 import readline from 'node:readline';
-import { createFaqStore } from '../faq/create-faq-store.js';
+import { createFaqStore } from '../faq/content/create-faq-store.js';
+import type { MatchExplanation } from '../faq/faq-types.js';
 import { createI18n } from '../i18n/create-i18n.js';
 import { createLogger } from '../shared/logger.js';
 import { createAskSession, type AskLine } from './create-ask-session.js';
@@ -23,11 +26,21 @@ function formatHuman(line: AskLine): string {
   return `› ${line.question}\n[${line.kind}${line.id ? ` ${line.id}` : ''}${score}]\n${line.text}\n\n`;
 }
 
+function formatExplanation(why: MatchExplanation): string {
+  const lines = why.candidates.map(
+    (c) =>
+      `  ${(c.p * 100).toFixed(0).padStart(3)}% ${c.id}: ${c.terms.map((t) => `${t.term} (${t.weight})`).join(', ')}`,
+  );
+  const questions = why.questions.length > 1 ? [`  questions: ${why.questions.join(' | ')}`] : [];
+  return [...questions, `  unknown words: ${(why.unknownShare * 100).toFixed(0)}%`, ...lines, '', ''].join('\n');
+}
+
 async function main(): Promise<number> {
   const t = createI18n().getFixedT('vi');
   const values = parseFlags(
     {
       json: { type: 'boolean' },
+      explain: { type: 'boolean' },
       dir: { type: 'string' },
       date: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -46,7 +59,7 @@ async function main(): Promise<number> {
   }
   const now = (): number => fixedNow ?? Date.now();
   const contentDir = contentDirFor(values.dir);
-  const log = createLogger({ level: 'warn', destination: process.stderr });
+  const log = createLogger({ level: 'error', destination: process.stderr });
   let faq;
   try {
     faq = createFaqStore({ contentDir, clock: { now }, log, watch: false });
@@ -60,7 +73,9 @@ async function main(): Promise<number> {
       const question = raw.trim();
       if (question.length === 0) continue;
       const line = await session.ask(ASK_USER_ID, question);
-      process.stdout.write(values.json ? `${JSON.stringify(line)}\n` : formatHuman(line));
+      const why = values.explain ? faq.current().explain(question, now()) : undefined;
+      if (values.json) process.stdout.write(`${JSON.stringify(why ? { ...line, explain: why } : line)}\n`);
+      else process.stdout.write(formatHuman(line) + (why ? formatExplanation(why) : ''));
     }
   } finally {
     faq.close();

@@ -6,10 +6,10 @@
  * Exit code 1 when there is any error, 0 otherwise (warnings alone pass). `--date` judges review
  * ages as on that day (default: today in Asia/Ho_Chi_Minh); `--dir` default ./content.
  */
-import { checkContentDir } from '../faq/check-content-dir.js';
-import { createFaqTranslator, formatDiagnostic } from '../faq/format-diagnostics.js';
+import { checkContentDir } from '../faq/content/check-content-dir.js';
+import { createFaqTranslator, formatDiagnostic } from '../faq/content/format-diagnostics.js';
 import { dayOf } from '../faq/validity.js';
-import { isIsoDay } from '../faq/yaml-reader.js';
+import { isIsoDay } from '../faq/content/yaml-reader.js';
 import { parseFlags } from './parse-flags.js';
 import { contentDirFor } from './content-dir.js';
 

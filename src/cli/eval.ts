@@ -1,100 +1,94 @@
 /**
- * Measures the matcher on the labelled evaluation set (developer tool):
- *   npm run eval [-- --dir CONTENT_DIR] [--set FILE] [--split dev|test|holdout|all] [--date YYYY-MM-DD] [--fold] [--json] [--misses]
- * Prints top-1 accuracy, top-3 recall, answer precision and rate, out-of-scope decline rate and
- * small-talk accuracy, for all questions and separately for those typed with and without
- * diacritics, then the most frequent confusions. Defaults: ./content, test/eval/questions.yaml,
- * all splits, the eval day EVAL_DAY (fixed so runs are comparable). --misses lists every miss;
- * --fold also asks every question typed with diacritics without them (unmarked twins).
+ * Measures answer quality on a blind evaluation set (developer tool), through the same dialog as `npm run ask`:
+ *   npm run eval [-- --set dev|test] [--dir CONTENT_DIR] [--date YYYY-MM-DD] [--misses] [--json]
+ * Every row of test/eval/blind/<set>-questions.yaml (joined with <set>-facts.yaml) is asked by a
+ * fresh resident and scored right / wrong / unanswered (src/cli/eval/score-reply.ts). Tune on
+ * `dev`; `test` is measured, never tuned on. Default day EVAL_DAY (fixed so runs compare).
  */
-import { createFaqStore } from '../faq/create-faq-store.js';
-import { EVAL_DAY, evaluateMatcher, withUnmarkedTwins, type EvalMetrics } from '../faq/evaluate-matcher.js';
-import { loadEvalSet } from '../faq/load-eval-set.js';
-import { isIsoDay } from '../faq/yaml-reader.js';
+import path from 'node:path';
+import { createFaqStore } from '../faq/content/create-faq-store.js';
+import { isIsoDay } from '../faq/content/yaml-reader.js';
+import { createI18n } from '../i18n/create-i18n.js';
 import { createSilentLogger } from '../shared/logger.js';
-import { parseFlags } from './parse-flags.js';
+import { createAskSession } from './create-ask-session.js';
 import { contentDirFor } from './content-dir.js';
+import { loadBlindSet } from './eval/blind-set.js';
+import { evaluateBlindSet, share, type BlindReport, type Tally } from './eval/evaluate-blind-set.js';
+import { parseFlags } from './parse-flags.js';
+
+/** "Today" of the blind sets: the 2022–2025 poverty standard still applies (until 31/12/2026). */
+export const EVAL_DAY = '2026-12-07';
+export const BLIND_DIR = 'test/eval/blind';
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`.padStart(7);
+const line = (name: string, t: Tally): string =>
+  `${name.padEnd(16)} ${String(t.n).padStart(4)} ${pct(share(t.right, t.n))} ${pct(share(t.wrong, t.n))} ${pct(share(t.unanswered, t.n))}`;
 
-function table(rows: [string, EvalMetrics][]): string {
-  const head = 'set        n_in  top-1  top-3 answered a-rate a-prec  n_oos declined (ans/sug)  n_st  smalltalk';
-  const lines = rows.map(
-    ([name, m]) =>
-      `${name.padEnd(9)} ${String(m.inScope).padStart(5)} ${pct(m.top1)}${pct(m.top3)} ${pct(m.answeredCorrect)}${pct(m.answerRate)}${pct(m.answerPrecision)} ${String(m.outOfScope).padStart(5)} ${pct(m.oosDeclined)}  (${m.oosAnswered}/${m.oosSuggested})${String(m.smalltalk).padStart(9)} ${pct(m.smalltalkCorrect)}`,
-  );
-  return [head, ...lines].join('\n');
+function summary(report: BlindReport): string {
+  const rows = [
+    'rows               n   right   wrong  unansw',
+    ...Object.entries(report.byExpect).map(([k, t]) => line(k, t)),
+    line('answer, marked', report.inScopeMarked),
+    line('answer, unmarked', report.inScopeUnmarked),
+    ...Object.entries(report.byStyle)
+      .sort()
+      .map(([k, t]) => line(`style ${k}`, t)),
+  ];
+  return rows.join('\n');
 }
 
-function main(): number {
-  const usage =
-    'usage: npm run eval [-- --dir DIR] [--set FILE] [--split dev|test|holdout|all] [--date YYYY-MM-DD] [--fold] [--json] [--misses]';
+async function main(): Promise<number> {
+  const usage = 'usage: npm run eval [-- --set dev|test] [--dir DIR] [--date YYYY-MM-DD] [--misses] [--json]';
   const values = parseFlags(
     {
-      dir: { type: 'string' },
       set: { type: 'string' },
-      split: { type: 'string' },
+      dir: { type: 'string' },
       date: { type: 'string' },
-      fold: { type: 'boolean' },
-      json: { type: 'boolean' },
       misses: { type: 'boolean' },
+      json: { type: 'boolean' },
     },
     usage,
   );
   if (!values) return 2;
-  const split = values.split ?? 'all';
+  const set = values.set ?? 'dev';
   const day = values.date ?? EVAL_DAY;
-  if (!['dev', 'test', 'holdout', 'all'].includes(split) || !isIsoDay(day)) {
+  if (!/^[a-z0-9-]+$/.test(set) || !isIsoDay(day)) {
     console.error(usage);
     return 2;
   }
-  const at = Date.parse(`${day}T12:00:00+07:00`);
-  const store = createFaqStore({
-    contentDir: contentDirFor(values.dir),
-    clock: { now: () => at },
-    log: createSilentLogger(),
-    watch: false,
-  });
-  const snapshot = store.current();
-  const chosen = loadEvalSet(values.set ?? 'test/eval/questions.yaml', snapshot).filter(
-    (r) => split === 'all' || (r.split ?? 'dev') === split,
-  );
-  const rows = values.fold ? withUnmarkedTwins(chosen) : chosen;
-  const report = evaluateMatcher(snapshot, rows, at);
-  if (values.json) {
-    const { outcomes, ...rest } = report;
-    console.log(
-      JSON.stringify({
-        split,
-        day,
-        contentVersion: snapshot.version,
-        ...rest,
-        misses: outcomes.filter((o) => !o.correct).length,
-      }),
-    );
-    return 0;
-  }
-  console.log(
-    `content ${snapshot.version}, ${rows.length} questions (split ${split}${values.fold ? ', with unmarked twins' : ''}), answered as on ${day}\n`,
-  );
-  console.log(
-    table([
-      ['all', report.all],
-      ['marked', report.marked],
-      ['unmarked', report.unmarked],
-    ]),
-  );
-  console.log('\nconfusions (expected → top-1):');
-  for (const c of report.confusion.slice(0, 15)) console.log(`  ${c.count}× ${c.expected} → ${c.got}`);
-  if (values.misses) {
-    console.log('\nmisses:');
-    for (const o of report.outcomes.filter((x) => !x.correct)) {
+  const rows = loadBlindSet(path.join(BLIND_DIR, `${set}-questions.yaml`), path.join(BLIND_DIR, `${set}-facts.yaml`));
+  const now = Date.parse(`${day}T12:00:00+07:00`);
+  const log = createSilentLogger();
+  const faq = createFaqStore({ contentDir: contentDirFor(values.dir), clock: { now: () => now }, log, watch: false });
+  const session = createAskSession({ faq, t: createI18n().getFixedT('vi'), log, now: () => now });
+  try {
+    const report = await evaluateBlindSet(rows, session, day);
+    if (values.json) {
       console.log(
-        `  [${o.row.expect}] ${o.row.q}\n     → ${o.result.kind} ${o.ranked.slice(0, 3).join(', ')} (${o.result.score})`,
+        JSON.stringify(
+          report.outcomes.map((o) => ({ id: o.row.id, verdict: o.verdict, kind: o.reply.kind, node: o.reply.id })),
+        ),
       );
+      return 0;
     }
+    console.log(`set ${set}, ${rows.length} rows, day ${day}, content ${faq.status().version}`);
+    console.log(summary(report));
+    if (values.misses) {
+      for (const o of report.outcomes.filter((x) => x.verdict !== 'right')) {
+        const missing = o.missing.map((g) => g.join('|')).join('; ');
+        console.log(
+          `\n[${o.verdict}] ${o.row.id} (${o.row.expect}) → ${o.reply.kind} ${o.reply.id ?? ''} ${o.reply.score ?? ''}`,
+        );
+        console.log(`  q: ${o.row.q}`);
+        if (missing) console.log(`  missing: ${missing}`);
+        console.log(`  reply: ${o.reply.text.slice(0, 160).replace(/\n/g, ' ')}`);
+      }
+    }
+  } finally {
+    session.close();
+    faq.close();
   }
   return 0;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

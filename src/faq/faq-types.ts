@@ -77,14 +77,34 @@ export type MatchResult =
    * `candidates` are the best candidates (the answer first); `alternatives` the runner-ups close
    * enough to the answer that the dialog offers them after it ("Có thể bạn muốn hỏi thêm").
    */
-  | { kind: 'answer'; id: string; score: number; candidates: Candidate[]; alternatives?: Candidate[] }
+  | {
+      kind: 'answer';
+      id: string;
+      score: number;
+      candidates: Candidate[];
+      alternatives?: Candidate[];
+      /** a second question of the same message, answered as well */
+      second?: Candidate;
+    }
   /**
    * `topicId` is set when the resident named a whole topic (its `questions`): the candidates are then
    * that topic's children in menu order, so the dialog may show the topic's menu (and its intro) instead.
    */
   | { kind: 'suggestions'; score: number; candidates: Candidate[]; topicId?: string }
-  | { kind: 'smalltalk'; id: string; intent: SmalltalkIntent; score: number }
+  /** `urgent`: a safety reply that also opens an urgent hand-off */
+  | { kind: 'smalltalk'; id: string; intent: SmalltalkIntent; score: number; urgent?: boolean }
   | { kind: 'fallback'; score: number; candidates: Candidate[] };
+
+/** Why the matcher decided what it did (`npm run ask -- --explain`, the console). */
+export interface MatchExplanation {
+  result: MatchResult;
+  /** share of the message's content words that no FAQ text uses */
+  unknownShare: number;
+  /** the questions the message was read as */
+  questions: string[];
+  /** the model's best candidates with their probability and the terms that weighed most */
+  candidates: { id: string; title: string; p: number; terms: { term: string; weight: number }[] }[];
+}
 
 /** One loaded, checked, indexed content version. Immutable; a reload produces a new one. */
 export interface FaqSnapshot {
@@ -98,6 +118,8 @@ export interface FaqSnapshot {
   answerAt(node: FaqNode, at: number): AnswerVersion | undefined;
   /** classifies a resident's free text as answer / suggestions / smalltalk / fallback */
   match(text: string, at: number): MatchResult;
+  /** the same verdict with the evidence behind it */
+  explain(text: string, at: number): MatchExplanation;
 }
 
 /** Live content: the current snapshot, swapped atomically by the watcher on every good reload. */

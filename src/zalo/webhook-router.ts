@@ -2,6 +2,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import { hashUserId, type Logger } from '../shared/logger.js';
 import { storageProblemOf, type StorageHealth } from '../storage/storage-health.js';
 import { eventUserKey } from './event-user-key.js';
+import { exceedsJsonDepth, MAX_WEBHOOK_JSON_DEPTH } from './json-depth.js';
 import { parseZaloEvent } from './parse-zalo-event.js';
 import { zaloEventName, type ZaloEvent } from './zalo-event.js';
 import { isValidZaloSignature } from './zalo-signature.js';
@@ -42,8 +43,8 @@ class WebhookRejection {
  * `X-ZEvent-Signature` over those exact bytes before anything acts on the body (the JSON is decoded
  * first only to read `app_id` and `timestamp`, which the MAC covers), then stores the event and answers
  * 200 `{ok:true}` at once; the inbox processor handles it afterwards.
- * Rejections store nothing and log a warning without the body: 413 too large, 400 not a JSON object or
- * not a valid event, 401 missing/wrong signature, 403 a foreign `app_id`.
+ * Rejections store nothing and log a warning without the body: 413 too large, 400 nested deeper than
+ * `MAX_WEBHOOK_JSON_DEPTH`, not a JSON object or not a valid event, 401 missing/wrong signature, 403 a foreign `app_id`.
  * A body without `app_id` is verified with the configured app id. Duplicates are answered 200 too.
  * An event that cannot be stored (full or read-only disk) is answered 503 with `Retry-After`, never
  * 200: it is not ours to keep until it is stored.
@@ -96,9 +97,12 @@ export function createWebhookRouter(deps: WebhookRouterDeps): Router {
   );
 
   function receive(raw: Buffer, signature: string | undefined): WebhookRejection | { event: ZaloEvent } {
+    const text = raw.toString('utf8');
+    // before JSON.parse: a body nested thousands deep parses, then overflows every recursive step after it
+    if (exceedsJsonDepth(text, MAX_WEBHOOK_JSON_DEPTH)) return new WebhookRejection(400, 'body nested too deep');
     let json: unknown;
     try {
-      json = JSON.parse(raw.toString('utf8'));
+      json = JSON.parse(text);
     } catch {
       return new WebhookRejection(400, 'malformed JSON');
     }

@@ -15,7 +15,7 @@ import { createHandoffRepository, type HandoffRepository } from '../../src/bot/d
 import { createQuestionRepository, type QuestionRepository } from '../../src/bot/dialog/question-repository.js';
 import { createResidentRepository, type ResidentRepository } from '../../src/bot/resident-repository.js';
 import { createBroadcast, type Broadcast } from '../../src/broadcast/create-broadcast.js';
-import { createFaqStore } from '../../src/faq/create-faq-store.js';
+import { createFaqStore } from '../../src/faq/content/create-faq-store.js';
 import type { FaqStore } from '../../src/faq/faq-types.js';
 import { createI18n } from '../../src/i18n/create-i18n.js';
 import { createManualClock } from '../../src/shared/clock.js';

@@ -20,6 +20,8 @@ export interface SpawnedApp {
   output(): string;
   /** SIGTERM to the `npm start` process (npm forwards it to node), as a service manager stops it */
   terminate(): void;
+  /** SIGINT to the whole process group, as Ctrl-C in a terminal: node gets it and npm forwards its copy */
+  interrupt(): void;
   /** SIGKILL to the whole process group (npm and node), as in a crash or power loss; resolves on exit */
   crash(): Promise<AppExit>;
 }
@@ -68,6 +70,13 @@ export async function spawnApp(env: Record<string, string>, { readyTimeoutMs = 6
     exited,
     output: () => lines.join('\n'),
     terminate: () => void child.kill('SIGTERM'),
+    interrupt() {
+      try {
+        if (!hasExited && child.pid !== undefined) process.kill(-child.pid, 'SIGINT');
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ESRCH') throw err;
+      }
+    },
     async crash() {
       try {
         if (!hasExited && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');

@@ -55,7 +55,7 @@ describe('npm run ask', () => {
     expect(answer).toMatchObject({ kind: 'answer', id: known.id });
     expect(typeof answer!.score).toBe('number');
     expect(answer!.text).toMatch(/\nCăn cứ: .+/);
-    expect(answer!.text).toMatch(/\nCập nhật: \d{2}\/\d{2}\/\d{4}/);
+    expect(answer!.text).toMatch(/ · Cập nhật: \d{2}\/\d{2}\/\d{4}/);
     expect(menu).toMatchObject({ kind: 'suggestions', id: null, score: null });
     expect(menu!.text).toMatch(/\n1\. .+\n2\. /);
     // "1" after the main menu opens the first topic, as it would in chat

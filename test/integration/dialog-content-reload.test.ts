@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFaqDialog } from '../../src/bot/dialog/create-faq-dialog.js';
 import { createDialogStateRepository } from '../../src/bot/dialog/dialog-state-repository.js';
-import { createFaqStore } from '../../src/faq/create-faq-store.js';
+import { createFaqStore } from '../../src/faq/content/create-faq-store.js';
 import type { FaqStore } from '../../src/faq/faq-types.js';
 import { createI18n } from '../../src/i18n/create-i18n.js';
 import { createSilentLogger } from '../../src/shared/logger.js';

@@ -26,6 +26,6 @@ describe('npm run content:check', () => {
   it('when --json is given, then it prints one JSON object with the diagnostics and counts', () => {
     const out = run('--dir', 'test/fixtures/content/valid', '--json', '--date', '2026-11-29');
     expect(out.status).toBe(0);
-    expect(JSON.parse(out.stdout)).toEqual({ diagnostics: [], errors: 0, warnings: 0, files: 4, nodes: 11 });
+    expect(JSON.parse(out.stdout)).toEqual({ diagnostics: [], errors: 0, warnings: 0, files: 4, nodes: 13 });
   });
 });

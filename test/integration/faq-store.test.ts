@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ContentError, createFaqStore, type ReloadableFaqStore } from '../../src/faq/create-faq-store.js';
+import { ContentError, createFaqStore, type ReloadableFaqStore } from '../../src/faq/content/create-faq-store.js';
 import { createManualClock } from '../../src/shared/clock.js';
 import { createSilentLogger } from '../../src/shared/logger.js';
 

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createFaqDialog } from '../../src/bot/dialog/create-faq-dialog.js';
 import type { Dialog, OutgoingMessage } from '../../src/bot/dialog.js';
 import { SANDBOX_ZALO } from '../../src/config/parse-config.js';
-import { createFaqStore, type ReloadableFaqStore } from '../../src/faq/create-faq-store.js';
+import { createFaqStore, type ReloadableFaqStore } from '../../src/faq/content/create-faq-store.js';
 import { createI18n } from '../../src/i18n/create-i18n.js';
 import { systemClock } from '../../src/shared/clock.js';
 import { createSilentLogger } from '../../src/shared/logger.js';

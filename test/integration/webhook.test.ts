@@ -144,6 +144,30 @@ describe('POST /webhook/zalo', () => {
           };
         },
       },
+      {
+        name: 'a correctly signed unmodelled event nested 20,000 levels deep',
+        status: 400,
+        request: () => {
+          const raw = `{"app_id":"${SANDBOX_ZALO.appId}","event_name":"user_send_future","timestamp":"1764385200000","x":${'['.repeat(20_000)}"SECRET-BODY-MARKER"${']'.repeat(20_000)}}`;
+          return {
+            raw,
+            headers: { 'X-ZEvent-Signature': signZaloRequest(raw, { oaSecretKey: SANDBOX_ZALO.oaSecretKey }) },
+          };
+        },
+      },
+      {
+        name: 'a correctly signed user_send_text carrying a field nested 8,000 levels deep',
+        status: 400,
+        request: () => {
+          const body = app.sim.events.userSendText('5510185758261927916', 'SECRET-BODY-MARKER');
+          const deep = `${'{"a":'.repeat(8_000)}1${'}'.repeat(8_000)}`;
+          const raw = JSON.stringify(body).replace(/}$/, `,"extra":${deep}}`);
+          return {
+            raw,
+            headers: { 'X-ZEvent-Signature': signZaloRequest(raw, { oaSecretKey: SANDBOX_ZALO.oaSecretKey }) },
+          };
+        },
+      },
     ];
 
     it.each(cases)(

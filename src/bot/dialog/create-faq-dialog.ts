@@ -3,6 +3,7 @@ import type { FaqNode, FaqSnapshot, FaqStore, MatchResult } from '../../faq/faq-
 import { hashUserId, type Logger } from '../../shared/logger.js';
 import type { Db } from '../../storage/open-database.js';
 import type { Dialog, DialogInput, DialogOutcome, DialogReply } from '../dialog.js';
+import { boundQuestionText } from '../../faq/match/bounded-text.js';
 import {
   answerScreen,
   fallbackScreen,
@@ -14,7 +15,7 @@ import {
   type ScreenContext,
 } from './dialog-screens.js';
 import { createDialogStateRepository, type DialogState } from './dialog-state-repository.js';
-import { availableNode, availableNodes } from './faq-navigation.js';
+import { availableNode, availableNodes, detailsOf } from './faq-navigation.js';
 import { createFloodLimiter } from './flood-limiter.js';
 import { createHandoffRepository } from './handoff-repository.js';
 import { createCommandParser, type CommandWords, type DialogCommand } from './parse-dialog-command.js';
@@ -44,6 +45,8 @@ export interface FaqDialogDeps {
 interface Turn {
   screen: Screen;
   outcome: DialogOutcome;
+  /** a second message (the answer to a second question of the same message) */
+  then?: Screen;
 }
 
 /** One input being answered: the content snapshot and time of the screens, the resident and their state. */
@@ -87,6 +90,17 @@ export function createFaqDialog(deps: FaqDialogDeps): Dialog {
       ...(score !== undefined && { score }),
     });
     if (node.kind === 'topic') return { screen: topicScreen(ctx, node), outcome: outcome('menu') };
+    const detailsFor = detailsOf(node);
+    if (detailsFor !== undefined) {
+      const base = availableNode(ctx.snapshot, detailsFor, ctx.now);
+      const version = base && ctx.snapshot.answerAt(base, ctx.now);
+      if (!base || !version) return menuChanged(ctx);
+      const followUps = availableNodes(ctx.snapshot, base.followUps, ctx.now);
+      return {
+        screen: answerScreen(ctx, base, version, followUps, [], [], true),
+        outcome: { kind: 'answer', id: base.id },
+      };
+    }
     const version = ctx.snapshot.answerAt(node, ctx.now);
     if (!version) return menuChanged(ctx);
     if (node.kind === 'smalltalk') return { screen: { parts: [version.text.trim()] }, outcome: outcome('smalltalk') };
@@ -127,13 +141,19 @@ export function createFaqDialog(deps: FaqDialogDeps): Dialog {
     return { screen: mainMenuScreen(ctx), outcome: { kind: 'menu' } };
   }
 
-  function handoff(ctx: TurnContext): Turn {
+  /** Opens (or finds) the resident's hand-off; `urgent`: a safety reply, with the message that caused it. */
+  function openHandoff(ctx: TurnContext, urgent?: { text: string | null }) {
     const { userId, state } = ctx;
     const last = questions.lastOfUser(userId);
-    const question = last && ctx.now - last.createdAt <= HANDOFF_CONTEXT_MS ? last.text : null;
+    const question = urgent ? urgent.text : last && ctx.now - last.createdAt <= HANDOFF_CONTEXT_MS ? last.text : null;
     const current = state?.nodeId ? ctx.snapshot.node(state.nodeId) : undefined;
     const lastAnswerId = current?.kind === 'answer' ? current.id : null;
-    const { handoff: row, created } = handoffs.open({ userId, question, lastAnswerId, now: ctx.now });
+    return handoffs.open({ userId, question, lastAnswerId, now: ctx.now, ...(urgent && { urgent: true }) });
+  }
+
+  function handoff(ctx: TurnContext): Turn {
+    const { userId } = ctx;
+    const { handoff: row, created } = openHandoff(ctx);
     log.info(
       { user: hashUserId(userId), handoffId: row.id, created },
       created ? 'hand-off opened' : 'hand-off already open',
@@ -149,14 +169,22 @@ export function createFaqDialog(deps: FaqDialogDeps): Dialog {
     return { screen: { parts }, outcome };
   }
 
-  function answerQuestion(ctx: TurnContext, text: string): Turn {
+  /** `text` is the bounded part the matcher sees; `fullText` what the resident wrote, kept for officials. */
+  function answerQuestion(ctx: TurnContext, text: string, fullText: string): Turn {
     const { userId } = ctx;
     const match = ctx.snapshot.match(text, ctx.now);
-    const turn = decideMatch(ctx, match);
     const keepText = options.messageRetentionDays > 0;
+    const turn = decideMatch(ctx, match);
+    if (match.kind === 'smalltalk' && match.urgent) {
+      const { handoff: row, created } = openHandoff(ctx, { text: keepText ? text : null });
+      log.warn(
+        { user: hashUserId(userId), handoffId: row.id, created, node: match.id },
+        'urgent hand-off opened by a safety reply',
+      );
+    }
     questions.log({
       userId,
-      text: keepText ? text : null,
+      text: keepText ? fullText : null,
       keyText: text,
       outcome: turn.outcome.kind as QuestionOutcome,
       nodeId: turn.outcome.id ?? null,
@@ -165,7 +193,7 @@ export function createFaqDialog(deps: FaqDialogDeps): Dialog {
       contentVersion: ctx.snapshot.version,
       now: ctx.now,
     });
-    if (keepText) handoffs.attachQuestion(userId, text);
+    if (keepText) handoffs.attachQuestion(userId, fullText);
     return turn;
   }
 
@@ -178,7 +206,11 @@ export function createFaqDialog(deps: FaqDialogDeps): Dialog {
         (match.alternatives ?? []).map((c) => c.id),
         ctx.now,
       );
-      return node ? open(ctx, node, match.score, alternatives.slice(0, MAX_SUGGESTIONS - 1)) : fallback;
+      if (!node) return fallback;
+      const second = match.second && availableNode(ctx.snapshot, match.second.id, ctx.now);
+      const first = open(ctx, node, match.score, second ? [] : alternatives.slice(0, MAX_SUGGESTIONS - 1));
+      if (!second) return first;
+      return { ...first, then: open(ctx, second, match.second!.score).screen };
     }
     if (match.kind === 'suggestions') {
       const topic = match.topicId === undefined ? undefined : availableNode(ctx.snapshot, match.topicId, ctx.now);
@@ -196,7 +228,16 @@ export function createFaqDialog(deps: FaqDialogDeps): Dialog {
       const screen = match.intent === 'greeting' ? mainMenuScreen(ctx, { lead: [text] }) : { parts: [text] };
       return { screen, outcome: { kind: 'smalltalk', id: match.id, score: match.score } };
     }
-    return fallback;
+    const offered = availableNodes(
+      ctx.snapshot,
+      match.candidates.map((c) => c.id),
+      ctx.now,
+    ).slice(0, MAX_SUGGESTIONS);
+    if (offered.length === 0) return fallback;
+    return {
+      screen: suggestionsScreen(ctx, offered, [t('dialog:fallback.notSure')]),
+      outcome: { kind: 'fallback', score: match.score },
+    };
   }
 
   function decide(ctx: TurnContext, input: DialogInput, command: DialogCommand | undefined): Turn {
@@ -218,13 +259,15 @@ export function createFaqDialog(deps: FaqDialogDeps): Dialog {
         return node ? open(ctx, node) : menuChanged(ctx);
       }
       case 'question':
-        return answerQuestion(ctx, command.text);
+        return answerQuestion(ctx, command.text, input.kind === 'text' ? input.text.trim() : command.text);
     }
   }
 
   function present(userId: string, snapshot: FaqSnapshot, turn: Turn, now: number): DialogReply {
-    const { screen, outcome } = turn;
-    const text = screen.parts.filter((p) => p.length > 0).join('\n\n');
+    const { outcome } = turn;
+    const screen = turn.then ?? turn.screen;
+    const textOf = (s: Screen): string => s.parts.filter((p) => p.length > 0).join('\n\n');
+    const text = textOf(screen);
     const position = screen.position;
     if (position) {
       const { nodeId, breadcrumb } = position;
@@ -236,14 +279,25 @@ export function createFaqDialog(deps: FaqDialogDeps): Dialog {
       { user: hashUserId(userId), outcome: outcome.kind, id: outcome.id, score: outcome.score },
       'dialog reply',
     );
-    return { messages: [buttons.length > 0 ? { text, buttons } : { text }], outcome };
+    const last = buttons.length > 0 ? { text, buttons } : { text };
+    return { messages: turn.then ? [{ text: textOf(turn.screen) }, last] : [last], outcome };
+  }
+
+  /**
+   * Commands and matching see a bounded text (`boundQuestionText`): however long the message,
+   * the synchronous work on it stays small. A message that had to be cut is a question.
+   */
+  function parseBounded(text: string): DialogCommand {
+    const bounded = boundQuestionText(text);
+    const command = parse(bounded.text);
+    return bounded.cut && command.kind !== 'question' ? { kind: 'question', text: bounded.text } : command;
   }
 
   return {
     async respond(userId, input, now, turn) {
       const snapshot = faq.current();
       const state = states.get(userId);
-      const command = input.kind === 'text' ? parse(input.text) : undefined;
+      const command = input.kind === 'text' ? parseBounded(input.text) : undefined;
       if (state && state.humanQuietUntil > now) {
         const resumes = input.kind === 'follow' || command?.kind === 'menu';
         if (!resumes) return { messages: [], outcome: { kind: 'silent' } };

@@ -1,6 +1,6 @@
 import type { TFunction } from '../../i18n/create-i18n.js';
 import type { AnswerVersion, FaqNode, FaqSnapshot, LegalBasis } from '../../faq/faq-types.js';
-import { breadcrumbOf } from './faq-navigation.js';
+import { breadcrumbOf, detailsOption } from './faq-navigation.js';
 
 /** What every screen needs: the resident's texts, the content and the moment of the question. */
 export interface ScreenContext {
@@ -58,12 +58,16 @@ export function topicScreen(ctx: ScreenContext, topic: FaqNode, lead: string[] =
   };
 }
 
+/** At most this many numbered options under an answer. */
+export const MAX_ANSWER_OPTIONS = 3;
+
 /**
- * An answer: the text valid now, then "Căn cứ", "Cập nhật" and contact lines, then the close
- * runner-ups of a free-text match (`alsoAsk`, "Có thể bạn muốn hỏi thêm") and the follow-ups, numbered
- * as one list in that order (a follow-up already offered as a runner-up is not repeated). Without
- * any of them the options last shown (`previousOptions`) stay valid, so a resident browsing a menu
- * can pick the next item by number.
+ * An answer: the text valid now (or its details, `showDetails`), one compact line with the legal
+ * basis, the review date and the contact, then at most MAX_ANSWER_OPTIONS numbered options in one
+ * list: "Xem chi tiết" when the answer has a longer text, the close runner-ups of a free-text match
+ * (`alsoAsk`) and the follow-ups (a follow-up already offered is not repeated). Without any of
+ * them the options last shown (`previousOptions`) stay valid, so a resident browsing a menu can
+ * pick the next item by number. No command hint: menus and fallbacks carry it.
  */
 export function answerScreen(
   ctx: ScreenContext,
@@ -72,6 +76,7 @@ export function answerScreen(
   followUps: FaqNode[],
   previousOptions: FaqNode[],
   alsoAsk: FaqNode[] = [],
+  showDetails = false,
 ): Screen {
   const { t } = ctx;
   const meta = [
@@ -81,15 +86,22 @@ export function answerScreen(
     node.reviewed ? t('dialog:answer.reviewed', { date: formatDate(node.reviewed) }) : '',
     node.contact ? t('dialog:answer.contact', { contact: node.contact }) : '',
   ].filter(Boolean);
-  const others = alsoAsk.filter((n) => n.id !== node.id);
-  const next = followUps.filter((n) => !others.some((o) => o.id === n.id));
-  const options = [...others, ...next];
+  const details = !showDetails && version.details ? [detailsOption(node, t('dialog:answer.details'))] : [];
+  const others = alsoAsk.filter((n) => n.id !== node.id).slice(0, MAX_ANSWER_OPTIONS - details.length);
+  const next = followUps
+    .filter((n) => n.id !== node.id && !others.some((o) => o.id === n.id))
+    .slice(0, MAX_ANSWER_OPTIONS - details.length - others.length);
+  const options = [...details, ...others, ...next];
   const lists = [
-    others.length > 0 ? `${t('dialog:answer.alsoAsk')}\n${numberedList(t, others)}` : '',
-    next.length > 0 ? `${t('dialog:answer.followUps')}\n${numberedList(t, next, others.length + 1)}` : '',
+    details.length > 0 ? numberedList(t, details) : '',
+    others.length > 0 ? `${t('dialog:answer.alsoAsk')}\n${numberedList(t, others, details.length + 1)}` : '',
+    next.length > 0
+      ? `${t('dialog:answer.followUps')}\n${numberedList(t, next, details.length + others.length + 1)}`
+      : '',
   ].filter(Boolean);
+  const text = showDetails && version.details ? version.details : version.text;
   return {
-    parts: [version.text.trim(), meta.join('\n'), ...lists, t('dialog:answer.footer')],
+    parts: [text.trim(), meta.join(' · '), ...lists],
     position: {
       nodeId: node.id,
       options: options.length > 0 ? options : previousOptions,
@@ -99,11 +111,18 @@ export function answerScreen(
   };
 }
 
-/** "Có phải bạn muốn hỏi:" and the candidates as numbered options. */
-export function suggestionsScreen(ctx: ScreenContext, candidates: FaqNode[]): Screen {
+/**
+ * "Có phải bạn muốn hỏi:" and the candidates as numbered options, and how to reach an official;
+ * `lead`: a paragraph before (the fallback's "not sure").
+ */
+export function suggestionsScreen(ctx: ScreenContext, candidates: FaqNode[], lead: string[] = []): Screen {
   const { t } = ctx;
   return {
-    parts: [`${t('dialog:suggestions.title')}\n${numberedList(t, candidates)}`, t('dialog:suggestions.footer')],
+    parts: [
+      ...lead,
+      `${t('dialog:suggestions.title')}\n${numberedList(t, candidates)}`,
+      t('dialog:suggestions.footer'),
+    ],
     position: { nodeId: null, options: candidates, breadcrumb: [] },
     listed: candidates,
   };

@@ -6,11 +6,28 @@ import type { FaqNode, FaqSnapshot } from '../../faq/faq-types.js';
  * version is valid then. Ids that vanished in a reload are simply unavailable.
  */
 export function availableNode(snapshot: FaqSnapshot, id: string, now: number): FaqNode | undefined {
+  if (id.startsWith(DETAILS_PREFIX)) {
+    const base = availableNode(snapshot, id.slice(DETAILS_PREFIX.length), now);
+    return base && snapshot.answerAt(base, now)?.details ? detailsOption(base, base.title) : undefined;
+  }
   const node = snapshot.node(id);
   if (!node) return undefined;
   if (node.kind !== 'topic' && !snapshot.answerAt(node, now)) return undefined;
   if (node.kind === 'smalltalk') return node;
   return snapshot.children(node.parent, now).some((c) => c.id === id) ? node : undefined;
+}
+
+/** Option ids of "Xem chi tiết" (the longer text of an answer) start with this. */
+export const DETAILS_PREFIX = 'chi-tiet:';
+
+/** The "Xem chi tiết" option of an answer, listed like a node with its own title. */
+export function detailsOption(node: FaqNode, title: string): FaqNode {
+  return { ...node, id: `${DETAILS_PREFIX}${node.id}`, title };
+}
+
+/** The answer whose details option this is, if it is one. */
+export function detailsOf(node: FaqNode): string | undefined {
+  return node.id.startsWith(DETAILS_PREFIX) ? node.id.slice(DETAILS_PREFIX.length) : undefined;
 }
 
 /** The available nodes among `ids`, in the given order. */

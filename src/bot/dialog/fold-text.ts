@@ -1,4 +1,4 @@
-import { stripMarks } from '../../faq/normalize-vietnamese.js';
+import { stripMarks } from '../../faq/match/normalize-vietnamese.js';
 
 /**
  * Folds a resident's text for exact command comparison and question grouping: lower case,

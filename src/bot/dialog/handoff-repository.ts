@@ -11,6 +11,8 @@ export interface Handoff {
   /** the FAQ node last answered to this resident, for context */
   lastAnswerId: string | null;
   status: HandoffStatus;
+  /** opened by a safety reply (emergency): listed first */
+  urgent: boolean;
   createdAt: number;
   answeredAt: number | null;
   answeredBy: string | null;
@@ -19,15 +21,22 @@ export interface Handoff {
 export interface HandoffRepository {
   /**
    * Opens a request unless the resident already has an open one; `created` tells which.
-   * Never duplicates: a unique index allows one open request per resident.
+   * Never duplicates: a unique index allows one open request per resident. `urgent` also marks an
+   * already open request urgent.
    */
-  open(input: { userId: string; question: string | null; lastAnswerId: string | null; now: number }): {
+  open(input: {
+    userId: string;
+    question: string | null;
+    lastAnswerId: string | null;
+    now: number;
+    urgent?: boolean;
+  }): {
     handoff: Handoff;
     created: boolean;
   };
   /** Gives the resident's open request their question when it has none yet. False if nothing changed. */
   attachQuestion(userId: string, question: string): boolean;
-  /** Open requests, oldest first (the order officials should answer them). */
+  /** Open requests, urgent ones first, then oldest first (the order officials should answer them). */
   listOpen(limit?: number): Handoff[];
   get(id: number): Handoff | undefined;
   /** Marks an open request answered by `answeredBy` (an official's name or account). False if not open. */
@@ -42,6 +51,7 @@ interface Row {
   question: string | null;
   last_answer_id: string | null;
   status: HandoffStatus;
+  urgent: number;
   created_at: number;
   answered_at: number | null;
   answered_by: string | null;
@@ -50,15 +60,16 @@ interface Row {
 /** The hand-off queue in SQLite; used by the dialog (open) and the admin console (list, answer). */
 export function createHandoffRepository(db: Db): HandoffRepository {
   const insert = db.prepare(
-    `INSERT OR IGNORE INTO handoffs (user_id, question, last_answer_id, status, created_at)
-     VALUES (@userId, @question, @lastAnswerId, 'open', @now)`,
+    `INSERT OR IGNORE INTO handoffs (user_id, question, last_answer_id, status, urgent, created_at)
+     VALUES (@userId, @question, @lastAnswerId, 'open', @urgent, @now)`,
   );
+  const markUrgent = db.prepare<[string]>("UPDATE handoffs SET urgent = 1 WHERE user_id = ? AND status = 'open'");
   const selectOpenOfUser = db.prepare<[string], Row>("SELECT * FROM handoffs WHERE user_id = ? AND status = 'open'");
   const fillQuestion = db.prepare<[string, string]>(
     "UPDATE handoffs SET question = ? WHERE user_id = ? AND status = 'open' AND question IS NULL",
   );
   const selectOpen = db.prepare<[number], Row>(
-    "SELECT * FROM handoffs WHERE status = 'open' ORDER BY created_at, id LIMIT ?",
+    "SELECT * FROM handoffs WHERE status = 'open' ORDER BY urgent DESC, created_at, id LIMIT ?",
   );
   const selectById = db.prepare<[number], Row>('SELECT * FROM handoffs WHERE id = ?');
   const answer = db.prepare(
@@ -67,7 +78,8 @@ export function createHandoffRepository(db: Db): HandoffRepository {
   const closeOpen = db.prepare<[number]>("UPDATE handoffs SET status = 'closed' WHERE id = ? AND status = 'open'");
   return {
     open(input) {
-      const created = insert.run(input).changes === 1;
+      const created = insert.run({ ...input, urgent: input.urgent ? 1 : 0 }).changes === 1;
+      if (!created && input.urgent) markUrgent.run(input.userId);
       return { handoff: toHandoff(selectOpenOfUser.get(input.userId)!), created };
     },
     attachQuestion(userId, question) {
@@ -96,6 +108,7 @@ function toHandoff(r: Row): Handoff {
     question: r.question,
     lastAnswerId: r.last_answer_id,
     status: r.status,
+    urgent: r.urgent === 1,
     createdAt: r.created_at,
     answeredAt: r.answered_at,
     answeredBy: r.answered_by,

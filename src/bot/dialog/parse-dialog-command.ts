@@ -35,7 +35,7 @@ export function createCommandParser(words: CommandWords): (text: string) => Dial
     const trimmed = text.trim();
     if (trimmed.toLowerCase().startsWith(NODE_PAYLOAD_PREFIX)) {
       const id = trimmed.slice(NODE_PAYLOAD_PREFIX.length).trim();
-      if (/^[a-z0-9-]+$/.test(id)) return { kind: 'node', id };
+      if (/^(chi-tiet:)?[a-z0-9-]+$/.test(id)) return { kind: 'node', id };
     }
     const folded = foldText(trimmed);
     if (menu.has(folded)) return { kind: 'menu' };

@@ -68,8 +68,11 @@ describe('FAQ dialog menus', () => {
     const tapped = await chat.say('#faq:bhyt-can-ngheo');
     expect(tapped.outcome).toEqual({ kind: 'answer', id: 'bhyt-can-ngheo' });
     expect(textOf(tapped)).toContain('ít nhất 70%');
-    // an answer without follow-ups lists no options, so it offers no buttons
-    expect(tapped.messages[0]!.buttons).toBeUndefined();
+    // an answer with a longer text offers it as its only option, a button that opens it
+    expect(tapped.messages[0]!.buttons).toEqual([
+      { type: 'oa.query.show', title: '1. Xem chi tiết', payload: '#faq:chi-tiet:bhyt-can-ngheo' },
+    ]);
+    expect(textOf(await chat.say('#faq:chi-tiet:bhyt-can-ngheo'))).toContain('sống ở xã nghèo được hỗ trợ 100%');
     const withFollowUp = await chat.say('#faq:bhyt-ho-ngheo');
     expect(withFollowUp.messages[0]!.buttons).toEqual([
       { type: 'oa.query.show', title: '1. Thẻ BHYT cho người thuộc hộ cận nghèo', payload: '#faq:bhyt-can-ngheo' },

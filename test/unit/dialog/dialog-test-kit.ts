@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import type { DialogReply } from '../../../src/bot/dialog.js';
 import { createFaqDialog, type FaqDialogOptions } from '../../../src/bot/dialog/create-faq-dialog.js';
-import { createFaqStore } from '../../../src/faq/create-faq-store.js';
+import { createFaqStore } from '../../../src/faq/content/create-faq-store.js';
 import type { FaqSnapshot, FaqStore, MatchResult } from '../../../src/faq/faq-types.js';
 import { createI18n } from '../../../src/i18n/create-i18n.js';
 import { createSilentLogger } from '../../../src/shared/logger.js';
@@ -81,6 +81,7 @@ export function withMatcher(store: FaqStore, match: (text: string) => MatchResul
         children: (id, at) => s.children(id, at),
         answerAt: (node, at) => s.answerAt(node, at),
         match: (text) => match(text),
+        explain: (text, at) => ({ ...s.explain(text, at), result: match(text) }),
       };
     },
     status: () => store.status(),

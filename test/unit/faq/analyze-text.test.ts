@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createAnalyzer } from '../../../src/faq/analyze-text.js';
+import { createAnalyzer } from '../../../src/faq/match/analyze-text.js';
 
 const analyzer = createAnalyzer({
   abbreviations: { bhyt: 'bảo hiểm y tế' },
@@ -8,6 +8,8 @@ const analyzer = createAnalyzer({
   groups: [['vay vốn', 'vay tiền', 'mượn tiền']],
   stopwordsExtra: [],
   places: [],
+  abolishedOffices: [],
+  abolishedCues: [],
 });
 const unigrams = (text: string, reading = 0) =>
   (analyzer.analyze(text, 8).readings[reading] ?? []).filter((t) => !t.bigram).map((t) => t.key);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContentDir } from '../../../src/faq/check-content-dir.js';
-import { createFaqTranslator, formatDiagnostic } from '../../../src/faq/format-diagnostics.js';
+import { checkContentDir } from '../../../src/faq/content/check-content-dir.js';
+import { createFaqTranslator, formatDiagnostic } from '../../../src/faq/content/format-diagnostics.js';
 
 const FIXTURES = path.resolve('test/fixtures/content');
 const t = createFaqTranslator('vi');
@@ -47,6 +47,8 @@ describe('checkContent', () => {
       'faq/01-canh-bao.yaml:25 warning REVIEW_STALE',
       'faq/01-canh-bao.yaml:28 warning FEW_QUESTIONS',
       'faq/01-canh-bao.yaml:34 warning UNREACHABLE',
+      'faq/01-canh-bao.yaml:72 warning ABOLISHED_OFFICE',
+      'faq/01-canh-bao.yaml:75 warning FOLLOW_UPS_MANY',
       'synonyms.yaml:4 warning SYNONYM_COLLISION',
     ]);
   });

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSnapshot } from '../../../src/faq/build-snapshot.js';
-import { loadContent } from '../../../src/faq/load-content.js';
+import { buildSnapshot } from '../../../src/faq/content/build-snapshot.js';
+import { loadContent } from '../../../src/faq/content/load-content.js';
 import { createManualClock } from '../../../src/shared/clock.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'loa-xa-exact-variant-'));

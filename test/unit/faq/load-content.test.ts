@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadContent } from '../../../src/faq/load-content.js';
+import { loadContent } from '../../../src/faq/content/load-content.js';
 
 const DIR = path.resolve('test/fixtures/content/valid');
 const loaded = loadContent(DIR);
@@ -13,6 +13,8 @@ describe('loadContent', () => {
       'chao-hoi',
       'cam-on',
       'lua-dao',
+      'khan-cap-bao-luc',
+      'ngoai-pham-vi',
       'bao-hiem-y-te',
       'bhyt-ho-ngheo',
       'bhyt-can-ngheo',

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSnapshot } from '../../../src/faq/build-snapshot.js';
-import { loadContent } from '../../../src/faq/load-content.js';
+import { buildSnapshot } from '../../../src/faq/content/build-snapshot.js';
+import { loadContent } from '../../../src/faq/content/load-content.js';
 import { createManualClock } from '../../../src/shared/clock.js';
 
 const snapshot = buildSnapshot(loadContent(path.resolve('test/fixtures/content/valid')), createManualClock());
@@ -51,8 +51,8 @@ describe('FaqSnapshot.match', () => {
   });
 
   it('when the question adds numbers, then confidence does not drop', () => {
-    const plain = match('ho ngheo co duoc cap the bao hiem y te mien phi khong');
-    const withNumbers = match('ho ngheo co duoc cap the bao hiem y te mien phi 100% khong 2026');
+    const plain = match('nha ngheo co duoc cap the bao hiem y te mien phi khong vay');
+    const withNumbers = match('nha ngheo co duoc cap the bao hiem y te mien phi 100% khong vay 2026');
     expect(withNumbers.kind).toBe('answer');
     expect(withNumbers.score).toBeGreaterThanOrEqual(plain.score);
   });
@@ -80,12 +80,16 @@ describe('FaqSnapshot.match', () => {
     if (result.kind === 'suggestions') expect(result.candidates.length).toBeGreaterThanOrEqual(2);
   });
 
-  it.each(['bán xe máy cũ', 'giá vàng hôm nay', 'thời tiết ngày mai thế nào', '', '   '])(
-    'when the question is out of scope ("%s"), then it falls back',
+  it.each(['bán xe máy cũ', 'giá vàng hôm nay', 'thời tiết ngày mai thế nào'])(
+    'when the question is out of scope ("%s"), then it is declined',
     (text) => {
-      expect(match(text).kind).toBe('fallback');
+      expect(match(text)).toMatchObject({ kind: 'smalltalk', intent: 'out_of_scope' });
     },
   );
+
+  it.each(['', '   '])('when the message is empty ("%s"), then it falls back', (text) => {
+    expect(match(text).kind).toBe('fallback');
+  });
 
   it('when a node is valid only from a later date, then it is found only from that date', () => {
     expect(match('qua tet ho ngheo', NOV_2026)).not.toMatchObject({ id: 'ho-tro-tet-2027' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accentKey, foldKey, normalizeVietnamese, stripMarks } from '../../../src/faq/normalize-vietnamese.js';
+import { accentKey, foldKey, normalizeVietnamese, stripMarks } from '../../../src/faq/match/normalize-vietnamese.js';
 
 const keys = (text: string, key: 'folded' | 'accented') => normalizeVietnamese(text).syllables.map((s) => s[key]);
 

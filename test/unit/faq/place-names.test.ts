@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeVietnamese } from '../../../src/faq/normalize-vietnamese.js';
-import { createPlaceSpans } from '../../../src/faq/place-names.js';
+import { normalizeVietnamese } from '../../../src/faq/match/normalize-vietnamese.js';
+import { createPlaceSpans } from '../../../src/faq/match/place-names.js';
 
 const spans = createPlaceSpans(['Lục Nam', 'Bắc Giang', 'Bắc Ninh']);
 /** "raw:role" for every syllable inside a place name */

@@ -1,9 +1,15 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSnapshot } from '../../../src/faq/build-snapshot.js';
-import { loadContent } from '../../../src/faq/load-content.js';
-import { normalizeVietnamese } from '../../../src/faq/normalize-vietnamese.js';
-import { closingVay, createStopwords, inStopPhrase, isSoftStopword, isStopword } from '../../../src/faq/stopwords.js';
+import { buildSnapshot } from '../../../src/faq/content/build-snapshot.js';
+import { loadContent } from '../../../src/faq/content/load-content.js';
+import { normalizeVietnamese } from '../../../src/faq/match/normalize-vietnamese.js';
+import {
+  closingVay,
+  createStopwords,
+  inStopPhrase,
+  isSoftStopword,
+  isStopword,
+} from '../../../src/faq/match/stopwords.js';
 import { createManualClock } from '../../../src/shared/clock.js';
 
 const stopwords = createStopwords(['xíu', 'ha']);

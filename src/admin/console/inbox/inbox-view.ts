@@ -40,7 +40,7 @@ export function inboxView(
   const cards = input.items.map(({ handoff: h, resident, window: w, lastAnswer }) => {
     const failed = input.failed?.id === h.id ? input.failed : undefined;
     return html`<section class="card" id="handoff-${h.id}">
-<h2>${resident} <span class="muted">· ${t('inbox.askedAt', { at: fmt.dateTime(h.createdAt) })}</span></h2>
+<h2>${h.urgent ? html`<span class="badge bad">${t('inbox.urgent')}</span> ` : ''}${resident} <span class="muted">· ${t('inbox.askedAt', { at: fmt.dateTime(h.createdAt) })}</span></h2>
 ${windowNotice(t, fmt, w)}
 <div><strong>${t('inbox.question')}</strong></div>
 <div class="quote">${h.question ?? t('inbox.noQuestion')}</div>

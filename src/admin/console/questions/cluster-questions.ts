@@ -1,7 +1,7 @@
 import { foldText } from '../../../bot/dialog/fold-text.js';
 import type { UnansweredGroup } from '../../../bot/dialog/question-repository.js';
 import type { Candidate } from '../../../faq/faq-types.js';
-import { createStopwords } from '../../../faq/stopwords.js';
+import { createStopwords } from '../../../faq/match/stopwords.js';
 
 /** One row of the unanswered list: several phrasings of what is probably one question. */
 export interface QuestionCluster {

@@ -1,0 +1,23 @@
+import { checkContent } from './check-content.js';
+import type { Diagnostic } from '../faq-types.js';
+import { toDiagnostics, type Translate } from './format-diagnostics.js';
+import { loadContent, type LoadedContent } from './load-content.js';
+
+export interface CheckedContent {
+  loaded: LoadedContent;
+  /** every finding, translated, sorted by file and line */
+  diagnostics: Diagnostic[];
+  errorCount: number;
+  warningCount: number;
+}
+
+/**
+ * Loads CONTENT_DIR and runs the checker: what `content:check`, the store and the eval share.
+ * `today` is YYYY-MM-DD in Asia/Ho_Chi_Minh (see validity.dayOf).
+ */
+export function checkContentDir(contentDir: string, today: string, t: Translate): CheckedContent {
+  const loaded = loadContent(contentDir);
+  const diagnostics = toDiagnostics(checkContent(loaded, today), t);
+  const errorCount = diagnostics.filter((d) => d.severity === 'error').length;
+  return { loaded, diagnostics, errorCount, warningCount: diagnostics.length - errorCount };
+}

@@ -1,0 +1,81 @@
+import type { SparseVector } from './feature-space.js';
+
+/**
+ * Each class as the normalised sum of its example vectors, searchable by feature (an inverted
+ * index): the retrieval step that proposes the candidates the model then weighs.
+ */
+export interface CentroidIndex {
+  /** dot product of `x` with every class sharing a feature with it */
+  similarities(x: SparseVector): Map<number, number>;
+  /** the `k` most similar classes, best first */
+  top(x: SparseVector, k: number): { cls: number; sim: number }[];
+  /** weight of feature `id` in class `cls`'s centroid */
+  weight(cls: number, id: number): number;
+  /** dot product of `x` with class `cls`'s centroid */
+  dot(x: SparseVector, cls: number): number;
+}
+
+/** Features shared by more classes than this are skipped in retrieval (they select nothing). */
+const MAX_POSTINGS = 150;
+
+export function createCentroidIndex(examples: { x: SparseVector; cls: number; weight: number }[]): CentroidIndex {
+  const sums = new Map<number, Map<number, number>>();
+  for (const { x, cls, weight } of examples) {
+    let sum = sums.get(cls);
+    if (!sum) sums.set(cls, (sum = new Map()));
+    for (let i = 0; i < x.ids.length; i++) sum.set(x.ids[i]!, (sum.get(x.ids[i]!) ?? 0) + weight * x.values[i]!);
+  }
+  const postings = new Map<number, { cls: number; w: number }[]>();
+  const centroids = new Map<number, Map<number, number>>();
+  for (const [cls, sum] of sums) {
+    let norm = 0;
+    for (const v of sum.values()) norm += v * v;
+    const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
+    const centroid = new Map<number, number>();
+    for (const [id, v] of sum) {
+      const w = v * scale;
+      centroid.set(id, w);
+      let list = postings.get(id);
+      if (!list) postings.set(id, (list = []));
+      list.push({ cls, w });
+    }
+    centroids.set(cls, centroid);
+  }
+  const classes = Math.max(0, ...sums.keys()) + 1;
+  const acc = new Float64Array(classes);
+  const similarities = (x: SparseVector): Map<number, number> => {
+    const touched: number[] = [];
+    for (let i = 0; i < x.ids.length; i++) {
+      const list = postings.get(x.ids[i]!);
+      if (!list || list.length > MAX_POSTINGS) continue;
+      const v = x.values[i]!;
+      for (const { cls, w } of list) {
+        if (acc[cls] === 0) touched.push(cls);
+        acc[cls]! += v * w;
+      }
+    }
+    const out = new Map<number, number>();
+    for (const cls of touched) {
+      out.set(cls, acc[cls]!);
+      acc[cls] = 0;
+    }
+    return out;
+  };
+  return {
+    similarities,
+    top(x, k) {
+      return [...similarities(x)]
+        .map(([cls, sim]) => ({ cls, sim }))
+        .sort((a, b) => b.sim - a.sim || a.cls - b.cls)
+        .slice(0, k);
+    },
+    weight: (cls, id) => centroids.get(cls)?.get(id) ?? 0,
+    dot(x, cls) {
+      const centroid = centroids.get(cls);
+      if (!centroid) return 0;
+      let sum = 0;
+      for (let i = 0; i < x.ids.length; i++) sum += x.values[i]! * (centroid.get(x.ids[i]!) ?? 0);
+      return sum;
+    },
+  };
+}

@@ -1,0 +1,187 @@
+import type { Analyzer } from './analyze-text.js';
+import type { FaqNode } from '../faq-types.js';
+import { createAugmenter, type TrainingText } from './augment-questions.js';
+import { createCentroidIndex } from './centroid-index.js';
+import { createFeatureSpace, type SparseVector } from './feature-space.js';
+import { createFuzzyVocabulary } from './fuzzy-vocabulary.js';
+import { foldedWords } from './normalize-vietnamese.js';
+import { trainLinearModel, type ModelInput, type TrainingExample } from './linear-model.js';
+import { seededRandom } from './seeded-random.js';
+import { createSpellCorrector } from './spell-corrector.js';
+import { textFeatures } from './text-features.js';
+
+export interface ClassifierInput {
+  /** the classes: answer nodes and small-talk nodes (the out-of-scope node's examples are unrelated subjects) */
+  nodes: readonly FaqNode[];
+  analyzer: Analyzer;
+  /** teencode key → standard word (synonyms.yaml `chat`), to write teencode variants */
+  chat: Record<string, string>;
+  stories: string[];
+  /** texts whose words count as known besides the nodes' own (answer texts) */
+  knownTexts: string[];
+}
+
+export interface Ranked {
+  node: FaqNode;
+  /** probability among the candidates */
+  p: number;
+}
+
+export interface Classification {
+  ranked: Ranked[];
+  /** share of the message's content words that no FAQ text uses (nor a word one typo away) */
+  unknownShare: number;
+  /** content words of the message */
+  words: string[];
+  /** whether any word or pair of the message is used by any class (the out-of-scope examples included) */
+  anyKnown: boolean;
+  /** the terms that weighed most for `node`, heaviest first */
+  explain(node: FaqNode, limit?: number): { term: string; weight: number }[];
+}
+
+export interface Classifier {
+  classify(text: string, available: (node: FaqNode) => boolean): Classification;
+}
+
+/** Retrieval proposes this many classes; the model weighs them (plus every small-talk class). */
+const CANDIDATES = 12;
+/** Phrasings of a class whose retrieval decides the classes it trains against. */
+const PROBES_PER_CLASS = 3;
+/** Training examples at most (variants per question shrink for very large content). */
+const EXAMPLE_BUDGET = 20_000;
+const MAX_VARIANTS = 3;
+const SEED = 20261207;
+
+/**
+ * Trains the matcher's model from the content (docs/matching.md): every node's own phrasings and
+ * automatic variants of them, the out-of-scope node's unrelated subjects as a class of its own.
+ * Deterministic: the same content trains the same model.
+ */
+export function createClassifier(input: ClassifierInput): Classifier {
+  const { analyzer, nodes } = input;
+  const random = seededRandom(SEED);
+  const augmenter = createAugmenter({ chat: input.chat, stories: input.stories });
+  const textsOf = (node: FaqNode): string[] =>
+    node.kind === 'answer' ? [node.title, ...node.questions] : [...node.questions];
+  const questionCount = nodes.reduce((n, node) => n + textsOf(node).length, 0);
+  const variants = Math.max(0, Math.min(MAX_VARIANTS, Math.floor(EXAMPLE_BUDGET / Math.max(1, questionCount)) - 1));
+
+  const raw: { features: ReturnType<typeof textFeatures>; cls: number; weight: number }[] = [];
+  nodes.forEach((node, cls) => {
+    const texts: TrainingText[] = textsOf(node).flatMap((q) => augmenter.variants(q, variants, random));
+    if (node.keywords.length > 0) texts.push({ text: node.keywords.join(', '), weight: 0.5 });
+    for (const t of texts) raw.push({ features: textFeatures(analyzer.analyze(t.text, 4)), cls, weight: t.weight });
+  });
+  const classKeys: Set<string>[] = nodes.map(() => new Set());
+  for (const r of raw) for (const key of r.features.raw.keys()) classKeys[r.cls]!.add(key);
+  const space = createFeatureSpace(classKeys);
+  const vectors = raw.map((r) => ({ x: space.vectorize(r.features.raw), cls: r.cls, weight: r.weight }));
+  const index = createCentroidIndex(vectors);
+
+  const outOfScope = new Set(nodes.filter((n) => n.intent === 'out_of_scope'));
+  const answerWords = [...input.knownTexts, ...input.stories].flatMap(foldedWords);
+  const known = createFuzzyVocabulary([
+    ...raw.filter((r) => !outOfScope.has(nodes[r.cls]!)).flatMap((r) => r.features.words),
+    ...answerWords,
+  ]);
+  const corrector = createSpellCorrector([
+    ...raw.flatMap((r) => r.features.words),
+    ...answerWords,
+  ]);
+  /** the message with its typos corrected to the content's words */
+  const corrected = (text: string): string =>
+    text.replace(/[\p{L}\p{M}]+/gu, (word) => corrector.correct(word) ?? word);
+  const unknownShare = (words: string[]): number =>
+    words.length === 0 ? 0 : words.filter((w) => !known.near(w)).length / words.length;
+  const alwaysOn = nodes.map((n, cls) => (outOfScope.has(n) ? cls : -1)).filter((c) => c >= 0);
+  const candidatesOf = (x: SparseVector, must?: number): { cls: number; sim: number }[] => {
+    const sims = index.similarities(x);
+    const chosen = topClasses(sims, CANDIDATES);
+    for (const cls of [...alwaysOn, ...(must === undefined ? [] : [must])]) if (!chosen.includes(cls)) chosen.push(cls);
+    return chosen.map((cls) => ({ cls, sim: sims.get(cls) ?? 0 }));
+  };
+  const inputOf = (features: ReturnType<typeof textFeatures>, must?: number): ModelInput => {
+    const x = space.vectorize(features.raw);
+    return { x, extras: [unknownShare(features.words)], candidates: candidatesOf(x, must) };
+  };
+
+  // Each class trains against its neighbours: the classes retrieved for a few of its own
+  // phrasings (what a resident asking it would see as the competition), not a retrieval per example.
+  const probes = new Map<number, SparseVector[]>();
+  raw.forEach((r, i) => {
+    const list = probes.get(r.cls) ?? [];
+    if (list.length < PROBES_PER_CLASS && r.weight === 1) probes.set(r.cls, [...list, vectors[i]!.x]);
+  });
+  const neighbours = new Map<number, number[]>();
+  for (const [cls, xs] of probes) {
+    const score = new Map<number, number>();
+    for (const x of xs) for (const [other, sim] of index.similarities(x)) score.set(other, (score.get(other) ?? 0) + sim);
+    const chosen = topClasses(score, CANDIDATES);
+    for (const c of [...alwaysOn, cls]) if (!chosen.includes(c)) chosen.push(c);
+    neighbours.set(cls, chosen);
+  }
+  const examples: TrainingExample[] = raw.map((r, i) => {
+    const x = vectors[i]!.x;
+    const candidates = (neighbours.get(r.cls) ?? [r.cls, ...alwaysOn]).map((cls) => ({ cls, sim: index.dot(x, cls) }));
+    return { x, extras: [unknownShare(r.features.words)], candidates, cls: r.cls, weight: r.weight };
+  });
+  const model = trainLinearModel(examples, {
+    classes: nodes.length,
+    extras: 1,
+    epochs: Number(process.env.EPOCHS ?? 4),
+    learningRate: Number(process.env.LR ?? 0.5),
+    random,
+    tableBits: 20,
+  });
+  const classOf = new Map(nodes.map((n, cls) => [n, cls]));
+
+  return {
+    classify(text, available) {
+      const analysis = analyzer.analyze(corrected(text), 4);
+      const features = textFeatures(analysis);
+      const modelInput = inputOf(features);
+      modelInput.candidates = modelInput.candidates.filter(({ cls }) => available(nodes[cls]!));
+      const p = modelInput.candidates.length > 0 ? model.probabilities(modelInput) : [];
+      const ranked = modelInput.candidates
+        .map(({ cls }, j) => ({ node: nodes[cls]!, p: p[j]! }))
+        .sort((a, b) => b.p - a.p || a.node.id.localeCompare(b.node.id));
+      return {
+        ranked,
+        unknownShare: modelInput.extras[0]!,
+        words: features.words,
+        anyKnown: modelInput.x.ids.length > 0,
+        explain(node, limit = 6) {
+          const cls = classOf.get(node);
+          if (cls === undefined) return [];
+          const { ids, values } = modelInput.x;
+          return ids
+            .map((id, i) => ({
+              term: space.keyOf(id).slice(2).replace(/_/g, ' '),
+              kind: space.keyOf(id)[0],
+              weight: model.contribution(cls, id, values[i]!) + model.alpha() * values[i]! * index.weight(cls, id),
+            }))
+            .filter((t) => t.kind !== 'c' && t.weight > 0)
+            .sort((a, b) => b.weight - a.weight)
+            .slice(0, limit)
+            .map(({ term, weight }) => ({ term, weight: Math.round(weight * 100) / 100 }));
+        },
+      };
+    },
+  };
+}
+
+/** The `k` classes of highest similarity (ties: lower class first), without sorting them all. */
+function topClasses(sims: Map<number, number>, k: number): number[] {
+  const top: [number, number][] = [];
+  for (const entry of sims) {
+    if (top.length === k) {
+      const last = top[k - 1]!;
+      if (entry[1] < last[1] || (entry[1] === last[1] && entry[0] > last[0])) continue;
+      top.pop();
+    }
+    let i = top.length;
+    while (i > 0 && (top[i - 1]![1] < entry[1] || (top[i - 1]![1] === entry[1] && top[i - 1]![0] > entry[0]))) i--;
+    top.splice(i, 0, entry);
+  }
+  return top.map(([cls]) => cls);
+}

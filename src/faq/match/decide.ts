@@ -1,0 +1,54 @@
+import type { Candidate, MatchResult } from '../faq-types.js';
+import type { Classification, Ranked } from './create-classifier.js';
+import type { DecisionKnobs } from './decision-knobs.js';
+
+const SAFETY = new Set(['emergency', 'scam', 'privacy']);
+const MAX_OFFERED = 3;
+
+/**
+ * Turns the model's probabilities into a verdict, precision first: a direct answer only when the
+ * best answer is likely and clearly ahead of the runner-up; two close candidates are offered as a
+ * choice ("Có phải bạn muốn hỏi"), never guessed; out of scope declines; a fallback with some
+ * evidence carries the best candidates.
+ */
+export function decide(c: Classification, knobs: DecisionKnobs): MatchResult {
+  const answers = c.ranked.filter((r) => r.node.kind === 'answer');
+  const best = c.ranked[0];
+  const offered = (list: Ranked[]): Candidate[] =>
+    list
+      .filter((r) => r.p >= knobs.offerAbove)
+      .slice(0, MAX_OFFERED)
+      .map((r) => ({ id: r.node.id, score: round(r.p) }));
+  // nothing to go on (no words, or none that any content uses): an honest "I don't know", not "out of scope"
+  if (!best || c.words.length === 0 || !c.anyKnown) return { kind: 'fallback', score: 0, candidates: [] };
+  const top = answers[0];
+  const runnerUp = answers[1];
+  const outOfScope = c.ranked.find((r) => r.node.intent === 'out_of_scope');
+  if (best.node.kind === 'smalltalk') {
+    const intent = best.node.intent!;
+    const bar =
+      intent === 'out_of_scope' ? knobs.declineAbove : SAFETY.has(intent) ? knobs.safetyAbove : knobs.smalltalkAbove;
+    if (best.p >= bar) return { kind: 'smalltalk', id: best.node.id, intent, score: round(best.p) };
+  }
+  if (!top) return { kind: 'fallback', score: round(best.p), candidates: [] };
+  const unsure = c.unknownShare >= knobs.unknownDecline && top.p < 0.85;
+  if (unsure && outOfScope && outOfScope.p >= knobs.offerAbove) {
+    return { kind: 'smalltalk', id: outOfScope.node.id, intent: 'out_of_scope', score: round(outOfScope.p) };
+  }
+  const lead = top.p - (runnerUp?.p ?? 0);
+  if (best === top && top.p >= knobs.answerAbove && lead >= knobs.answerLead) {
+    const alternatives =
+      runnerUp && runnerUp.p >= knobs.suggestAbove ? [{ id: runnerUp.node.id, score: round(runnerUp.p) }] : [];
+    return {
+      kind: 'answer',
+      id: top.node.id,
+      score: round(top.p),
+      candidates: offered(answers),
+      ...(alternatives.length > 0 && { alternatives }),
+    };
+  }
+  if (top.p >= knobs.suggestAbove) return { kind: 'suggestions', score: round(top.p), candidates: offered(answers) };
+  return { kind: 'fallback', score: round(top.p), candidates: offered(answers) };
+}
+
+const round = (p: number): number => Math.round(p * 1000) / 1000;

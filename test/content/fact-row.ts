@@ -1,0 +1,1 @@
+export interface FactRow { node: string; on: string /* YYYY-MM-DD */; must: string[][] /* every group must appear, any alternative of a group (compared ignoring case, diacritics and thousands separators) */; mustNot?: string[] /* must not appear */; facts: string[] }
