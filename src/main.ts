@@ -3,7 +3,6 @@ import { createAdminApiRouter } from './admin/api/create-admin-api-router.js';
 import { createConsoleRouter } from './admin/console/create-console-router.js';
 import { ensureSandboxAdmin } from './admin/auth/ensure-sandbox-admin.js';
 import { createAdminRouter } from './admin/create-admin-router.js';
-import path from 'node:path';
 import { createApp } from './app.js';
 import { acceptWithEchoes } from './bot/accept-with-echoes.js';
 import { createReplyDeliveryCheck } from './bot/check-reply-delivered.js';
@@ -100,7 +99,7 @@ async function main(): Promise<void> {
     echoes,
     clock,
     log,
-    options: { retentionMs: config.messageRetentionDays * DAY_MS },
+    options: { retentionMs: config.messageRetentionDays * DAY_MS, absentAfterMs: config.replies.absentAfterMs },
   });
   const dialog = createFaqDialog({
     faq,
@@ -273,7 +272,7 @@ function readConfigOrExit(): Config {
  */
 function openDataDirOrExit(config: Config): Db {
   try {
-    checkDataDir(config.dataDir, { create: config.dataDir === path.resolve('data') });
+    checkDataDir(config.dataDir, { create: config.dataDirDefault });
     return openDatabase(config.databaseFile);
   } catch (err) {
     const problem = storageProblemOf(err);

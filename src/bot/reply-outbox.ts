@@ -37,6 +37,12 @@ export interface ReplyOutboxOptions {
   unknownCheckDelayMs?: number;
   /** lookups that settle nothing before the reply is resent although its outcome is still unknown; default 5 */
   maxChecks?: number;
+  /**
+   * Zalo's records prove a send absent only this long after it started: a request Zalo received but
+   * was still processing when the client gave up (or the process died) may show up late. Earlier,
+   * an absent reply is looked up again at that time instead of resent. Default 30 s (3× the client's timeout).
+   */
+  absentAfterMs?: number;
 }
 
 export interface ReplyOutboxDeps {
@@ -97,8 +103,8 @@ export interface ReplyOutbox {
  * `retryUnclear: false`, so the client never resends blindly. A send that timed out or lost its
  * connection, or a row found `sending` after a crash, has an unknown outcome: after
  * `unknownCheckDelayMs` the `check` looks for it in the `oa_send_text` echoes and in Zalo's
- * conversation with the resident. Found → sent (not resent); provably absent → sent again; still
- * unknown after `maxChecks` lookups (or the conversation API refusing for good) → resent, counted in
+ * conversation with the resident. Found → sent (not resent); still absent `absentAfterMs` after the
+ * send started → sent again; still unknown after `maxChecks` lookups (or the conversation API refusing for good) → resent, counted in
  * `resentUnknown` and logged at warn. A storage failure (full disk) pauses sending until the shared
  * `storage` says to try again, without counting an attempt.
  * @example const outbox = createReplyOutbox({ db, sender: createReplySender({ zalo, db, log }), check, storage, clock, log });
@@ -116,6 +122,7 @@ export function createReplyOutbox({
   const store = createReplyOutboxStore(db);
   const unknownCheckDelayMs = options.unknownCheckDelayMs ?? 5_000;
   const maxChecks = options.maxChecks ?? 5;
+  const absentAfterMs = options.absentAfterMs ?? 30_000;
   const retryBaseMs = options.retryBaseMs ?? 30_000;
   const retryCapMs = options.retryCapMs ?? 15 * MINUTE;
   const maxAgeMs = Math.min(options.maxAgeMs ?? DAY, REPLY_WINDOW_MS);
@@ -234,6 +241,17 @@ export function createReplyOutbox({
       store.markSent(row.id, row.attempts, verdict.messageId, clock.now());
       log.info({ ...fields, via: verdict.via }, 'reply outcome reconciled: Zalo had delivered it; not sent again');
       return 'sent';
+    }
+    if (verdict.kind === 'not_sent' && clock.now() < since + absentAfterMs) {
+      // absent so far, but Zalo may still be processing a request it received: not proof yet
+      const nextAt = since + absentAfterMs;
+      store.markChecked(row.id, row.checks, nextAt, 'outcome unknown: not in Zalo’s records yet');
+      log.info(
+        { ...fields, lookAgainInMs: nextAt - clock.now() },
+        'reply not in Zalo’s records yet; looking again before any resend',
+      );
+      wakeAt(nextAt);
+      return 'wait';
     }
     if (verdict.kind === 'not_sent') {
       store.clearUnknown(row.id, false);

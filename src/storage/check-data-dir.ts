@@ -8,7 +8,7 @@ import { ConfigError } from '../shared/errors.js';
  * created only when `create` is set (the default `./data` on a fresh clone): a configured DATA_DIR that
  * does not exist is usually a volume that is not mounted, and writing beside it would lose the data.
  * Throws `ConfigError('DATA_DIR', …)` when the folder is missing, not a folder, or not writable.
- * @example checkDataDir(config.dataDir, { create: !config.dataDirSet });
+ * @example checkDataDir(config.dataDir, { create: config.dataDirDefault });
  */
 export function checkDataDir(dir: string, options: { create: boolean }): void {
   const shown = path.resolve(dir);

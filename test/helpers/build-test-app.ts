@@ -48,7 +48,7 @@ export interface TestAppOptions {
   /** reply outbox backoff, max age and reconciliation; default production values (30 s … 15 min, 24 h, 5 s) */
   replyRetry?: Pick<
     ReplyOutboxOptions,
-    'retryBaseMs' | 'retryCapMs' | 'maxAgeMs' | 'unknownCheckDelayMs' | 'maxChecks'
+    'retryBaseMs' | 'retryCapMs' | 'maxAgeMs' | 'unknownCheckDelayMs' | 'maxChecks' | 'absentAfterMs'
   >;
   /** the Zalo client's per-request timeout; default 10 s */
   zaloTimeoutMs?: number;

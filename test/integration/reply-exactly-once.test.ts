@@ -12,7 +12,9 @@ const CS_PATH = '/v3.0/oa/message/cs';
 const CONVERSATION_PATH = '/v2.0/oa/conversation';
 /** the client gives up on a send after this; the faults below hold Zalo's answer longer */
 const CLIENT_TIMEOUT_MS = 300;
-const FAST_RECONCILE = { unknownCheckDelayMs: 50 };
+/** Zalo's records prove a send absent this long after it started (production: 30 s) */
+const ABSENT_AFTER_MS = CLIENT_TIMEOUT_MS * 6;
+const FAST_RECONCILE = { unknownCheckDelayMs: 50, absentAfterMs: ABSENT_AFTER_MS };
 
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
@@ -110,6 +112,25 @@ describe('exactly-once replies', () => {
     expect(rows(app).map((r) => r.status)).toEqual(['sent', 'sent']);
   });
 
+  it('when Zalo receives a reply, keeps it longer than the client’s timeout and then accepts it, then it is not sent again', async () => {
+    const simulator = await startSimulator();
+    const app = await startApp({ simulator });
+    const user = simulator.sim.addUser({ isFollower: true });
+    // Zalo works on the request after the client gave up: absent at the first lookup, delivered later
+    simulator.sim.injectFault({ path: CS_PATH, latencyMs: CLIENT_TIMEOUT_MS * 3, times: 1 });
+
+    await simulator.sim.sendUserText(user.userId, 'hộ nghèo là gì');
+    await app.settleReplies();
+
+    const sent = simulator.sim.sentToUser(user.userId);
+    expect(sent).toHaveLength(1);
+    expect(csRequests(simulator.sim)).toHaveLength(1);
+    expect(rows(app)).toEqual([{ status: 'sent', attempts: 1, messageId: sent[0]!.messageId, resentUnknown: 0 }]);
+    expect(app.logs.lines()).toContainEqual(
+      expect.objectContaining({ msg: expect.stringMatching(/not in Zalo’s records yet; looking again/) }),
+    );
+  });
+
   it('when the send timed out before Zalo accepted it, then the conversation proves it absent and it is sent once more', async () => {
     const simulator = await startSimulator();
     const app = await startApp({ simulator });
@@ -176,7 +197,11 @@ describe('exactly-once replies', () => {
       await first.crash();
       const results = await Promise.all(deliveries);
 
-      const second = await buildTestApp({ dbFile, simulator, replyRetry: { unknownCheckDelayMs: 150 } });
+      const second = await buildTestApp({
+        dbFile,
+        simulator,
+        replyRetry: { unknownCheckDelayMs: 150, absentAfterMs: 1_000 },
+      });
       // what Zalo would do: deliver again what was never acknowledged with a 200
       for (const result of results) if (result.status !== 200) await sim.emit(result.rawBody);
       await second.settleReplies();

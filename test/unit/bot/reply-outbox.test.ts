@@ -233,7 +233,9 @@ describe('reply outbox', () => {
     await box.deliver('u1');
 
     expect(calls).toEqual(['một', 'hai']);
-    expect(db.prepare('SELECT status, zalo_message_id AS messageId FROM reply_outbox ORDER BY reply_outbox.id').all()).toEqual([
+    expect(
+      db.prepare('SELECT status, zalo_message_id AS messageId FROM reply_outbox ORDER BY reply_outbox.id').all(),
+    ).toEqual([
       { status: 'sent', messageId: 'zalo-1' },
       { status: 'pending', messageId: null },
     ]);
