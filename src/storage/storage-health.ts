@@ -116,6 +116,8 @@ export function createStorageHealth(options: StorageHealthOptions): StorageHealt
       return true;
     },
     succeeded() {
+      // a write went through: a cached "nearly full" reading is stale, measure again at the next status
+      if (free?.bytes !== undefined && free.bytes < lowSpaceBytes) free = undefined;
       if (!failing) return;
       log.info(
         { failedWrites: failing.failures, failedForMs: clock.now() - failing.since },
