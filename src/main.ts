@@ -4,6 +4,8 @@ import { createConsoleRouter } from './admin/console/create-console-router.js';
 import { ensureSandboxAdmin } from './admin/auth/ensure-sandbox-admin.js';
 import { createAdminRouter } from './admin/create-admin-router.js';
 import { createApp } from './app.js';
+import { acceptWithEchoes } from './bot/accept-with-echoes.js';
+import { createReplyDeliveryCheck } from './bot/check-reply-delivered.js';
 import { createHandoffRepository } from './bot/dialog/handoff-repository.js';
 import { createQuestionRepository } from './bot/dialog/question-repository.js';
 import { createFaqDialog } from './bot/dialog/create-faq-dialog.js';
@@ -12,6 +14,7 @@ import { startQuestionPurge } from './bot/dialog/purge-question-texts.js';
 import { createEventHandler } from './bot/handle-event.js';
 import { createInboxProcessor } from './bot/inbox-processor.js';
 import { createInboxStore } from './bot/inbox-store.js';
+import { createReplyEchoStore } from './bot/reply-echo-store.js';
 import { createReplyOutbox } from './bot/reply-outbox.js';
 import { createReplySender } from './bot/reply-sender.js';
 import { createResidentProfiles } from './bot/resident-profiles.js';
@@ -22,11 +25,14 @@ import { createFaqStore } from './faq/content/create-faq-store.js';
 import { createI18n } from './i18n/create-i18n.js';
 import { startSandbox } from './sandbox/start-sandbox.js';
 import { systemClock } from './shared/clock.js';
-import { AppError } from './shared/errors.js';
+import { AppError, ConfigError } from './shared/errors.js';
 import { createLogger } from './shared/logger.js';
 import { listenForStopSignals } from './shared/stop-signals.js';
 import { deleteUserData } from './storage/delete-user-data.js';
-import { openDatabase } from './storage/open-database.js';
+import { checkDataDir } from './storage/check-data-dir.js';
+import { openDatabase, type Db } from './storage/open-database.js';
+import { createStorageHealth, storageProblemOf } from './storage/storage-health.js';
+import { createOutboundRepository } from './zalo/outbound-repository.js';
 import { createTokenManager } from './zalo/token-manager.js';
 import { createWebhookRouter } from './zalo/webhook-router.js';
 import { createZaloClient } from './zalo/zalo-client.js';
@@ -50,8 +56,9 @@ async function main(): Promise<void> {
   const clock = systemClock;
   const i18n = createI18n();
   const t = i18n.getFixedT('vi');
+  const db = openDataDirOrExit(config);
+  const storage = createStorageHealth({ clock, log, dataDir: config.dataDir });
   const faq = createFaqStore({ contentDir: config.contentDir, clock, log });
-  const db = openDatabase(config.databaseFile);
 
   const sandbox = config.sandbox ? await startSandbox({ credentials: config.zalo, t, log }) : undefined;
   const tokens = createTokenManager({
@@ -71,6 +78,7 @@ async function main(): Promise<void> {
       log,
       clock,
       rateLimitPerMinute: config.zalo.rateLimitPerMinute,
+      storage,
       ...retry,
     });
   const zalo = zaloClient();
@@ -80,13 +88,19 @@ async function main(): Promise<void> {
   const broadcastZalo = zaloClient({ maxAttempts: 1 });
 
   const replies = createReplySender({ zalo, db, log });
-  // replies are stored before their event is marked done, and sent (or retried) from there
+  // Zalo's oa_send_text echoes, recorded as the webhook stores them: evidence for an unclear send
+  const echoes = createReplyEchoStore(db);
+  // replies are stored before their event is marked done, and sent (or retried) from there; a send
+  // whose outcome is unknown is checked against the echoes and Zalo's conversation before any resend
   const outbox = createReplyOutbox({
     db,
     sender: replies,
+    check: createReplyDeliveryCheck({ zalo, echoes, outbound: createOutboundRepository(db) }),
+    storage,
+    echoes,
     clock,
     log,
-    options: { retentionMs: config.messageRetentionDays * DAY_MS },
+    options: { retentionMs: config.messageRetentionDays * DAY_MS, absentAfterMs: config.replies.absentAfterMs },
   });
   const dialog = createFaqDialog({
     faq,
@@ -109,6 +123,7 @@ async function main(): Promise<void> {
     log,
     i18n,
     options: broadcastOptionsFromConfig(config),
+    storage,
   });
   const residents = createResidentRepository(db);
   // residents' Zalo names for the console, looked up in the background after their reply
@@ -119,6 +134,7 @@ async function main(): Promise<void> {
     inbox,
     clock,
     log,
+    storage,
     rawRetentionMs: config.messageRetentionDays * DAY_MS,
     handle: createEventHandler({
       dialog,
@@ -137,20 +153,26 @@ async function main(): Promise<void> {
     webhook: createWebhookRouter({
       appId: config.zalo.appId,
       oaSecretKey: config.zalo.oaSecretKey,
-      inbox,
+      inbox: acceptWithEchoes({ db, inbox, echoes, clock }),
+      storage,
       log,
       logMessageText: config.log.messageText,
       clock,
     }),
     health: () => {
       const content = faq.status();
+      // a full disk makes the app unready: events are refused with 503 until space is freed
+      const disk = storage.status();
       return {
-        ready,
+        ready: ready && disk.ok,
+        ...(disk.ok ? {} : { storage: disk.problem, storageSince: disk.since }),
+        freeBytes: disk.freeBytes,
         content: content.version,
         // a refused content edit: the previous version stays live until the files are fixed
         contentError: content.lastError,
         sandbox: config.sandbox,
         inbox: inbox.stats(),
+        replies: outbox.stats(),
         tokens: tokens.status(),
       };
     },
@@ -243,6 +265,28 @@ function readConfigOrExit(): Config {
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
     console.error(`Configuration error: ${withHint(err)}`);
+    process.exit(1);
+  }
+}
+
+/**
+ * Checks DATA_DIR (created only when it is the default ./data) and opens the database in it; on a
+ * missing, unwritable or full folder prints which variable and path, and exits 1 (no stack trace).
+ */
+function openDataDirOrExit(config: Config): Db {
+  try {
+    checkDataDir(config.dataDir, { create: config.dataDirDefault });
+    return openDatabase(config.databaseFile);
+  } catch (err) {
+    const problem = storageProblemOf(err);
+    const error =
+      err instanceof AppError
+        ? err
+        : problem
+          ? new ConfigError('DATA_DIR', `DATA_DIR=${config.dataDir}: the database cannot be written (${problem})`)
+          : undefined;
+    if (!error) throw err;
+    console.error(`Configuration error: ${withHint(error)}`);
     process.exit(1);
   }
 }

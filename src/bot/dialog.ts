@@ -30,9 +30,17 @@ export interface DialogReply {
   outcome: DialogOutcome;
 }
 
+/** Which delivery a turn answers: a retry of the same inbox event is the same turn, not a new message. */
+export interface DialogTurn {
+  eventId?: number;
+}
+
 export interface Dialog {
-  /** Answers one input of one resident. `now` is epoch ms (validity dates, windows, flood limit). */
-  respond(userId: string, input: DialogInput, now: number): Promise<DialogReply>;
+  /**
+   * Answers one input of one resident. `now` is epoch ms (validity dates, windows, flood limit).
+   * `turn.eventId` (the inbox event) makes a retried turn count once toward the flood limit.
+   */
+  respond(userId: string, input: DialogInput, now: number, turn?: DialogTurn): Promise<DialogReply>;
   /** A human admin wrote to this resident from the OA chat: stay quiet for a while. */
   noteHumanReply(userId: string, now: number): void;
 }

@@ -133,7 +133,7 @@ export function createEventHandler(deps: HandleEventDeps): EventHandler {
         );
         return replies.deliver(userId);
       }
-      const reply = await dialog.respond(userId, input, meta.receivedAt);
+      const reply = await dialog.respond(userId, input, meta.receivedAt, { eventId: meta.inboxId });
       eventLog.info({ user: hashUserId(userId), outcome: reply.outcome.kind, id: reply.outcome.id }, 'dialog answered');
       if (reply.messages.length === 0) return;
       // durable before the inbox marks the event done; delivery never throws (failures stay in the outbox)

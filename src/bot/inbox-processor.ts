@@ -1,5 +1,6 @@
 import type { Clock } from '../shared/clock.js';
 import { hashUserId, type Logger } from '../shared/logger.js';
+import { storageProblemOf, type StorageHealth } from '../storage/storage-health.js';
 import { parseZaloEvent } from '../zalo/parse-zalo-event.js';
 import type { ZaloEvent } from '../zalo/zalo-event.js';
 import type { InboxRow, InboxStore } from './inbox-store.js';
@@ -24,6 +25,11 @@ export interface InboxProcessorOptions {
   clock: Clock;
   /** how many user keys are processed at the same time (each one strictly in order) */
   concurrency?: number;
+  /**
+   * Shared storage state: an event that fails on a storage error (full disk) is not failed and its
+   * attempt not counted; processing pauses until `storage.retryAt()` (backoff, capped) and resumes.
+   */
+  storage?: StorageHealth;
   /** wait before each retry; a handler failing `retryDelaysMs.length + 1` times marks the event failed */
   retryDelaysMs?: number[];
   /** an attempt running longer than this counts as failed (and is logged) */
@@ -56,7 +62,7 @@ export interface InboxProcessor {
  * stops the processor.
  */
 export function createInboxProcessor(options: InboxProcessorOptions): InboxProcessor {
-  const { inbox, handle, log, clock } = options;
+  const { inbox, handle, log, clock, storage } = options;
   const concurrency = options.concurrency ?? 8;
   const retryDelaysMs = options.retryDelaysMs ?? [2_000, 15_000, 60_000, 300_000];
   const handlerTimeoutMs = options.handlerTimeoutMs ?? 60_000;
@@ -83,13 +89,27 @@ export function createInboxProcessor(options: InboxProcessorOptions): InboxProce
     workers.set(userKey, worker);
   }
 
+  /** While storage is failing: when to try again (epoch ms), else 0. */
+  const pausedUntil = (): number => {
+    const at = storage?.retryAt() ?? 0;
+    return at > clock.now() ? at : 0;
+  };
+
   async function runUser(userKey: string): Promise<void> {
     while (!stopping) {
-      const row = inbox.nextPending(userKey);
-      if (!row) return;
-      const wait = row.nextAttemptAt - clock.now();
-      if (wait > 0) return wakeIn(wait);
-      await processRow(row);
+      const paused = pausedUntil();
+      if (paused) return wakeIn(paused - clock.now());
+      try {
+        const row = inbox.nextPending(userKey);
+        if (!row) return;
+        const wait = row.nextAttemptAt - clock.now();
+        if (wait > 0) return wakeIn(wait);
+        await processRow(row);
+      } catch (err) {
+        // a storage failure is nobody's fault: no attempt counted, the event stays pending as it is
+        if (!storage?.failed(err, 'inbox')) throw err;
+        return wakeIn(storage.retryAt() - clock.now());
+      }
     }
   }
 
@@ -104,7 +124,9 @@ export function createInboxProcessor(options: InboxProcessorOptions): InboxProce
     try {
       await withTimeout(handle(parsed.event, { inboxId: row.id, receivedAt: row.receivedAt }), handlerTimeoutMs);
       inbox.markDone(row.id, { clearRaw: rawRetentionMs === 0 });
+      storage?.succeeded();
     } catch (err) {
+      if (storage && storageProblemOf(err)) throw err; // reported and backed off by runUser
       const attempts = row.attempts + 1;
       const error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
       const delay = retryDelaysMs[attempts - 1];
@@ -122,6 +144,8 @@ export function createInboxProcessor(options: InboxProcessorOptions): InboxProce
   function kick(): void {
     if (stopping || !started) return;
     const now = clock.now();
+    const paused = pausedUntil();
+    if (paused) return wakeIn(paused - now);
     for (const head of inbox.pendingHeads()) {
       if (workers.size >= concurrency) break;
       if (workers.has(head.userKey)) continue;
@@ -154,8 +178,12 @@ export function createInboxProcessor(options: InboxProcessorOptions): InboxProce
 
   function purge(): void {
     const now = clock.now();
-    const result = inbox.purge({ doneBefore: now - dedupeRetentionMs, rawBefore: now - rawRetentionMs });
-    if (result.deleted || result.cleared) log.info(result, 'inbox purged (retention)');
+    try {
+      const result = inbox.purge({ doneBefore: now - dedupeRetentionMs, rawBefore: now - rawRetentionMs });
+      if (result.deleted || result.cleared) log.info(result, 'inbox purged (retention)');
+    } catch (err) {
+      if (!storage?.failed(err, 'inbox purge')) log.error({ err }, 'inbox purge failed; retried at the next run');
+    }
   }
 
   return {

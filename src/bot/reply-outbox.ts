@@ -2,8 +2,11 @@ import type { Clock } from '../shared/clock.js';
 import { AppError } from '../shared/errors.js';
 import { hashUserId, type Logger } from '../shared/logger.js';
 import type { Db } from '../storage/open-database.js';
+import type { StorageHealth } from '../storage/storage-health.js';
 import { ZaloApiError } from '../zalo/zalo-api-error.js';
 import { ZALO_TEXT_LIMIT, splitText } from '../zalo/split-text.js';
+import type { ReplyDeliveryCheck } from './check-reply-delivered.js';
+import type { ReplyEchoStore } from './reply-echo-store.js';
 import type { OutgoingMessage } from './dialog.js';
 import { isTransientReplyFailure } from './is-transient-reply-failure.js';
 import { createReplyOutboxStore, type OutboxRow, type OutboxStats } from './reply-outbox-store.js';
@@ -27,6 +30,19 @@ export interface ReplyOutboxOptions {
   /** how many residents' replies are retried at the same time by the timer; default 8 */
   concurrency?: number;
   purgeIntervalMs?: number;
+  /**
+   * wait after a send with an unknown outcome (or from when a crash interrupted it) before Zalo's
+   * records are checked, so a late delivery shows up; doubled per further check; default 5 s
+   */
+  unknownCheckDelayMs?: number;
+  /** lookups that settle nothing before the reply is resent although its outcome is still unknown; default 5 */
+  maxChecks?: number;
+  /**
+   * Zalo's records prove a send absent only this long after it started: a request Zalo received but
+   * was still processing when the client gave up (or the process died) may show up late. Earlier,
+   * an absent reply is looked up again at that time instead of resent. Default 30 s (3× the client's timeout).
+   */
+  absentAfterMs?: number;
 }
 
 export interface ReplyOutboxDeps {
@@ -34,6 +50,15 @@ export interface ReplyOutboxDeps {
   sender: ReplySender;
   clock: Clock;
   log: Logger;
+  /**
+   * Settles a send whose outcome is unknown from Zalo's records (echoes, conversation) before any
+   * resend. Without it such a reply is resent after `unknownCheckDelayMs` (at least once, counted).
+   */
+  check?: ReplyDeliveryCheck;
+  /** shared storage state: a failed write (full disk) pauses sending with backoff instead of failing rows */
+  storage?: StorageHealth;
+  /** the recorded `oa_send_text` echoes the `check` reads; purged with the outbox, after the 7-day reply window */
+  echoes?: ReplyEchoStore;
   options?: ReplyOutboxOptions;
 }
 
@@ -72,12 +97,32 @@ export interface ReplyOutbox {
  * (see `isTransientReplyFailure`) keeps the row pending with exponential backoff (30 s, 1 min, 2 min …
  * 15 min) and holds the resident's later replies behind it, until `maxAgeMs` gives it up (failed,
  * logged at error with the hint). A permanent failure marks the row failed at once, logged with
- * Zalo's code, and the next row goes on. Delivery is at least once: a crash after Zalo accepted a
- * message but before the row was marked sent resends it.
- * @example const outbox = createReplyOutbox({ db, sender: createReplySender({ zalo, db, log }), clock, log });
+ * Zalo's code, and the next row goes on.
+ *
+ * Exactly once: each row is `sending` (committed) before its HTTP call, and sent with
+ * `retryUnclear: false`, so the client never resends blindly. A send that timed out or lost its
+ * connection, or a row found `sending` after a crash, has an unknown outcome: after
+ * `unknownCheckDelayMs` the `check` looks for it in the `oa_send_text` echoes and in Zalo's
+ * conversation with the resident. Found → sent (not resent); still absent `absentAfterMs` after the
+ * send started → sent again; still unknown after `maxChecks` lookups (or the conversation API refusing for good) → resent, counted in
+ * `resentUnknown` and logged at warn. A storage failure (full disk) pauses sending until the shared
+ * `storage` says to try again, without counting an attempt.
+ * @example const outbox = createReplyOutbox({ db, sender: createReplySender({ zalo, db, log }), check, storage, clock, log });
  */
-export function createReplyOutbox({ db, sender, clock, log, options = {} }: ReplyOutboxDeps): ReplyOutbox {
+export function createReplyOutbox({
+  db,
+  sender,
+  clock,
+  log,
+  check,
+  storage,
+  echoes,
+  options = {},
+}: ReplyOutboxDeps): ReplyOutbox {
   const store = createReplyOutboxStore(db);
+  const unknownCheckDelayMs = options.unknownCheckDelayMs ?? 5_000;
+  const maxChecks = options.maxChecks ?? 5;
+  const absentAfterMs = options.absentAfterMs ?? 30_000;
   const retryBaseMs = options.retryBaseMs ?? 30_000;
   const retryCapMs = options.retryCapMs ?? 15 * MINUTE;
   const maxAgeMs = Math.min(options.maxAgeMs ?? DAY, REPLY_WINDOW_MS);
@@ -116,33 +161,135 @@ export function createReplyOutbox({ db, sender, clock, log, options = {} }: Repl
     return chain;
   }
 
+  /** Sent but not yet recorded (the write failed on a full disk): row id → Zalo message id. */
+  const unrecorded = new Map<number, { attempts: number; messageId: string | null }>();
+
   async function sendPending(userId: string): Promise<void> {
     while (!stopping) {
-      const row = store.nextPending(userId);
-      if (!row) return;
-      const now = clock.now();
-      if (row.nextAttemptAt > now) return wakeAt(row.nextAttemptAt);
-      if (now - row.createdAt >= maxAgeMs) {
-        giveUp(
-          row,
-          row.attempts,
-          row.attempts > 0 ? 'expired after transient failures' : 'expired before it could be sent',
-        );
-        continue;
+      const paused = storage?.retryAt() ?? 0;
+      if (paused > clock.now()) return wakeAt(paused);
+      try {
+        if (!(await step(userId))) return;
+      } catch (err) {
+        if (!storage?.failed(err, 'reply outbox')) throw err;
+        return wakeAt(storage.retryAt());
       }
-      if (!(await send(row))) return;
     }
+  }
+
+  /** Settles or sends the resident's oldest unfinished row; true when the next one may go now. */
+  async function step(userId: string): Promise<boolean> {
+    const row = store.nextPending(userId);
+    if (!row) return false;
+    const done = unrecorded.get(row.id);
+    if (done) {
+      store.markSent(row.id, done.attempts, done.messageId, clock.now());
+      unrecorded.delete(row.id);
+      storage?.succeeded();
+      return true;
+    }
+    const now = clock.now();
+    // a send a crash interrupted: give a delivery still under way time to show up in Zalo's records
+    const dueAt =
+      row.status === 'sending'
+        ? Math.max(row.nextAttemptAt, (row.sendingStartedAt ?? 0) + unknownCheckDelayMs)
+        : row.nextAttemptAt;
+    if (dueAt > now) {
+      wakeAt(dueAt);
+      return false;
+    }
+    const unknownSince =
+      row.status === 'sending' ? (row.checkFrom ?? row.sendingStartedAt ?? row.createdAt) : row.checkFrom;
+    if (unknownSince !== null) {
+      const settled = await reconcile(row, unknownSince);
+      if (settled !== 'resend') return settled === 'sent';
+    }
+    if (now - row.createdAt >= maxAgeMs) {
+      giveUp(
+        row,
+        row.attempts,
+        row.attempts > 0 ? 'expired after transient failures' : 'expired before it could be sent',
+      );
+      return true;
+    }
+    return send(row);
+  }
+
+  /** Reconciles a row whose last send has an unknown outcome: 'sent', 'resend' (now), or 'wait' (looked again later). */
+  async function reconcile(row: OutboxRow, since: number): Promise<'sent' | 'resend' | 'wait'> {
+    const fields = {
+      user: hashUserId(row.userId),
+      outboxId: row.id,
+      inboxId: row.inboxEventId,
+      attempts: row.attempts,
+    };
+    if (!check) {
+      store.clearUnknown(row.id, true);
+      log.warn(
+        fields,
+        'reply outcome unknown and no delivery check wired; resending it (the resident may get it twice)',
+      );
+      return 'resend';
+    }
+    const verdict = await check({
+      userId: row.userId,
+      text: row.message.text,
+      since,
+      knownMessageIds: store.messageIdsFor(row.userId, since - 24 * HOUR),
+    });
+    if (verdict.kind === 'sent') {
+      store.markSent(row.id, row.attempts, verdict.messageId, clock.now());
+      log.info({ ...fields, via: verdict.via }, 'reply outcome reconciled: Zalo had delivered it; not sent again');
+      return 'sent';
+    }
+    if (verdict.kind === 'not_sent' && clock.now() < since + absentAfterMs) {
+      // absent so far, but Zalo may still be processing a request it received: not proof yet
+      const nextAt = since + absentAfterMs;
+      store.markChecked(row.id, row.checks, nextAt, 'outcome unknown: not in Zalo’s records yet');
+      log.info(
+        { ...fields, lookAgainInMs: nextAt - clock.now() },
+        'reply not in Zalo’s records yet; looking again before any resend',
+      );
+      wakeAt(nextAt);
+      return 'wait';
+    }
+    if (verdict.kind === 'not_sent') {
+      store.clearUnknown(row.id, false);
+      log.info(fields, 'reply outcome reconciled: Zalo has no such message; sending it again');
+      return 'resend';
+    }
+    const checks = row.checks + 1;
+    if (verdict.permanent || checks >= maxChecks) {
+      store.clearUnknown(row.id, true);
+      log.warn(
+        { ...fields, checks, why: verdict.why, code: verdict.code },
+        verdict.permanent
+          ? 'reply outcome unknown: Zalo refuses the conversation lookup (grant the app the OA conversation permission); resending it, the resident may get it twice'
+          : 'reply outcome still unknown after the lookups; resending it, the resident may get it twice',
+      );
+      return 'resend';
+    }
+    const nextAt = clock.now() + unknownCheckDelayMs * 2 ** checks;
+    store.markChecked(
+      row.id,
+      checks,
+      nextAt,
+      `outcome unknown: ${verdict.why}${verdict.code ? ` (${verdict.code})` : ''}`,
+    );
+    wakeAt(nextAt);
+    return 'wait';
   }
 
   /** One attempt; true when the row is finished (sent or failed) and the next one may go. */
   async function send(row: OutboxRow): Promise<boolean> {
     const attempts = row.attempts + 1;
     const fields = { user: hashUserId(row.userId), outboxId: row.id, inboxId: row.inboxEventId, attempts };
+    const startedAt = clock.now();
+    store.markSending(row.id, startedAt);
+    storage?.succeeded();
+    let messageId: string | null;
     try {
-      const messageId = await sender.deliver(row.userId, row.message);
-      store.markSent(row.id, attempts, messageId, clock.now());
-      if (attempts > 1) log.info(fields, 'held reply sent');
-      return true;
+      messageId = await sender.deliver(row.userId, row.message);
     } catch (err) {
       const zaloError = err instanceof ZaloApiError ? err : undefined;
       const error = describeFailure(err);
@@ -152,6 +299,18 @@ export function createReplyOutbox({ db, sender, clock, log, options = {} }: Repl
         hint: err instanceof AppError ? err.hint : undefined,
         err: zaloError ? undefined : err,
       };
+      // a bug thrown after the call may hide a delivery too: only a refusal before any request is certain
+      const unknownOutcome = zaloError ? zaloError.outcomeUnknown : !(err instanceof AppError);
+      if (unknownOutcome) {
+        const checkAt = clock.now() + unknownCheckDelayMs;
+        store.markUnknown(row.id, startedAt, checkAt, error);
+        log.warn(
+          { ...logged, checkInMs: checkAt - clock.now() },
+          'reply outcome unknown (Zalo may have delivered it); checking Zalo before any resend',
+        );
+        wakeAt(checkAt);
+        return false;
+      }
       if (!isTransientReplyFailure(err)) {
         store.markFailed(row.id, attempts, error);
         log.error(logged, zaloError ? `reply not sent: ${zaloError.message}` : 'reply not sent');
@@ -170,6 +329,12 @@ export function createReplyOutbox({ db, sender, clock, log, options = {} }: Repl
       wakeAt(nextAttemptAt);
       return false;
     }
+    // delivered: if this write fails (full disk) the id is kept in memory and written when storage is back
+    unrecorded.set(row.id, { attempts, messageId });
+    store.markSent(row.id, attempts, messageId, clock.now());
+    unrecorded.delete(row.id);
+    if (attempts > 1) log.info(fields, 'held reply sent');
+    return true;
   }
 
   function giveUp(row: OutboxRow, attempts: number, error: string, logged: Record<string, unknown> = {}): void {
@@ -185,7 +350,9 @@ export function createReplyOutbox({ db, sender, clock, log, options = {} }: Repl
   function kick(): void {
     if (!started || stopping) return;
     const now = clock.now();
-    for (const head of store.pendingHeads()) {
+    const paused = storage?.retryAt() ?? 0;
+    if (paused > now) return wakeAt(paused);
+    for (const head of store.pendingHeads(unknownCheckDelayMs)) {
       if (running.has(head.userId)) continue;
       if (head.nextAttemptAt > now) wakeAt(head.nextAttemptAt);
       else if (running.size < concurrency) void deliver(head.userId);
@@ -199,7 +366,7 @@ export function createReplyOutbox({ db, sender, clock, log, options = {} }: Repl
 
   function hasDuePending(): boolean {
     const now = clock.now();
-    return store.pendingHeads().some((h) => h.nextAttemptAt <= now);
+    return store.pendingHeads(unknownCheckDelayMs).some((h) => h.nextAttemptAt <= now);
   }
 
   function wakeAt(at: number): void {
@@ -217,8 +384,14 @@ export function createReplyOutbox({ db, sender, clock, log, options = {} }: Repl
   }
 
   function purge(): void {
-    const deleted = store.purge(clock.now() - retentionMs);
-    if (deleted) log.info({ deleted }, 'reply outbox purged (retention)');
+    try {
+      const deleted = store.purge(clock.now() - retentionMs);
+      const echoesDeleted = echoes?.purge(clock.now() - REPLY_WINDOW_MS) ?? 0;
+      if (deleted || echoesDeleted) log.info({ deleted, echoesDeleted }, 'reply outbox purged (retention)');
+    } catch (err) {
+      if (!storage?.failed(err, 'reply outbox purge'))
+        log.error({ err }, 'reply outbox purge failed; retried at the next run');
+    }
   }
 
   return {

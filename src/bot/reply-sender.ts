@@ -10,6 +10,8 @@ const BUTTON_REFUSED_CODES = new Set([-201, -233]);
 /** Refusals about the resident (window, block, quota), not the message: plain text would fail too. */
 const RECIPIENT_CODES = new Set([-213, -217, -218, -227, -230, -232, -244]);
 const BUTTONS_OFF_KEY = 'bot.buttons_disabled';
+/** Replies are never resent blindly by the client: the reply outbox reconciles an unclear send first. */
+const SEND_OPTIONS = { purpose: 'reply', retryUnclear: false } as const;
 
 /**
  * Whether a permanent refusal of a message carrying buttons may be about the buttons: then the plain
@@ -24,8 +26,8 @@ function mayBeTheButtons(err: unknown): err is ZaloApiError {
 export interface ReplySender {
   /**
    * Sends one reply message (one Zalo-sized part; the reply outbox splits long texts) to a resident.
-   * Throws what `ZaloApi.sendText` throws (`ZaloApiError` after the client's own retries); the
-   * outbox decides whether to retry.
+   * Throws what `ZaloApi.sendText` throws (`ZaloApiError` after the client's own retries, which skip
+   * unclear outcomes: `outcomeUnknown` is then set); the outbox decides whether to retry or reconcile.
    * @returns Zalo's message id (of the last part, should the text still be split)
    */
   deliver(userId: string, message: OutgoingMessage): Promise<string | null>;
@@ -50,10 +52,13 @@ export function createReplySender({ zalo, db, log }: { zalo: ZaloApi; db: Db; lo
       const buttons = buttonsOff ? undefined : message.buttons;
       let sent;
       try {
-        sent = await zalo.sendText(userId, message.text, { purpose: 'reply', ...(buttons?.length ? { buttons } : {}) });
+        sent = await zalo.sendText(userId, message.text, {
+          ...SEND_OPTIONS,
+          ...(buttons?.length ? { buttons } : {}),
+        });
       } catch (err) {
         if (!buttons?.length || !mayBeTheButtons(err)) throw err;
-        sent = await zalo.sendText(userId, message.text, { purpose: 'reply' });
+        sent = await zalo.sendText(userId, message.text, SEND_OPTIONS);
         // The plain text went through where the same text with buttons did not: the buttons were the problem.
         if (BUTTON_REFUSED_CODES.has(err.code ?? 0) || err.kind === 'http') {
           buttonsOff = true;

@@ -1,4 +1,6 @@
+import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
+import type { StorageHealth } from '../storage/storage-health.js';
 import type { BroadcastSender } from './broadcast-sender.js';
 import type { RunPlanner } from './run-planner.js';
 
@@ -20,18 +22,26 @@ export function createBroadcastScheduler(deps: {
   sender: BroadcastSender;
   log: Logger;
   intervalMs: number;
+  clock?: Clock;
+  /**
+   * Shared storage state: while writes fail (full disk) ticks are skipped and a failing tick is
+   * reported there (one log line a minute) instead of logged each time; deliveries wait, unharmed.
+   */
+  storage?: StorageHealth;
 }): BroadcastScheduler {
-  const { planner, sender, log, intervalMs } = deps;
+  const { planner, sender, log, intervalMs, storage } = deps;
+  const now = () => deps.clock?.now() ?? Date.now();
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<void> | null = null;
 
   const pass = async (): Promise<void> => {
+    if ((storage?.retryAt() ?? 0) > now()) return;
     try {
       planner.createDueRuns();
       planner.releaseDueRuns();
       await sender.drain();
     } catch (err) {
-      log.error({ err }, 'broadcast tick failed; retrying at the next tick');
+      if (!storage?.failed(err, 'broadcast')) log.error({ err }, 'broadcast tick failed; retrying at the next tick');
     }
   };
   const tick = (): Promise<void> => {

@@ -1,5 +1,6 @@
 import type { TFunction } from '../i18n/create-i18n.js';
 import type { Db } from '../storage/open-database.js';
+import { storageProblemOf } from '../storage/storage-health.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { ZaloApi } from '../zalo/zalo-api.js';
@@ -170,6 +171,8 @@ export function createBroadcastSender(deps: {
           try {
             await process(id);
           } catch (err) {
+            // a full disk: stop here, the scheduler reports it and skips ticks until writes work again
+            if (storageProblemOf(err)) throw err;
             log.error(
               { err, runId, deliveryId: id },
               'broadcast delivery crashed; it stays in sending and is reconciled on restart',

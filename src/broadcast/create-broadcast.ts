@@ -4,6 +4,7 @@ import type { Config } from '../config/parse-config.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
 import type { Db } from '../storage/open-database.js';
+import type { StorageHealth } from '../storage/storage-health.js';
 import type { ZaloApi } from '../zalo/zalo-api.js';
 import { createApprovalReview } from './approval-review.js';
 import { createAuditLog, type AuditLog } from './audit-log.js';
@@ -66,6 +67,8 @@ export function createBroadcast(deps: {
   log: Logger;
   i18n: i18n;
   options: BroadcastOptions;
+  /** shared storage state: on a full disk the scheduler skips its ticks (one log line a minute) */
+  storage?: StorageHealth;
 }): Broadcast {
   const { db, zalo, clock, options } = deps;
   const log = deps.log.child({ module: 'broadcast' });
@@ -125,7 +128,14 @@ export function createBroadcast(deps: {
     t,
   });
   const sender = createBroadcastSender({ db, zalo, clock, log, runs: runStore, audit, t, options });
-  const scheduler = createBroadcastScheduler({ planner, sender, log, intervalMs: options.tickMs });
+  const scheduler = createBroadcastScheduler({
+    planner,
+    sender,
+    log,
+    intervalMs: options.tickMs,
+    clock,
+    storage: deps.storage,
+  });
   const groupEventSink = createGroupEventSink({ directory, zalo, audit, clock, log });
   return { directory, campaigns, runs, runStore, audit, scheduler, groupEventSink, options };
 }

@@ -55,6 +55,12 @@ const envSchema = z.object({
     .default(10)
     .describe('messages per resident per flood window before "slow down"'),
   DIALOG_FLOOD_WINDOW_SECONDS: z.coerce.number().int().positive().default(60).describe('length of the flood window'),
+  REPLY_ABSENT_AFTER_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(30)
+    .describe('a reply whose send outcome is unknown is sent again only when Zalo still lacks it this long after'),
   HUMAN_QUIET_MINUTES: z.coerce
     .number()
     .min(0)
@@ -126,6 +132,8 @@ export interface Config {
     verifierCode?: string;
   };
   dataDir: string;
+  /** DATA_DIR was not set (./data): the folder may be created; a configured one must exist */
+  dataDirDefault: boolean;
   databaseFile: string;
   contentDir: string;
   adminToken?: string;
@@ -133,6 +141,8 @@ export interface Config {
   messageRetentionDays: number;
   /** FAQ conversation knobs (bot/dialog) */
   dialog: { buttons: boolean; floodMax: number; floodWindowMs: number; humanQuietMs: number };
+  /** 1:1 reply outbox (src/bot/reply-outbox.ts): Zalo's records prove a reply absent this long after its send */
+  replies: { absentAfterMs: number };
   timeZone: string;
   /** believe X-Forwarded-Proto / X-Forwarded-For (set only behind a reverse proxy) */
   trustProxy: boolean;
@@ -194,6 +204,7 @@ export function parseConfig(env: Env): Config {
       verifierCode: e.ZALO_VERIFIER_CODE,
     },
     dataDir,
+    dataDirDefault: env.DATA_DIR === undefined,
     databaseFile: path.join(dataDir, 'loa-xa.sqlite'),
     contentDir: path.resolve(e.CONTENT_DIR),
     adminToken: e.ADMIN_TOKEN,
@@ -205,6 +216,7 @@ export function parseConfig(env: Env): Config {
       floodWindowMs: e.DIALOG_FLOOD_WINDOW_SECONDS * 1000,
       humanQuietMs: e.HUMAN_QUIET_MINUTES * 60 * 1000,
     },
+    replies: { absentAfterMs: e.REPLY_ABSENT_AFTER_SECONDS * 1000 },
     timeZone: e.TZ_NAME,
     trustProxy: e.TRUST_PROXY,
     broadcast: {

@@ -78,8 +78,12 @@ export interface ZaloSimulator {
   listGroups(): SimGroup[];
   /** A fresh access/refresh pair (what an OA admin's consent yields), for bootstrapping a client. */
   issueTokens(): TokenPair;
+  /** Every access token issued so far expires now (calls get -216 until the client refreshes). */
+  expireAccessTokens(): void;
   setRateLimit(perMinute: number): void;
   injectFault(fault: FaultSpec): void;
+  /** Disarms every fault not yet used up. */
+  clearFaults(): void;
   /** Messages the OA sent to this user through the API, oldest first. */
   sentToUser(userId: string): SimChatMessage[];
   /** The whole 1:1 conversation (user messages emitted through the simulator and OA sends). */
@@ -328,11 +332,15 @@ export function createZaloSimulator(options: ZaloSimulatorOptions = {}): ZaloSim
     getGroup: (groupId) => state.groups.get(groupId),
     listGroups: () => [...state.groups.values()],
     issueTokens: () => state.tokens.issue(),
+    expireAccessTokens: () => state.tokens.expireAccessTokens(),
     setRateLimit(perMinute) {
       state.rate.limit = perMinute;
     },
     injectFault(fault) {
       state.faults.push({ ...fault, remaining: fault.times ?? 1 });
+    },
+    clearFaults() {
+      state.faults = [];
     },
     sentToUser: (uid) => (state.chats.get(uid) ?? []).filter((m) => m.direction === 'out'),
     conversation: (uid) => [...(state.chats.get(uid) ?? [])],

@@ -8,6 +8,7 @@ const AVATAR = 'http://s120.ava.grp.talk.zdn.vn/default';
 /**
  * Read routes, answering in the shapes of Zalo's published examples: `getgroupsofoa` (offset/count,
  * default count 5, owned groups only), `getgroup`, `group/conversation` (newest first, src 0 = OA),
+ * the 1:1 `conversation?data={"user_id","offset","count"}` (newest first, src 0 = OA, count ≤ 10),
  * `getoa` and `user/detail?data={"user_id":…}`.
  */
 export function createReadRouter(state: SimulatorState): Router {
@@ -80,6 +81,41 @@ export function createReadRouter(state: SimulatorState): Router {
         from_display_name: m.fromDisplayName,
         group_id: m.groupId,
       })),
+      error: 0,
+      message: 'Success',
+    });
+  });
+
+  router.get('/v2.0/oa/conversation', (req, res) => {
+    const data = parseData(req.query.data);
+    const userId = typeof data?.user_id === 'string' ? data.user_id : undefined;
+    const page = data ? pagination(data, 5, Number.POSITIVE_INFINITY) : null;
+    if (!userId || !page || !state.users.has(userId)) return invalid(res, 'data is invalid');
+    if (page.count > 10) return void res.json(openApiError(-210, 'count must be at most 10'));
+    const user = state.users.get(userId)!;
+    const newestFirst = [...(state.chats.get(userId) ?? [])].reverse().slice(page.offset, page.offset + page.count);
+    res.json({
+      data: newestFirst.map((m) => {
+        const fromOa = m.direction === 'out';
+        const oa = { id: state.oaId, name: state.oaName };
+        const resident = { id: user.userId, name: user.displayName };
+        const from = fromOa ? oa : resident;
+        const to = fromOa ? resident : oa;
+        return {
+          src: fromOa ? 0 : 1,
+          time: m.time,
+          sent_time: new Date(m.time).toISOString(),
+          from_id: from.id,
+          from_display_name: from.name,
+          from_avatar: AVATAR,
+          to_id: to.id,
+          to_display_name: to.name,
+          to_avatar: AVATAR,
+          message_id: m.messageId,
+          type: m.type === 'text' ? 'text' : m.type,
+          message: m.text ?? '',
+        };
+      }),
       error: 0,
       message: 'Success',
     });
@@ -159,11 +195,19 @@ function pagination(
 }
 
 function parseDataUserId(data: unknown): string | undefined {
-  if (typeof data !== 'string') return undefined;
+  const parsed = parseData(data);
+  return typeof parsed?.user_id === 'string' ? parsed.user_id : undefined;
+}
+
+/** The JSON object of a `data=` query parameter, or null. */
+function parseData(data: unknown): Record<string, unknown> | null {
+  if (typeof data !== 'string') return null;
   try {
-    const parsed = JSON.parse(data) as { user_id?: unknown };
-    return typeof parsed.user_id === 'string' ? parsed.user_id : undefined;
+    const parsed: unknown = JSON.parse(data);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : null;
   } catch {
-    return undefined;
+    return null;
   }
 }

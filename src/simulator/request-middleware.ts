@@ -1,6 +1,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { oauthError, openApiError } from './simulator-errors.js';
 import type { SimulatorState } from './simulator-state.js';
+import type { FaultSpec } from './simulator-types.js';
 
 const SECRET_HEADERS = ['access_token', 'secret_key', 'appsecret_proof', 'authorization'];
 const SECRET_FIELDS = ['refresh_token', 'code', 'code_verifier', 'access_token'];
@@ -31,7 +32,9 @@ export function recordRequests(state: SimulatorState): RequestHandler {
 
 /**
  * Applies the first armed fault whose `path` matches (or that has none), then decrements it.
- * Latency-only faults delay and pass the request on; the others answer in its place.
+ * Latency-only faults delay and pass the request on; `responseDelayMs` / `dropResponse` let the
+ * request be handled (a send is accepted and recorded) and then hold or drop the answer; the others
+ * answer in its place.
  */
 export function injectFaults(state: SimulatorState): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
@@ -43,7 +46,10 @@ export function injectFaults(state: SimulatorState): RequestHandler {
     fault.remaining -= 1;
     state.faults = state.faults.filter((f) => f.remaining > 0);
     if (fault.latencyMs) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
-    if (fault.httpStatus !== undefined) {
+    if (fault.responseDelayMs !== undefined || fault.dropResponse) {
+      holdAnswer(res, fault);
+      next();
+    } else if (fault.httpStatus !== undefined) {
       res.status(fault.httpStatus).type('text/plain').send(`Simulated HTTP ${fault.httpStatus}`);
     } else if (fault.malformed) {
       res.status(200).type('text/html').send('<html><body>502 Bad Gateway</body></html>');
@@ -53,6 +59,25 @@ export function injectFaults(state: SimulatorState): RequestHandler {
       next();
     }
   };
+}
+
+/**
+ * Lets the route answer as usual, then holds that answer for `responseDelayMs` (the client may have
+ * timed out and gone by then) or, with `dropResponse`, closes the connection without any answer.
+ */
+function holdAnswer(res: Response, fault: FaultSpec): void {
+  const json = res.json.bind(res);
+  res.json = ((body: unknown) => {
+    if (fault.dropResponse) {
+      res.socket?.destroy();
+      return res;
+    }
+    const timer = setTimeout(() => {
+      if (!res.writableEnded && !res.destroyed && res.socket && !res.socket.destroyed) json(body);
+    }, fault.responseDelayMs);
+    timer.unref();
+    return res;
+  }) as Response['json'];
 }
 
 /**

@@ -96,13 +96,18 @@ export interface SimGroupMessage {
  * A fault applied to the next `times` matching requests (default 1), before auth and rate limit.
  * `code` answers HTTP 200 `{error: code}`; `httpStatus` answers that status with a plain body;
  * `malformed` answers HTTP 200 with a non-JSON body; `latencyMs` delays, then continues normally
- * (or applies the other fields). `path` (exact, e.g. '/v3.0/oa/message/cs') limits it to one route.
+ * (or applies the other fields). `responseDelayMs` handles the request normally — a send is accepted
+ * and recorded, its echo emitted — and holds the answer that long (set it beyond the client's timeout:
+ * Zalo delivered, the client does not know); `dropResponse` closes the connection instead of answering.
+ * `path` (exact, e.g. '/v3.0/oa/message/cs') limits it to one route.
  */
 export interface FaultSpec {
   path?: string;
   code?: number;
   httpStatus?: number;
   latencyMs?: number;
+  responseDelayMs?: number;
+  dropResponse?: boolean;
   malformed?: boolean;
   times?: number;
 }

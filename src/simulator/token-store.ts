@@ -22,6 +22,8 @@ export interface TokenStore {
   createCode(codeChallenge: string | undefined): string;
   /** Redeems a code: unknown, used, older than 10 min or PKCE mismatch → -14003. */
   redeemCode(code: string, codeVerifier: string | undefined): TokenResult;
+  /** Every live access token expires now (the next calls get -216); refresh tokens stay valid. */
+  expireAccessTokens(): void;
 }
 
 /** In-memory tokens with lifetimes driven by the injected clock. */
@@ -54,6 +56,10 @@ export function createTokenStore(clock: Clock): TokenStore {
       const code = opaqueToken(32);
       codes.set(code, { expiresAt: clock.now() + AUTH_CODE_TTL_MS, challenge, used: false });
       return code;
+    },
+    expireAccessTokens() {
+      const now = clock.now();
+      for (const [token, expiresAt] of access) if (expiresAt > now) access.set(token, now);
     },
     redeemCode(code, verifier) {
       const entry = codes.get(code);

@@ -22,6 +22,8 @@ export interface OutboundRecord {
 export interface OutboundRepository {
   /** Writes one row; returns its id. */
   record(entry: OutboundRecord): number;
+  /** Zalo message ids of the 1:1 messages sent to one resident since `sinceMs` (epoch ms). */
+  messageIdsToUser(userId: string, sinceMs: number): Set<string>;
 }
 
 /** Creates the repository over an open database (migration 011 applied). */
@@ -32,7 +34,14 @@ export function createOutboundRepository(db: Db): OutboundRepository {
      VALUES (@targetType, @targetId, @kind, @purpose, @ref, @chars, @status, @zaloMessageId,
        @errorCode, @errorMessage, @attempts, @createdAt)`,
   );
+  const idsTo = db.prepare(
+    `SELECT zalo_message_id AS id FROM outbound_messages
+     WHERE user_id = ? AND status = 'sent' AND zalo_message_id IS NOT NULL AND created_at >= ?`,
+  );
   return {
+    messageIdsToUser(userId, sinceMs) {
+      return new Set((idsTo.all(userId, sinceMs) as Array<{ id: string }>).map((r) => r.id));
+    },
     record(entry) {
       const row = {
         ...entry,

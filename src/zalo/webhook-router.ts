@@ -2,6 +2,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import { systemClock, type Clock } from '../shared/clock.js';
 import { createLogThrottle } from '../shared/log-throttle.js';
 import { hashUserId, type Logger } from '../shared/logger.js';
+import { storageProblemOf, type StorageHealth } from '../storage/storage-health.js';
 import { eventUserKey } from './event-user-key.js';
 import { exceedsJsonDepth, MAX_WEBHOOK_JSON_DEPTH } from './json-depth.js';
 import { parseZaloEvent } from './parse-zalo-event.js';
@@ -24,7 +25,12 @@ export interface WebhookRouterDeps {
   logMessageText?: boolean;
   /** times the rejection warnings' one-minute windows; default the system clock */
   clock?: Clock;
+  /** Shared storage state: a write failing for lack of space answers 503 and is logged there (once a minute). */
+  storage?: StorageHealth;
 }
+
+/** Seconds a sender is asked to wait before retrying when the event cannot be stored (full disk). */
+const STORAGE_RETRY_AFTER_S = 30;
 
 const SIGNATURE_HEADER = 'x-zevent-signature';
 
@@ -45,6 +51,8 @@ class WebhookRejection {
  * plus one summary line with the count (a flood of forged posts must not flood the log): 413 too large, 400 nested deeper than
  * `MAX_WEBHOOK_JSON_DEPTH`, not a JSON object or not a valid event, 401 missing/wrong signature, 403 a foreign `app_id`.
  * A body without `app_id` is verified with the configured app id. Duplicates are answered 200 too.
+ * An event that cannot be stored (full or read-only disk) is answered 503 with `Retry-After`, never
+ * 200: it is not ours to keep until it is stored.
  */
 export function createWebhookRouter(deps: WebhookRouterDeps): Router {
   const { appId, oaSecretKey, inbox, log, maxBodyBytes = 64 * 1024, logMessageText = false } = deps;
@@ -59,7 +67,18 @@ export function createWebhookRouter(deps: WebhookRouterDeps): Router {
       const outcome = receive(raw, req.get(SIGNATURE_HEADER));
       if (outcome instanceof WebhookRejection) return reject(res, outcome);
       const { event } = outcome;
-      const { duplicate } = inbox.accept(event, raw.toString('utf8'));
+      let duplicate: boolean;
+      try {
+        ({ duplicate } = inbox.accept(event, raw.toString('utf8')));
+        deps.storage?.succeeded();
+      } catch (err) {
+        if (!storageProblemOf(err)) throw err;
+        // not stored, so not acknowledged: Zalo (or whoever sent it) must deliver it again
+        if (!deps.storage?.failed(err, 'webhook')) log.error({ err }, 'webhook event not stored: storage failure');
+        res.set('Retry-After', String(STORAGE_RETRY_AFTER_S));
+        res.status(503).json({ ok: false, error: 'storage unavailable' });
+        return;
+      }
       log.info(
         {
           event: zaloEventName(event),

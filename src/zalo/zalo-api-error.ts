@@ -15,6 +15,12 @@ export interface ZaloApiErrorInit {
   detail?: string;
   status?: number;
   retryable?: boolean;
+  /**
+   * A send (POST) that may have been delivered although it failed: a timeout, a connection lost after
+   * the request went out, an HTTP 5xx or an unreadable answer. Zalo has no idempotency key, so the
+   * caller must check what Zalo recorded before sending it again.
+   */
+  outcomeUnknown?: boolean;
   attempts?: number;
   request?: unknown;
   response?: unknown;
@@ -35,6 +41,8 @@ export class ZaloApiError extends AppError {
   readonly path: string;
   readonly status: number | undefined;
   readonly retryable: boolean;
+  /** See `ZaloApiErrorInit.outcomeUnknown`: the message may have been delivered; reconcile before a resend. */
+  readonly outcomeUnknown: boolean;
   readonly attempts: number;
   readonly payload: { request?: unknown; response?: unknown };
 
@@ -55,6 +63,7 @@ export class ZaloApiError extends AppError {
     this.path = init.path;
     this.status = init.status;
     this.retryable = init.retryable ?? false;
+    this.outcomeUnknown = init.outcomeUnknown ?? false;
     this.attempts = init.attempts ?? 1;
     this.payload = { request: sanitizePayload(init.request), response: sanitizePayload(init.response) };
   }

@@ -19,6 +19,11 @@ export interface ZaloApi {
   getGroup(groupId: string): Promise<ZaloGroupInfo>;
   /** Recent messages of a group, newest first (`GET /v3.0/oa/group/conversation`). */
   getGroupConversation(groupId: string, options?: { offset?: number; count?: number }): Promise<ZaloGroupChatMessage[]>;
+  /**
+   * Recent 1:1 messages between the OA and a resident, both directions, newest first
+   * (`GET /v2.0/oa/conversation?data={"user_id","offset","count"}`, at most 10 per page); src 0 = the OA.
+   */
+  getUserConversation(userId: string, options?: { offset?: number; count?: number }): Promise<ZaloChatMessage[]>;
   /** `GET /v2.0/oa/getoa`. */
   getOaInfo(): Promise<ZaloOaInfo>;
   /** `GET /v3.0/oa/user/detail`. */
@@ -30,6 +35,11 @@ export interface SendOptions {
   purpose?: string;
   /** Links the outbound record to a domain row, e.g. a broadcast delivery id. */
   ref?: string;
+  /**
+   * false: a send whose outcome is unclear (timeout, lost connection, HTTP 5xx) is not retried by the
+   * client; it throws a `ZaloApiError` with `outcomeUnknown` for the caller to reconcile. Default true.
+   */
+  retryUnclear?: boolean;
 }
 
 export interface ZaloButton {
@@ -63,14 +73,17 @@ export interface ZaloGroupInfo extends ZaloGroupSummary {
   validThrough?: string;
 }
 
-export interface ZaloGroupChatMessage {
+/** One message of a conversation history (a group's or a resident's), as Zalo lists it. */
+export interface ZaloChatMessage {
   messageId: string;
-  /** 0 = sent by the OA, 1 = by a member */
+  /** 0 = sent by the OA, 1 = by a member / the resident */
   src: number;
   time: number;
   type: string;
   text?: string;
 }
+
+export type ZaloGroupChatMessage = ZaloChatMessage;
 
 export interface ZaloOaInfo {
   oaId: string;

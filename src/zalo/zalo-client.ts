@@ -2,7 +2,8 @@ import { systemClock, type Clock } from '../shared/clock.js';
 import { AppError } from '../shared/errors.js';
 import { hashUserId, type Logger } from '../shared/logger.js';
 import type { Db } from '../storage/open-database.js';
-import { createOutboundRepository } from './outbound-repository.js';
+import type { StorageHealth } from '../storage/storage-health.js';
+import { createOutboundRepository, type OutboundRecord } from './outbound-repository.js';
 import { createRateLimiter } from './rate-limiter.js';
 import { ZALO_TEXT_LIMIT, splitText } from './split-text.js';
 import type { TokenManager } from './token-manager.js';
@@ -10,7 +11,7 @@ import type { GroupMessage, SendOptions, SentMessage, ZaloApi, ZaloButton, ZaloG
 import { ZaloApiError } from './zalo-api-error.js';
 import {
   asRecord,
-  toGroupChatMessage,
+  toChatMessage,
   toGroupInfo,
   toGroupSummary,
   toOaInfo,
@@ -40,6 +41,11 @@ export interface ZaloClientDeps {
   timeoutMs?: number;
   /** Uniform [0, 1) source for backoff jitter. */
   random?: () => number;
+  /**
+   * Where a failed write of the outbound log is reported (full disk). The log is secondary: the
+   * send's result is returned all the same, so a delivered message is never taken for a failure.
+   */
+  storage?: StorageHealth;
 }
 
 interface Target {
@@ -71,6 +77,15 @@ export function createZaloClient(deps: ZaloClientDeps): ZaloApi {
   });
   const outbound = createOutboundRepository(deps.db);
 
+  /** Writes the outbound log; a storage failure is reported, never thrown over the send's result. */
+  function recordOutcome(entry: OutboundRecord): void {
+    try {
+      outbound.record(entry);
+    } catch (err) {
+      if (!deps.storage?.failed(err, 'outbound log')) throw err;
+    }
+  }
+
   /** Sends one message and records its outcome; the only path messages leave by. */
   async function send(
     target: Target,
@@ -91,12 +106,12 @@ export function createZaloClient(deps: ZaloClientDeps): ZaloApi {
     try {
       const { body, attempts } = await transport.call(request);
       const messageId = String(asRecord(body.data).message_id ?? '');
-      outbound.record({ ...base, status: 'sent', zaloMessageId: messageId, attempts, createdAt: clock.now() });
+      recordOutcome({ ...base, status: 'sent', zaloMessageId: messageId, attempts, createdAt: clock.now() });
       deps.log.debug({ ...who, kind, purpose: options?.purpose, messageId, attempts }, 'Zalo message sent');
       return { messageId };
     } catch (error) {
       if (error instanceof ZaloApiError) {
-        outbound.record({
+        recordOutcome({
           ...base,
           status: 'failed',
           errorCode: error.failureCode,
@@ -133,6 +148,7 @@ export function createZaloClient(deps: ZaloClientDeps): ZaloApi {
           method: 'POST',
           path: '/v3.0/oa/message/cs',
           body: { recipient: { user_id: userId }, message },
+          retryUnclear: options?.retryUnclear ?? true,
         };
         sent.push(
           await send(
@@ -160,6 +176,7 @@ export function createZaloClient(deps: ZaloClientDeps): ZaloApi {
         method: 'POST',
         path: '/v3.0/oa/group/message',
         body: { recipient: { group_id: groupId }, message: groupBody(text, message) },
+        retryUnclear: options?.retryUnclear ?? true,
       };
       return send({ type: 'group', id: groupId }, message.imageUrl ? 'image' : 'text', text.length, options, request);
     },
@@ -186,7 +203,13 @@ export function createZaloClient(deps: ZaloClientDeps): ZaloApi {
         offset: options?.offset ?? 0,
         count: options?.count ?? 10,
       });
-      return (Array.isArray(data) ? data : []).map(toGroupChatMessage);
+      return (Array.isArray(data) ? data : []).map(toChatMessage);
+    },
+
+    async getUserConversation(userId, options) {
+      const query = { user_id: userId, offset: options?.offset ?? 0, count: options?.count ?? 10 };
+      const data = await get('/v2.0/oa/conversation', { data: JSON.stringify(query) });
+      return (Array.isArray(data) ? data : []).map(toChatMessage);
     },
 
     async getOaInfo() {

@@ -1,4 +1,4 @@
-import type { ZaloGroupChatMessage, ZaloGroupInfo, ZaloGroupSummary, ZaloOaInfo, ZaloUserDetail } from './zalo-api.js';
+import type { ZaloChatMessage, ZaloGroupInfo, ZaloGroupSummary, ZaloOaInfo, ZaloUserDetail } from './zalo-api.js';
 
 /**
  * Pure mappers from Zalo's JSON (`data` of each endpoint) to the `ZaloApi` types. Zalo mixes
@@ -54,8 +54,8 @@ export function toGroupInfo(data: unknown): ZaloGroupInfo {
   };
 }
 
-/** One item of `group/conversation` `data[]`; `text` only for text messages. */
-export function toGroupChatMessage(raw: unknown): ZaloGroupChatMessage {
+/** One item of `group/conversation` or 1:1 `conversation` `data[]`; `text` only for text messages. */
+export function toChatMessage(raw: unknown): ZaloChatMessage {
   const m = asRecord(raw);
   const type = str(m.type) ?? 'unknown';
   return {

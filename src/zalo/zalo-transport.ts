@@ -10,7 +10,16 @@ export interface ZaloRequest {
   path: string;
   params?: Record<string, string | number>;
   body?: unknown;
+  /**
+   * false: a POST whose outcome is unclear (timeout, connection lost after sending, HTTP 5xx, an
+   * unreadable answer) is not retried; it fails at once with `outcomeUnknown` set, for a caller that
+   * reconciles against what Zalo recorded (1:1 replies). Default true (retried like other failures).
+   */
+  retryUnclear?: boolean;
 }
+
+/** Socket errors raised before any byte of the request left: Zalo cannot have received it. */
+const NOT_SENT_NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 /** A successful call: Zalo's body (`error: 0`) and how many HTTP attempts it took. */
 export interface ZaloResponse {
@@ -51,10 +60,13 @@ type Outcome =
  *
  * Retry policy for POSTs (sends). Zalo has no idempotency key, so a POST that timed out, lost its
  * connection or got an HTTP 5xx may still have been delivered, and retrying it may deliver it twice.
- * - 1:1 replies (main's default client, `maxAttempts` 4) retry these anyway: a resident may, rarely,
- *   receive the same reply twice. That is accepted for replies; a lost answer is worse than a repeat.
+ * - Other sends of main's default client (`maxAttempts` 4: an official's hand-off answer) retry these
+ *   anyway: the resident may, rarely, receive the same message twice.
  * - Broadcasts (main's second client, `maxAttempts: 1`) never resend blindly: the failure goes back
  *   to the broadcast sender, which checks the group's history before any resend (reconciliation).
+ * - 1:1 replies from the reply outbox pass `retryUnclear: false`: only failures that prove nothing
+ *   was delivered (-32, -200, a refused connection) are retried here; an unclear one fails at once
+ *   with `outcomeUnknown`, and the outbox checks the echo webhooks and the conversation before any resend.
  * A refused token (-216, -220, HTTP 401) is refreshed and the call retried once in both: Zalo
  * refused it, so nothing was delivered. -32 and -200 count against `maxAttempts` like the rest.
  */
@@ -68,6 +80,7 @@ export function createZaloTransport(deps: ZaloTransportDeps): ZaloTransport {
 
   async function attempt(request: ZaloRequest, token: string, sentIn: MinuteWindow): Promise<Outcome> {
     const base = { method: request.method, path: request.path, request: request.body ?? request.params };
+    const isPost = request.method === 'POST';
     let response;
     try {
       response = await http.request({
@@ -89,6 +102,7 @@ export function createZaloTransport(deps: ZaloTransportDeps): ZaloTransport {
           code: null,
           detail: cause.message,
           retryable: true,
+          outcomeUnknown: isPost && (timedOut || !NOT_SENT_NETWORK_CODES.has(cause.code ?? '')),
           cause,
         },
       };
@@ -112,7 +126,11 @@ export function createZaloTransport(deps: ZaloTransportDeps): ZaloTransport {
       };
     }
     if (status >= 500)
-      return { ok: false, auth: false, failure: { ...failure, kind: 'http', code: null, retryable: true } };
+      return {
+        ok: false,
+        auth: false,
+        failure: { ...failure, kind: 'http', code: null, retryable: true, outcomeUnknown: isPost },
+      };
     if (Number.isFinite(code) && code !== 0) {
       const detail = typeof record?.message === 'string' ? record.message : undefined;
       return {
@@ -126,7 +144,13 @@ export function createZaloTransport(deps: ZaloTransportDeps): ZaloTransport {
     return {
       ok: false,
       auth: false,
-      failure: { ...failure, kind: 'bad_response', code: null, detail: 'no JSON body with an error field' },
+      failure: {
+        ...failure,
+        kind: 'bad_response',
+        code: null,
+        detail: 'no JSON body with an error field',
+        outcomeUnknown: isPost,
+      },
     };
   }
 
@@ -151,7 +175,8 @@ export function createZaloTransport(deps: ZaloTransportDeps): ZaloTransport {
           await deps.tokens.refresh(token);
           continue;
         }
-        if (failure.retryable && transientFailures + 1 < deps.maxAttempts) {
+        const mayResend = request.retryUnclear !== false || !failure.outcomeUnknown;
+        if (failure.retryable && mayResend && transientFailures + 1 < deps.maxAttempts) {
           transientFailures += 1;
           const waitMs = failure.code === -32 ? undefined : backoffDelay(transientFailures, { random: deps.random });
           deps.log.warn(

@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp } from '../../src/app.js';
+import { acceptWithEchoes } from '../../src/bot/accept-with-echoes.js';
+import { createReplyDeliveryCheck } from '../../src/bot/check-reply-delivered.js';
+import { createReplyEchoStore } from '../../src/bot/reply-echo-store.js';
 import type { Dialog } from '../../src/bot/dialog.js';
 import type { GroupEventSink } from '../../src/bot/group-event-sink.js';
 import { createEventHandler } from '../../src/bot/handle-event.js';
@@ -17,6 +20,8 @@ import { createI18n } from '../../src/i18n/create-i18n.js';
 import { systemClock } from '../../src/shared/clock.js';
 import { deleteUserData } from '../../src/storage/delete-user-data.js';
 import { openDatabase, type Db } from '../../src/storage/open-database.js';
+import { createStorageHealth, type StorageHealth } from '../../src/storage/storage-health.js';
+import { createOutboundRepository } from '../../src/zalo/outbound-repository.js';
 import { createZaloSimulator, type ZaloSimulator } from '../../src/simulator/create-zalo-simulator.js';
 import { createWebhookRouter } from '../../src/zalo/webhook-router.js';
 import { createZaloClient } from '../../src/zalo/zalo-client.js';
@@ -40,8 +45,15 @@ export interface TestAppOptions {
   startProcessor?: boolean;
   /** false: replies are stored in the outbox but never sent (a crash right after the event was processed) */
   startOutbox?: boolean;
-  /** reply outbox backoff and max age; default production values (30 s … 15 min, 24 h) */
-  replyRetry?: Pick<ReplyOutboxOptions, 'retryBaseMs' | 'retryCapMs' | 'maxAgeMs'>;
+  /** reply outbox backoff, max age and reconciliation; default production values (30 s … 15 min, 24 h, 5 s) */
+  replyRetry?: Pick<
+    ReplyOutboxOptions,
+    'retryBaseMs' | 'retryCapMs' | 'maxAgeMs' | 'unknownCheckDelayMs' | 'maxChecks' | 'absentAfterMs'
+  >;
+  /** the Zalo client's per-request timeout; default 10 s */
+  zaloTimeoutMs?: number;
+  /** storage backoff; default production values (1 s … 30 s) */
+  storage?: { baseDelayMs?: number; capDelayMs?: number };
   verifierCode?: string;
   maxBodyBytes?: number;
   logMessageText?: boolean;
@@ -61,6 +73,8 @@ export interface TestApp {
   inbox: InboxStore;
   processor: InboxProcessor;
   outbox: ReplyOutbox;
+  /** the shared storage state (full disk) the webhook, processor and outbox report to */
+  storage: StorageHealth;
   /** the background display-name lookups the event router starts after each reply */
   profiles: ResidentProfiles;
   /** POSTs raw bytes to /webhook/zalo with the given headers (JSON content type by default). */
@@ -70,8 +84,18 @@ export interface TestApp {
   /** Waits until the inbox processor, the reply outbox and the display-name lookups have nothing due. */
   settle(): Promise<void>;
   inboxRows(): number;
+  /**
+   * Waits until every acknowledged event is processed and every reply is settled (sent or failed),
+   * unknown outcomes included (`settle` returns while one waits for its reconciliation).
+   */
+  settleReplies(timeoutMs?: number): Promise<void>;
   /** Stops listening, drains the processor, closes the database (and the simulator it owns). */
   close(): Promise<void>;
+  /**
+   * A crash as kill -9 leaves it: listening stops, nothing new starts, the database is closed at once
+   * while sends may be in flight (their outcome is never written). Reopen `dbFile` to "restart".
+   */
+  crash(): Promise<void>;
 }
 
 /**
@@ -93,12 +117,25 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
 
   const bootstrapTokens = sim.issueTokens();
   const tokens = createSimulatorTokenManager(sim, simUrl, { db, bootstrap: bootstrapTokens, clock, log });
-  const zalo = createZaloClient({ openapiUrl: simUrl, tokens, db, log, clock, rateLimitPerMinute: 4000 });
+  const storage = createStorageHealth({ clock, log, dataDir: path.dirname(dbFile), ...options.storage });
+  const zalo = createZaloClient({
+    openapiUrl: simUrl,
+    tokens,
+    db,
+    log,
+    clock,
+    rateLimitPerMinute: 4000,
+    storage,
+    ...(options.zaloTimeoutMs ? { timeoutMs: options.zaloTimeoutMs } : {}),
+  });
   const t = createI18n().getFixedT('vi');
   const inbox = createInboxStore({ db, clock });
+  const echoes = createReplyEchoStore(db);
   const outbox = createReplyOutbox({
     db,
     sender: createReplySender({ zalo, db, log }),
+    check: createReplyDeliveryCheck({ zalo, echoes, outbound: createOutboundRepository(db) }),
+    storage,
     clock,
     log,
     options: options.replyRetry,
@@ -115,17 +152,34 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     log,
     logMessageText: options.logMessageText,
   });
-  const processor = createInboxProcessor({ inbox, handle, log, clock, retryDelaysMs: options.retryDelaysMs ?? [5, 5] });
+  const processor = createInboxProcessor({
+    inbox,
+    handle,
+    log,
+    clock,
+    storage,
+    retryDelaysMs: options.retryDelaysMs ?? [5, 5],
+  });
   const app = createApp({
     webhook: createWebhookRouter({
       appId,
       oaSecretKey: sim.oaSecretKey,
-      inbox,
+      inbox: acceptWithEchoes({ db, inbox, echoes, clock }),
+      storage,
       log,
       maxBodyBytes: options.maxBodyBytes,
       logMessageText: options.logMessageText,
     }),
-    health: () => ({ ready: true, content: 'test', inbox: inbox.stats() }),
+    health: () => {
+      const disk = storage.status();
+      return {
+        ready: disk.ok,
+        content: 'test',
+        storage: disk.ok ? 'ok' : disk.problem,
+        inbox: inbox.stats(),
+        replies: outbox.stats(),
+      };
+    },
     verifierCode: options.verifierCode,
     log,
   });
@@ -158,6 +212,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     inbox,
     processor,
     outbox,
+    storage,
     profiles,
     post,
     postSigned: (raw, signOptions) =>
@@ -174,6 +229,25 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
       await profiles.whenIdle();
     },
     inboxRows: () => (db.prepare('SELECT COUNT(*) AS n FROM inbox_events').get() as { n: number }).n,
+    async settleReplies(timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        await processor.whenIdle();
+        await outbox.whenIdle();
+        const r = outbox.stats();
+        if (inbox.stats().pending === 0 && r.pending === 0 && r.sending === 0) return;
+        if (Date.now() > deadline) throw new Error(`replies not settled: ${JSON.stringify(r)}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    },
+    async crash() {
+      void processor.drain(0);
+      void outbox.stop(0);
+      void profiles.stop(0);
+      db.close();
+      await server.close();
+      if (ownsSim) await sim.close();
+    },
     async close() {
       await server.close();
       await processor.drain(5_000);

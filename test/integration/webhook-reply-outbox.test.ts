@@ -103,17 +103,17 @@ function outboxRows(app: TestApp, userId: string) {
 const csRequests = (sim: ZaloSimulator) => sim.requests.filter((r) => r.path === CS_PATH).length;
 
 describe('reply outbox', () => {
-  it('when Zalo answers 503 through all of the client’s retries, then the reply is kept and delivered once, in order, before the resident’s next reply', async () => {
+  it('when Zalo refuses for now (-200) through all of the client’s retries, then the reply is kept and delivered once, in order, before the resident’s next reply', async () => {
     const echo = createEchoDialog();
     const app = await startApp({ dialog: echo.dialog });
     const user = app.sim.addUser({ isFollower: true });
-    app.sim.injectFault({ path: CS_PATH, httpStatus: 503, times: CLIENT_ATTEMPTS });
+    app.sim.injectFault({ path: CS_PATH, code: -200, times: CLIENT_ATTEMPTS });
 
     await app.sim.sendUserText(user.userId, 'câu một');
     await app.settle();
     expect(app.sim.sentToUser(user.userId)).toEqual([]);
     expect(outboxRows(app, user.userId)).toEqual([
-      { status: 'pending', attempts: 1, lastError: expect.stringMatching(/^http_503/), text: 'echo câu một' },
+      { status: 'pending', attempts: 1, lastError: expect.stringMatching(/^-200/), text: 'echo câu một' },
     ]);
     expect(app.inbox.stats()).toMatchObject({ pending: 0, failed: 0 });
 
@@ -139,7 +139,7 @@ describe('reply outbox', () => {
     const faqDialog = createCountingFaqDialog(faq, db);
     const app = await startApp({ dbFile, dialog: faqDialog.dialog, replyRetry: { retryBaseMs: 20 } });
     const user = app.sim.addUser({ isFollower: true });
-    app.sim.injectFault({ path: CS_PATH, httpStatus: 503, times: CLIENT_ATTEMPTS });
+    app.sim.injectFault({ path: CS_PATH, code: -200, times: CLIENT_ATTEMPTS });
 
     await app.sim.sendUserText(user.userId, '1');
     await app.settle();
@@ -150,7 +150,7 @@ describe('reply outbox', () => {
     expect(faqDialog.turns()).toBe(1);
     expect(outboxRows(app, user.userId).map((r) => [r.status, r.attempts])).toEqual([['sent', 2]]);
     expect(app.logs.lines()).toContainEqual(
-      expect.objectContaining({ level: 40, code: 'http_503', msg: expect.stringMatching(/will retry/) }),
+      expect.objectContaining({ level: 40, code: '-200', msg: expect.stringMatching(/will retry/) }),
     );
   });
 
@@ -229,7 +229,7 @@ describe('reply outbox', () => {
     const echo = createEchoDialog();
     const app = await startApp({ dialog: echo.dialog, replyRetry: { retryBaseMs: 60_000, maxAgeMs: 30_000 } });
     const user = app.sim.addUser({ isFollower: true });
-    app.sim.injectFault({ path: CS_PATH, httpStatus: 503, times: CLIENT_ATTEMPTS });
+    app.sim.injectFault({ path: CS_PATH, code: -200, times: CLIENT_ATTEMPTS });
 
     await app.sim.sendUserText(user.userId, 'một');
     await app.settle();
@@ -244,7 +244,7 @@ describe('reply outbox', () => {
     expect(app.logs.lines()).toContainEqual(
       expect.objectContaining({
         level: 50,
-        code: 'http_503',
+        code: '-200',
         hint: expect.any(String),
         msg: expect.stringMatching(/gave up after the max age/),
       }),
@@ -255,7 +255,7 @@ describe('reply outbox', () => {
     const echo = createEchoDialog();
     const app = await startApp({ dialog: echo.dialog, replyRetry: { retryBaseMs: 20 } });
     const user = app.sim.addUser({ isFollower: true });
-    app.sim.injectFault({ path: CS_PATH, httpStatus: 503, times: CLIENT_ATTEMPTS });
+    app.sim.injectFault({ path: CS_PATH, code: -200, times: CLIENT_ATTEMPTS });
     // the timer's retry is held by Zalo for a while, then accepted
     app.sim.injectFault({ path: CS_PATH, latencyMs: 300, times: 1 });
 

@@ -301,7 +301,7 @@ export function createFaqDialog(deps: FaqDialogDeps): Dialog {
   }
 
   return {
-    async respond(userId, input, now) {
+    async respond(userId, input, now, turn) {
       const snapshot = faq.current();
       const state = states.get(userId);
       const command = input.kind === 'text' ? parseBounded(input.text) : undefined;
@@ -311,7 +311,7 @@ export function createFaqDialog(deps: FaqDialogDeps): Dialog {
         states.setHumanQuietUntil(userId, 0, snapshot.version, now);
       }
       if (input.kind !== 'follow') {
-        const verdict = flood.check(userId, now);
+        const verdict = flood.check(userId, now, turn?.eventId);
         if (verdict === 'warn') {
           log.info({ user: hashUserId(userId) }, 'resident over the flood limit; warned once, then silent');
           return { messages: [{ text: t('dialog:flood') }], outcome: { kind: 'flood' } };

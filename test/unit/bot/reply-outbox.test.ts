@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ReplyDeliveryCheck, ReplyVerdict } from '../../../src/bot/check-reply-delivered.js';
 import { createReplyOutbox, type ReplyOutbox, type ReplyOutboxOptions } from '../../../src/bot/reply-outbox.js';
 import type { ReplySender } from '../../../src/bot/reply-sender.js';
 import { createManualClock } from '../../../src/shared/clock.js';
@@ -57,8 +58,8 @@ afterEach(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-function start(sender: ReplySender, options?: ReplyOutboxOptions): ReplyOutbox {
-  outbox = createReplyOutbox({ db, sender, clock, log: logs.log, options });
+function start(sender: ReplySender, options?: ReplyOutboxOptions, check?: ReplyDeliveryCheck): ReplyOutbox {
+  outbox = createReplyOutbox({ db, sender, clock, log: logs.log, options, check });
   outbox.start();
   return outbox;
 }
@@ -160,5 +161,83 @@ describe('reply outbox', () => {
     box.purge();
 
     expect(db.prepare('SELECT COUNT(*) AS n FROM reply_outbox').get()).toEqual({ n: 0 });
+  });
+
+  it('when a send times out and Zalo’s records stay unreadable, then it is looked up 5, 10, 20, 40, 80 s later and only then resent, counted', async () => {
+    let timeouts = 1;
+    const calls: number[] = [];
+    const sender: ReplySender = {
+      async deliver() {
+        calls.push(clock.now());
+        if (timeouts-- > 0) {
+          throw new ZaloApiError({
+            kind: 'timeout',
+            code: null,
+            method: 'POST',
+            path: '/v3.0/oa/message/cs',
+            outcomeUnknown: true,
+          });
+        }
+        return 'msg-2';
+      },
+      buttonsEnabled: () => true,
+    };
+    const checks: number[] = [];
+    const check: ReplyDeliveryCheck = async () => {
+      checks.push(clock.now());
+      return {
+        kind: 'unsettled',
+        why: 'history_unavailable',
+        permanent: false,
+        code: 'http_503',
+      } satisfies ReplyVerdict;
+    };
+    const box = start(sender, {}, check);
+    box.enqueue('u1', 1, [{ text: 'trả lời' }]);
+    await box.deliver('u1');
+    const t0 = clock.now();
+    for (let i = 0; i < 10 && row().status === 'pending'; i++) {
+      clock.set(row().nextAttemptAt);
+      await box.deliver('u1');
+    }
+
+    expect(checks.map((at) => (at - t0) / SECOND)).toEqual([5, 15, 35, 75, 155]);
+    expect(calls).toHaveLength(2);
+    expect(row()).toMatchObject({ status: 'sent' });
+    expect(box.stats()).toMatchObject({ sent: 1, resentUnknown: 1, unknown: 0 });
+  });
+
+  it('when Zalo’s records show the send that timed out, then it is marked sent with that id and never resent', async () => {
+    const calls: string[] = [];
+    const sender: ReplySender = {
+      async deliver(_userId, message) {
+        calls.push(message.text);
+        throw new ZaloApiError({
+          kind: 'timeout',
+          code: null,
+          method: 'POST',
+          path: '/v3.0/oa/message/cs',
+          outcomeUnknown: true,
+        });
+      },
+      buttonsEnabled: () => true,
+    };
+    const check: ReplyDeliveryCheck = async ({ since }) => {
+      expect(since).toBe(clock.now() - 5 * SECOND);
+      return { kind: 'sent', messageId: 'zalo-1', via: 'conversation' };
+    };
+    const box = start(sender, {}, check);
+    box.enqueue('u1', 1, [{ text: 'một' }, { text: 'hai' }]);
+    await box.deliver('u1');
+    clock.advance(5 * SECOND);
+    await box.deliver('u1');
+
+    expect(calls).toEqual(['một', 'hai']);
+    expect(
+      db.prepare('SELECT status, zalo_message_id AS messageId FROM reply_outbox ORDER BY reply_outbox.id').all(),
+    ).toEqual([
+      { status: 'sent', messageId: 'zalo-1' },
+      { status: 'pending', messageId: null },
+    ]);
   });
 });

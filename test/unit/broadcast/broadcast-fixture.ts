@@ -83,6 +83,9 @@ export function createFakeZalo(clock: { now(): number }) {
       const offset = options?.offset ?? 0;
       return g.history.slice(offset, offset + (options?.count ?? 10));
     },
+    async getUserConversation() {
+      throw new Error('not used');
+    },
     async getOaInfo() {
       return { oaId: 'oa', name: 'OA' };
     },
