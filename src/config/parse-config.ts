@@ -59,7 +59,7 @@ const envSchema = z.object({
     .number()
     .int()
     .min(1)
-    .default(30)
+    .default(12)
     .describe('a reply whose send outcome is unknown is sent again only when Zalo still lacks it this long after'),
   HUMAN_QUIET_MINUTES: z.coerce
     .number()

@@ -24,7 +24,7 @@ const LEGAL_BASIS = 'Căn cứ:';
 const INCOME_NODE = 'chuan-ngheo-thu-nhap';
 const MARKER = 'Câu đánh dấu kiểm thử E2E-7F3A.';
 /** generous for a 2-core machine shared with other test runs */
-const REPLY_TIMEOUT_MS = 20_000;
+const REPLY_TIMEOUT_MS = 35_000;
 const SHUTDOWN_TIMEOUT_MS = 25_000;
 
 interface Health {

@@ -12,13 +12,19 @@ afterEach(async () => {
 });
 
 describe('GET /healthz', () => {
-  it('when the app is ready, then it answers 200 with the content version and inbox counts', async () => {
+  it('when the app is ready, then it answers 200 with the content version, inbox and reply counts and the storage state', async () => {
     app = await buildTestApp();
 
     const res = await fetch(`${app.url}/healthz`);
 
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', content: 'test', inbox: { pending: 0, failed: 0, done: 0 } });
+    expect(await res.json()).toEqual({
+      status: 'ok',
+      content: 'test',
+      inbox: { pending: 0, failed: 0, done: 0 },
+      replies: { pending: 0, sending: 0, sent: 0, failed: 0, unknown: 0, resentUnknown: 0 },
+      storage: 'ok',
+    });
   });
 });
 
