@@ -23,24 +23,6 @@ export function stripMarks(text: string): string {
 const pick = <T>(items: readonly T[], random: () => number): T | undefined =>
   items.length === 0 ? undefined : items[Math.floor(random() * items.length)];
 
-/** One typo in one word of four letters or more: a letter dropped, doubled, swapped or replaced. */
-export function withTypo(text: string, random: () => number): string {
-  const words = text.split(' ');
-  const long = words.map((w, i) => [w, i] as const).filter(([w]) => /^\p{L}{4,}$/u.test(w));
-  const chosen = pick(long, random);
-  if (!chosen) return text;
-  const [word, index] = chosen;
-  const at = 1 + Math.floor(random() * (word.length - 2));
-  const letters = 'aeiouynhgtcm';
-  const edits = [
-    () => word.slice(0, at) + word.slice(at + 1),
-    () => word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2),
-    () => word.slice(0, at) + letters[Math.floor(random() * letters.length)] + word.slice(at + 1),
-  ];
-  words[index] = pick(edits, random)!();
-  return words.join(' ');
-}
-
 export function createAugmenter(sources: AugmentSources): {
   variants(question: string, count: number, random: () => number): TrainingText[];
 } {

@@ -7,8 +7,6 @@ import type { SparseVector } from './feature-space.js';
 export interface CentroidIndex {
   /** dot product of `x` with every class sharing a feature with it */
   similarities(x: SparseVector): Map<number, number>;
-  /** the `k` most similar classes, best first */
-  top(x: SparseVector, k: number): { cls: number; sim: number }[];
   /** weight of feature `id` in class `cls`'s centroid */
   weight(cls: number, id: number): number;
   /** dot product of `x` with class `cls`'s centroid */
@@ -63,12 +61,6 @@ export function createCentroidIndex(examples: { x: SparseVector; cls: number; we
   };
   return {
     similarities,
-    top(x, k) {
-      return [...similarities(x)]
-        .map(([cls, sim]) => ({ cls, sim }))
-        .sort((a, b) => b.sim - a.sim || a.cls - b.cls)
-        .slice(0, k);
-    },
     weight: (cls, id) => centroids.get(cls)?.get(id) ?? 0,
     dot(x, cls) {
       const centroid = centroids.get(cls);

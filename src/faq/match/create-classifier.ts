@@ -107,7 +107,7 @@ export function createClassifier(input: ClassifierInput): Classifier {
     words.length === 0 ? 0 : words.filter((w) => !known.near(w)).length / words.length;
   const alwaysOn = nodes.map((n, cls) => (outOfScope.has(n) ? cls : -1)).filter((c) => c >= 0);
   /** the evidence on class `cls` of a text: centroid similarity, nearest phrasing, defining words lacked */
-  const evidenceOf = (sim: number, near: (cls: number) => number, words: ReadonlySet<string>) => (cls: number) => ({
+  const candidateOf = (cls: number, sim: number, near: (cls: number) => number, words: ReadonlySet<string>) => ({
     cls,
     evidence: [sim, near(cls), defining.missing(cls, words)],
   });
@@ -118,7 +118,7 @@ export function createClassifier(input: ClassifierInput): Classifier {
     for (const cls of alwaysOn) if (!chosen.includes(cls)) chosen.push(cls);
     const near = phrasings.nearest(x);
     const words = new Set(features.words);
-    const candidates = chosen.map((cls) => evidenceOf(sims.get(cls) ?? 0, near, words)(cls));
+    const candidates = chosen.map((cls) => candidateOf(cls, sims.get(cls) ?? 0, near, words));
     return { x, extras: [unknownShare(features.words)], candidates };
   };
 
@@ -144,7 +144,7 @@ export function createClassifier(input: ClassifierInput): Classifier {
     const near = phrasings.nearest(x, r.source);
     const words = new Set(r.features.words);
     const candidates = (neighbours.get(r.cls) ?? [r.cls, ...alwaysOn]).map((cls) =>
-      evidenceOf(index.dot(x, cls), near, words)(cls),
+      candidateOf(cls, index.dot(x, cls), near, words),
     );
     return { x, extras: [unknownShare(r.features.words)], candidates, cls: r.cls, weight: r.weight };
   });

@@ -44,7 +44,9 @@ export function createSafetyFinder(
     const from = fold(key);
     if (from.length === 1) spelled.set(from[0]!, fold(standard));
   }
-  const words = (text: string): string[] => fold(text).flatMap((w) => spelled.get(w) ?? [w]);
+  /** one folded syllable, teencode spelled out ("ko" → không) */
+  const spell = (syllable: string): string[] => spelled.get(syllable) ?? [syllable];
+  const words = (text: string): string[] => fold(text).flatMap(spell);
   const lists = new Map(
     Object.entries(safetyWords).map(([name, phrases]) => [fold(name).join(' '), phrases.map(words)]),
   );
@@ -76,7 +78,7 @@ export function createSafetyFinder(
     .sort((a, b) => (PRIORITY[a.node.intent!] ?? 9) - (PRIORITY[b.node.intent!] ?? 9));
   return {
     find(text, available) {
-      const { folded, clauses } = message(text, words);
+      const { folded, clauses } = message(text, spell);
       const positions = positionsOf(folded);
       for (const rule of rules) {
         if (!available(rule.node)) continue;
@@ -100,13 +102,13 @@ function fold(text: string): string[] {
 }
 
 /** The message's folded words (teencode spelled out) and the clause of each (a pause starts one). */
-function message(text: string, words: (text: string) => string[]): { folded: string[]; clauses: number[] } {
+function message(text: string, spell: (syllable: string) => string[]): { folded: string[]; clauses: number[] } {
   const folded: string[] = [];
   const clauses: number[] = [];
   let clause = 0;
   for (const syllable of normalizeVietnamese(text).syllables) {
     if (syllable.pause && folded.length > 0) clause++;
-    for (const w of words(syllable.folded)) {
+    for (const w of spell(syllable.folded)) {
       folded.push(w);
       clauses.push(clause);
     }
