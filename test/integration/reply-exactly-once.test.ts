@@ -60,12 +60,21 @@ function rows(app: TestApp) {
     .all() as Array<{ status: string; attempts: number; messageId: string | null; resentUnknown: number }>;
 }
 
+/** A simulator (with `options`), the app on it and a following resident, with `faults` injected once each. */
+async function residentUnder(
+  faults: Parameters<ZaloSimulator['injectFault']>[0][],
+  options?: Parameters<typeof startSimulator>[0],
+) {
+  const simulator = await startSimulator(options);
+  const app = await startApp({ simulator });
+  const user = simulator.sim.addUser({ isFollower: true });
+  for (const fault of faults) simulator.sim.injectFault({ ...fault, times: 1 });
+  return { simulator, app, user };
+}
+
 describe('exactly-once replies', () => {
   it('when Zalo accepts a reply but answers after the client’s timeout, then the conversation shows it delivered and it is not sent again', async () => {
-    const simulator = await startSimulator();
-    const app = await startApp({ simulator });
-    const user = simulator.sim.addUser({ isFollower: true });
-    simulator.sim.injectFault({ path: CS_PATH, responseDelayMs: CLIENT_TIMEOUT_MS * 4, times: 1 });
+    const { simulator, app, user } = await residentUnder([{ path: CS_PATH, responseDelayMs: CLIENT_TIMEOUT_MS * 4 }]);
 
     await simulator.sim.sendUserText(user.userId, 'hộ nghèo là gì');
     await app.settleReplies();
@@ -81,10 +90,9 @@ describe('exactly-once replies', () => {
   });
 
   it('when the oa_send_text echo arrived before the late answer, then the echo settles it without asking Zalo’s conversation', async () => {
-    const simulator = await startSimulator({ autoEcho: true });
-    const app = await startApp({ simulator });
-    const user = simulator.sim.addUser({ isFollower: true });
-    simulator.sim.injectFault({ path: CS_PATH, responseDelayMs: CLIENT_TIMEOUT_MS * 4, times: 1 });
+    const { simulator, app, user } = await residentUnder([{ path: CS_PATH, responseDelayMs: CLIENT_TIMEOUT_MS * 4 }], {
+      autoEcho: true,
+    });
 
     await simulator.sim.sendUserText(user.userId, 'hộ nghèo là gì');
     await app.settleReplies();
@@ -98,10 +106,7 @@ describe('exactly-once replies', () => {
   });
 
   it('when Zalo accepts a reply and the connection drops before the answer, then it is reconciled, not resent', async () => {
-    const simulator = await startSimulator();
-    const app = await startApp({ simulator });
-    const user = simulator.sim.addUser({ isFollower: true });
-    simulator.sim.injectFault({ path: CS_PATH, dropResponse: true, times: 1 });
+    const { simulator, app, user } = await residentUnder([{ path: CS_PATH, dropResponse: true }]);
 
     await simulator.sim.sendUserText(user.userId, 'một');
     await simulator.sim.sendUserText(user.userId, 'hai');
@@ -113,11 +118,8 @@ describe('exactly-once replies', () => {
   });
 
   it('when Zalo receives a reply, keeps it longer than the client’s timeout and then accepts it, then it is not sent again', async () => {
-    const simulator = await startSimulator();
-    const app = await startApp({ simulator });
-    const user = simulator.sim.addUser({ isFollower: true });
     // Zalo works on the request after the client gave up: absent at the first lookup, delivered later
-    simulator.sim.injectFault({ path: CS_PATH, latencyMs: CLIENT_TIMEOUT_MS * 3, times: 1 });
+    const { simulator, app, user } = await residentUnder([{ path: CS_PATH, latencyMs: CLIENT_TIMEOUT_MS * 3 }]);
 
     await simulator.sim.sendUserText(user.userId, 'hộ nghèo là gì');
     await app.settleReplies();
@@ -132,11 +134,10 @@ describe('exactly-once replies', () => {
   });
 
   it('when the send timed out before Zalo accepted it, then the conversation proves it absent and it is sent once more', async () => {
-    const simulator = await startSimulator();
-    const app = await startApp({ simulator });
-    const user = simulator.sim.addUser({ isFollower: true });
     // held past the client's timeout, then refused: nothing recorded
-    simulator.sim.injectFault({ path: CS_PATH, latencyMs: CLIENT_TIMEOUT_MS * 3, httpStatus: 503, times: 1 });
+    const { simulator, app, user } = await residentUnder([
+      { path: CS_PATH, latencyMs: CLIENT_TIMEOUT_MS * 3, httpStatus: 503 },
+    ]);
 
     await simulator.sim.sendUserText(user.userId, 'hộ nghèo là gì');
     await app.settleReplies();
@@ -150,11 +151,10 @@ describe('exactly-once replies', () => {
   });
 
   it('when Zalo refuses the conversation lookup for good, then the unknown reply is resent once, counted and logged', async () => {
-    const simulator = await startSimulator();
-    const app = await startApp({ simulator });
-    const user = simulator.sim.addUser({ isFollower: true });
-    simulator.sim.injectFault({ path: CS_PATH, latencyMs: CLIENT_TIMEOUT_MS * 3, httpStatus: 503, times: 1 });
-    simulator.sim.injectFault({ path: CONVERSATION_PATH, code: -223, times: 1 });
+    const { simulator, app, user } = await residentUnder([
+      { path: CS_PATH, latencyMs: CLIENT_TIMEOUT_MS * 3, httpStatus: 503 },
+      { path: CONVERSATION_PATH, code: -223 },
+    ]);
 
     await simulator.sim.sendUserText(user.userId, 'hộ nghèo là gì');
     await app.settleReplies();
