@@ -101,3 +101,27 @@ describe('safety triggers with word lists', () => {
     expect(findIn('trưởng thôn đòi tiền mới cho vào danh sách')).toBe('doi-tien');
   });
 });
+
+describe('the safety layer reads the marks a resident typed', () => {
+  const marks = createSafetyFinder(
+    [node('cap-cuu', 'emergency', ['bị hóc', 'đang cháy']), node('tu-tu', 'emergency', ['tự tử'], ['từ từ'])],
+    { ko: 'không' },
+  );
+  const found = (text: string) => marks.find(text, () => true)?.node.id;
+
+  it.each(['con tôi bị khuyết tật đang học trung cấp', 'mẹ em vẫn đang chạy thận', 'nợ thì trả từ từ, tự lo được'])(
+    'when a word typed with marks only folds like a trigger ("%s"), then no safety reply',
+    (text) => {
+      expect(found(text)).toBeUndefined();
+    },
+  );
+
+  it.each([
+    ['bé nhà em bị hóc xương cá', 'cap-cuu'],
+    ['nhà hàng xóm đang cháy to lắm', 'cap-cuu'],
+    ['mẹ em đòi tự tữ', 'tu-tu'],
+    ['con bi hoc xuong ca', 'cap-cuu'],
+  ])('when the marks agree, are missing, or confuse hỏi and ngã ("%s"), then %s answers', (text, id) => {
+    expect(found(text)).toBe(id);
+  });
+});
