@@ -522,8 +522,8 @@ export const FACTS_TABLE_A: FactRow[] = [
     // F7.3: the domestic-violence hotline number is unverified and must not be given
     node: 'bao-luc-gia-dinh',
     on: TODAY,
-    must: [['113'], ['công an xã'], COMMUNE, ['trưởng thôn'], ['Hội Liên hiệp Phụ nữ'], ['Tôi đã báo cho cán bộ xã']],
-    mustNot: [...OTHER_HOTLINES, '111'],
+    must: [['113'], ['công an xã'], COMMUNE, ['trưởng thôn'], ['Hội Liên hiệp Phụ nữ'], ['Tôi đã báo cho cán bộ xã'], ['111']],
+    mustNot: OTHER_HOTLINES,
     facts: ['F7.3', 'F7.2'],
   },
   {
