@@ -232,5 +232,9 @@ export function checkContent(loaded: LoadedContent, today: string): Finding[] {
   checkSynonyms(loaded, out);
   checkAbolishedOffices(loaded, out);
   checkSafetyWordLists(loaded, out);
-  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+  return out.sort(byPlace);
 }
+
+/** Orders findings (or diagnostics) by file, then line. */
+export const byPlace = (a: { file: string; line: number }, b: { file: string; line: number }): number =>
+  a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line;

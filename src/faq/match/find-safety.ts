@@ -95,9 +95,12 @@ export function createSafetyFinder(
       const positions = positionsOf(folded.map((w) => w.folded));
       for (const rule of rules) {
         if (!available(rule.node)) continue;
-        const vetoes = rule.unless.flatMap((u) => spans(folded, u, clauses, positions));
+        // the `unless` phrases are looked for only once a trigger is found (most messages have none)
+        let vetoes: Span[] | undefined;
         const vetoed = ([start, end]: Span): boolean =>
-          vetoes.some(([s, e]) => clauses[s] === clauses[start] && Math.max(s - end - 1, start - e - 1) <= VETO_WINDOW);
+          (vetoes ??= rule.unless.flatMap((u) => spans(folded, u, clauses, positions))).some(
+            ([s, e]) => clauses[s] === clauses[start] && Math.max(s - end - 1, start - e - 1) <= VETO_WINDOW,
+          );
         for (const trigger of rule.triggers) {
           const found = spans(folded, trigger.slots, clauses, positions);
           if (found.some((span) => !vetoed(span))) return { node: rule.node, trigger: trigger.text };
@@ -136,7 +139,7 @@ const HOI_NGA = /[34]$/u;
  * marks and đ when it has any, the same tone when it has one (hỏi and ngã, often confused, agree).
  * A word without marks on either side agrees with any.
  */
-export function sameMarks(typed: string | undefined, trigger: string | undefined, folded: string): boolean {
+function sameMarks(typed: string | undefined, trigger: string | undefined, folded: string): boolean {
   if (typed === undefined || trigger === undefined) return true;
   const base = typed.slice(0, -1);
   if (base !== folded && base !== trigger.slice(0, -1)) return false;
@@ -156,7 +159,7 @@ function spans(
   message: readonly Word[],
   slots: readonly Slot[],
   clauses: readonly number[],
-  positions = positionsOf(message.map((w) => w.folded)),
+  positions: Map<string, number[]>,
 ): Span[] {
   const found: Span[] = [];
   const next = (slot: number, from: number, start: number): void => {
@@ -180,7 +183,7 @@ function spans(
 }
 
 /** Where each word of `message` stands. */
-export function positionsOf(message: readonly string[]): Map<string, number[]> {
+function positionsOf(message: readonly string[]): Map<string, number[]> {
   const positions = new Map<string, number[]>();
   message.forEach((w, i) => {
     const list = positions.get(w);
@@ -188,16 +191,4 @@ export function positionsOf(message: readonly string[]): Map<string, number[]> {
     else positions.set(w, [i]);
   });
   return positions;
-}
-
-/** `phrase` occurs in `message` in order, at most MAX_GAP other words between consecutive words. */
-export function containsInOrder(message: readonly string[], phrase: readonly string[]): boolean {
-  const slots = phrase.map((folded) => ({ alternatives: [[{ folded }]], far: false }));
-  return (
-    spans(
-      message.map((folded) => ({ folded })),
-      slots,
-      message.map(() => 0),
-    ).length > 0
-  );
 }
