@@ -1,4 +1,4 @@
-import { slotNames } from '../match/find-safety.js';
+import { PROPER_NAME, slotNames } from '../match/find-safety.js';
 import type { FaqNode } from '../faq-types.js';
 import type { LoadedContent } from './load-content.js';
 import { normalizeVietnamese } from '../match/normalize-vietnamese.js';
@@ -207,7 +207,7 @@ function checkAbolishedOffices(loaded: LoadedContent, out: Finding[]): void {
 
 /** A safety trigger or `unless` phrase naming a word list (`{name}`) that synonyms.yaml `safety_words` lacks. */
 function checkSafetyWordLists(loaded: LoadedContent, out: Finding[]): void {
-  const known = new Set(Object.keys(loaded.synonyms.safetyWords).map(foldedText));
+  const known = new Set([...Object.keys(loaded.synonyms.safetyWords), PROPER_NAME].map(foldedText));
   for (const l of loaded.nodes) {
     const at = reporterFor(l.node, out);
     for (const [key, phrases] of [['triggers', l.node.triggers], ['unless', l.node.unless]] as const) {

@@ -27,12 +27,21 @@ const PRIORITY: Partial<Record<SmalltalkIntent, number>> = { emergency: 0, scam:
 interface Word {
   folded: string;
   accented?: string;
+  /** a message word typed with a capital letter */
+  capital?: boolean;
 }
-/** One position of a phrase: any of its alternatives (each a run of words); `far`: any distance after the slot before. */
+/**
+ * One position of a phrase: any of its alternatives (each a run of words), or any word typed with a
+ * capital letter (`name`: the built-in list PROPER_NAME); `far`: any distance after the slot before.
+ */
 interface Slot {
   alternatives: Word[][];
   far: boolean;
+  name?: boolean;
 }
+
+/** The built-in word list of a trigger: a person's name as typed ("chị {tên riêng}" finds "chị Hoa"). */
+export const PROPER_NAME = 'tên riêng';
 /** Where a phrase was found: its first and last word. */
 type Span = [start: number, end: number];
 
@@ -58,11 +67,11 @@ export function createSafetyFinder(
   /** one syllable, teencode spelled out ("ko" → không, compared folded) */
   const spell = (syllable: Syllable): Word[] =>
     spelled.get(syllable.folded) ??
-    (syllable.marked ? [{ folded: syllable.folded, accented: syllable.accented }] : [{ folded: syllable.folded }]);
+    (syllable.marked
+      ? [{ folded: syllable.folded, accented: syllable.accented, capital: syllable.capital }]
+      : [{ folded: syllable.folded, capital: syllable.capital }]);
   const words = (text: string): Word[] => normalizeVietnamese(text).syllables.flatMap(spell);
-  const lists = new Map(
-    Object.entries(safetyWords).map(([name, phrases]) => [fold(name).join(' '), phrases.map(words)]),
-  );
+  const lists = new Map(Object.entries(safetyWords).map(([name, phrases]) => [listKey(name), phrases.map(words)]));
   const slotsOf = (phrase: string): Slot[] => {
     const slots: Slot[] = [];
     let far = false;
@@ -70,7 +79,11 @@ export function createSafetyFinder(
       const name = /^\{([^}]*)\}$/u.exec(part)?.[1];
       if (part === '…' || part === '...') far = true;
       else if (name !== undefined) {
-        slots.push({ alternatives: (lists.get(fold(name).join(' ')) ?? []).filter((w) => w.length > 0), far });
+        slots.push(
+          listKey(name) === listKey(PROPER_NAME)
+            ? { alternatives: [], far, name: true }
+            : { alternatives: (lists.get(listKey(name)) ?? []).filter((w) => w.length > 0), far },
+        );
         far = false;
       } else {
         for (const w of words(part)) {
@@ -111,7 +124,10 @@ export function createSafetyFinder(
   };
 }
 
-const usable = (slots: Slot[]): boolean => slots.length > 0 && slots.every((s) => s.alternatives.length > 0);
+const usable = (slots: Slot[]): boolean => slots.length > 0 && slots.every((s) => s.name || s.alternatives.length > 0);
+
+/** The key of a word list's name: "Trẻ" and "trẻ" are one list. */
+const listKey = (name: string): string => fold(name).join(' ');
 
 function fold(text: string): string[] {
   return normalizeVietnamese(text).syllables.map((s) => s.folded);
@@ -163,10 +179,11 @@ function spans(
 ): Span[] {
   const found: Span[] = [];
   const next = (slot: number, from: number, start: number): void => {
-    const { alternatives, far } = slots[slot]!;
+    const { alternatives, far, name } = slots[slot]!;
     for (let at = from; at <= Math.min(far ? Infinity : from + MAX_GAP, message.length - 1); at++) {
       // near words of a phrase stand in one clause: "trưởng thôn thì bảo cứ đợi. tiền điện" is no "trưởng thôn đòi tiền"
       if (!far && clauses[at] !== clauses[from - 1]) break;
+      if (name && message[at]!.capital) step(slot, at, [message[at]!], start);
       for (const alternative of alternatives) if (runAt(message, at, alternative)) step(slot, at, alternative, start);
     }
   };
@@ -175,6 +192,7 @@ function spans(
     if (slot === slots.length - 1) found.push([start, end]);
     else next(slot + 1, end + 1, start);
   };
+  if (slots[0]!.name) message.forEach((w, at) => w.capital && step(0, at, [w], at));
   for (const alternative of slots[0]!.alternatives) {
     for (const at of positions.get(alternative[0]!.folded) ?? [])
       if (runAt(message, at, alternative)) step(0, at, alternative, at);

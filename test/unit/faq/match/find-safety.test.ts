@@ -125,3 +125,27 @@ describe('the safety layer reads the marks a resident typed', () => {
     expect(found(text)).toBe(id);
   });
 });
+
+describe('a trigger can name a person as typed ({tên riêng})', () => {
+  const names = createSafetyFinder(
+    [node('rieng-tu', 'privacy', ['{người khác} {tên riêng} … {dữ liệu}'])],
+    {},
+    {
+      'người khác': ['chị', 'ông'],
+      'dữ liệu': ['số điện thoại', 'vay bao nhiêu'],
+    },
+  );
+  const found = (text: string) => names.find(text, () => true)?.node.id;
+
+  it.each([
+    'cho em xin số điện thoại chị Hoa, à không, chị Hoa thôn Thượng số điện thoại là gì',
+    'nha ong Hung xom Giua vay bao nhieu',
+  ])('when a named person\'s data is asked ("%s"), then the privacy reply answers', (text) => {
+    expect(found(text)).toBe('rieng-tu');
+  });
+
+  it('when the same words name no one (no capital letter), then no privacy reply', () => {
+    expect(found('chị em mình hỏi số điện thoại ủy ban')).toBeUndefined();
+    expect(found('ông bà vay bao nhiêu được')).toBeUndefined();
+  });
+});
