@@ -60,7 +60,9 @@ async function main(): Promise<void> {
   const storage = createStorageHealth({ clock, log, dataDir: config.dataDir });
   const faq = createFaqStore({ contentDir: config.contentDir, clock, log });
 
-  const sandbox = config.sandbox ? await startSandbox({ credentials: config.zalo, t, log }) : undefined;
+  const sandbox = config.sandbox
+    ? await startSandbox({ credentials: config.zalo, dataDir: config.dataDir, t, log })
+    : undefined;
   const tokens = createTokenManager({
     db,
     oauthUrl: sandbox?.oauthUrl ?? config.zalo.oauthUrl,

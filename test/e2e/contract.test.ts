@@ -269,9 +269,10 @@ describe('crash safety of an acknowledged question', () => {
     const userId = sim.addUser({ displayName: 'Ông Tư' }).userId;
 
     // Zalo holds the reply longer than the app's 10 s request timeout, then refuses it without recording
-    // it: the kill below lands while the send is in flight and before Zalo accepted anything. (With a
-    // pass-through latency the simulator would record the send after the kill: Zalo's CS API has no
-    // idempotency key, so a crash after Zalo accepted a send can only give at-least-once, not exactly-once.)
+    // it: the kill below lands while the send is in flight and before Zalo accepted anything, so the
+    // restarted app finds the reply absent from Zalo's conversation and sends it once. (A crash after
+    // Zalo accepted a send is reconciled against the oa_send_text echoes and /v2.0/oa/conversation
+    // instead of resent: see test/e2e/kill-9-chaos.test.ts and test/integration/reply-exactly-once.test.ts.)
     // `times: 1`: the held request consumes the fault, so the restarted app's send goes through.
     sim.injectFault({ path: '/v3.0/oa/message/cs', latencyMs: 12_000, httpStatus: 503, times: 1 });
     expect((await deliverWebhook(first.url, sim, bodies.userSendText(userId, INCOME_QUESTION))).status).toBe(200);
