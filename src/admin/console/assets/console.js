@@ -23,6 +23,7 @@ for (const area of document.querySelectorAll('textarea[data-count]')) {
 for (const box of document.querySelectorAll('[data-progress-url]')) {
   const bar = box.querySelector('progress');
   const label = box.querySelector('[data-progress-label]');
+  const finish = box.querySelector('[data-progress-finish]');
   const poll = async () => {
     try {
       const res = await fetch(box.dataset.progressUrl, {
@@ -35,7 +36,8 @@ for (const box of document.querySelectorAll('[data-progress-url]')) {
         bar.max = Math.max(p.total, 1);
         bar.value = p.done;
       }
-      if (label) label.textContent = `${p.done}/${p.total}`;
+      if (label) label.textContent = p.label;
+      if (finish) finish.textContent = p.finishLabel;
       if (p.finished) {
         window.location.reload();
         return;

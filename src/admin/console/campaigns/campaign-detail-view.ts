@@ -8,6 +8,7 @@ import type { Formatter } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
 import { zaloPreview } from './campaign-form-view.js';
 import { describeAudience, describeSchedule, statusTone } from './describe-campaign.js';
+import { runOutcomeBadge } from './run-outcome-badge.js';
 
 function actionForm(csrf: string, action: string, label: string, tone = '', confirm?: string): SafeHtml {
   return html`<form method="post" action="${action}"${confirm ? html` data-confirm="${confirm}"` : ''}>
@@ -64,7 +65,7 @@ export function campaignDetailView(
         ? html`<br><span class="muted">${t('campaigns.releasedAt', { at: fmt.dateTime(run.releaseAt) })}</span>`
         : ''
     }</td>
-<td><span class="badge ${statusTone(run.status)}">${t(`status.run.${run.status}`)}</span></td>
+<td>${runOutcomeBadge(t, run, counts)}</td>
 <td class="num">${counts.sent}</td><td class="num">${counts.failed + counts.unknown}</td>
 <td class="num">${counts.skipped}</td><td class="num">${counts.pending + counts.sending}</td></tr>`,
   );
