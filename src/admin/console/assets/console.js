@@ -74,5 +74,14 @@ for (const button of document.querySelectorAll('button[data-print]')) {
   button.addEventListener('click', () => window.print());
 }
 
-// On a phone the section strip scrolls sideways: bring the current section into view.
-document.querySelector('nav.main [aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'center' });
+// On a phone the section list is a menu: the toggle opens and closes it (without script it wraps).
+for (const nav of document.querySelectorAll('nav.main')) {
+  const toggle = nav.querySelector('.menu-toggle');
+  if (!toggle) continue;
+  toggle.hidden = false;
+  nav.classList.add('collapsible');
+  toggle.addEventListener('click', () => {
+    const open = nav.classList.toggle('open');
+    toggle.setAttribute('aria-expanded', String(open));
+  });
+}
