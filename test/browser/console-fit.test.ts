@@ -79,6 +79,20 @@ describe('every console page fits a phone and a desk', () => {
     expect(problems, `${name}: ${page.url()}`).toEqual([]);
   }
 
+  it('when an editor opens the menu on a phone, then the sections appear; on a desk they are always shown', async () => {
+    const phone = await signIn('editor', WIDTHS[0]);
+    const campaigns = phone.locator('nav.main a', { hasText: 'Chiến dịch' });
+    expect(await campaigns.isVisible()).toBe(false);
+    await phone.click('.menu-toggle');
+    expect(await campaigns.isVisible()).toBe(true);
+    expect(await phone.getAttribute('.menu-toggle', 'aria-expanded')).toBe('true');
+    await phone.close();
+    const desk = await signIn('editor', WIDTHS[1]);
+    expect(await desk.locator('.menu-toggle').isVisible()).toBe(false);
+    expect(await desk.locator('nav.main a', { hasText: 'Chiến dịch' }).isVisible()).toBe(true);
+    await desk.close();
+  }, 60_000);
+
   for (const role of ROLES) {
     for (const viewport of WIDTHS) {
       it(`when a ${role} opens every page at ${viewport.width} px, then none scrolls sideways`, async () => {

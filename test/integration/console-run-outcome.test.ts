@@ -56,11 +56,24 @@ describe('delivery results and the resend of failed groups, through the console'
     );
     expect(page.text).toContain('Không nhóm nào nhận được tin: 0 nhóm đã nhận · 3 nhóm lỗi');
     expect(page.text).not.toContain('Đã gửi xong');
-    expect((await editor.get(detail)).text).toContain('data-outcome="failed"');
+    const detailPage = (await editor.get(detail)).text;
+    expect(detailPage).toContain('data-outcome="failed"');
+    // issue 14 items 3 and 8: the scheduler's own steps are named in Vietnamese; approving is not an edit
+    expect(detailPage).toContain('">Hệ thống (tự động)</td>');
+    expect(detailPage).not.toContain('">system</td>');
+    expect(detailPage).toContain('bien-tap · 10:00 29/11/2026');
     const list = await editor.get('/admin/campaigns');
     expect(list.text).toContain('Lần gửi gần nhất');
     expect(list.text).toContain('data-outcome="failed"');
     expect(list.text).not.toContain('Đã gửi xong');
+  });
+
+  it('when a page loads, then its favicon is served (no 404)', async () => {
+    const page = await editor.get('/admin/campaigns');
+    expect(page.text).toContain('href="/admin/assets/favicon.svg"');
+    const icon = await editor.get('/admin/assets/favicon.svg');
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toContain('image/svg+xml');
   });
 
   it('when some groups fail, then the result is a warning with the counts and only an approver may resend', async () => {

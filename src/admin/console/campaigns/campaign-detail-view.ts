@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { AuditEntry } from '../../../broadcast/audit-log.js';
+import { SYSTEM_ACTOR, type AuditEntry } from '../../../broadcast/audit-log.js';
 import type { BroadcastGroup, BroadcastRun, Campaign, DeliveryCounts } from '../../../broadcast/broadcast-types.js';
 import { sameActor } from '../../../broadcast/same-actor.js';
 import type { Account } from '../../auth/account-repository.js';
@@ -71,7 +71,7 @@ export function campaignDetailView(
   );
   const auditRows = input.audit.map(
     (a) =>
-      html`<tr><td>${fmt.dateTime(a.at)}</td><td>${a.actor}</td><td>${t(`audit.${a.action}`, { defaultValue: a.action })}</td></tr>`,
+      html`<tr><td>${fmt.dateTime(a.at)}</td><td>${a.actor === SYSTEM_ACTOR ? t('auditActor.system') : a.actor}</td><td>${t(`audit.${a.action}`, { defaultValue: a.action })}</td></tr>`,
   );
   return html`<p><a href="/admin/campaigns">← ${t('campaigns.title')}</a></p>
 <h1>${c.title} <span class="badge ${statusTone(c.status)}">${t(`status.campaign.${c.status}`)}</span></h1>
