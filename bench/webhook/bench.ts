@@ -9,7 +9,8 @@
  * - closed loop: CLOSED events at CONCURRENCY in flight, one per new resident: acknowledged/s as a
  *   ratio to express, and replies/s.
  * `--quick` runs a reduced form (5 s open loop over 1,500 residents, 3,000 closed-loop events).
- * `--rate N` changes the open-loop rate. `--ts` runs the app from TypeScript (tsx) instead of dist/.
+ * `--rate N` and `--seconds N` change the open loop; `--ts` runs the app from TypeScript (tsx) instead
+ * of dist/; `--cpu-prof DIR` writes the app's CPU profile there (open it in Chrome DevTools).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -44,9 +45,11 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 function appArgs(): string[] {
+  const profile = flag('--cpu-prof');
+  const profiling = profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profile)}`] : [];
   const compiled = path.join(ROOT, 'dist/main.js');
-  if (!args.includes('--ts') && fs.existsSync(compiled)) return [compiled];
-  return ['--import', 'tsx', path.join(ROOT, 'src/main.ts')];
+  if (!args.includes('--ts') && fs.existsSync(compiled)) return [...profiling, compiled];
+  return [...profiling, '--import', 'tsx', path.join(ROOT, 'src/main.ts')];
 }
 
 async function startApp(sim: ZaloSimulator, simUrl: string, dataDir: string): Promise<ServerProcess> {
@@ -131,7 +134,8 @@ async function openLoop(
     count: bodies.length,
     body: (i) => bodies[i]!,
   });
-  const loadEnd = clock.now();
+  // the drain counts from when the last event was due, not from its (maybe late) acknowledgement
+  const loadEnd = load.dueAt.at(-1)!;
   const acked = load.latencies.filter((_, i) => load.statuses[i] === 200);
   const figures = {
     events: bodies.length,
