@@ -121,21 +121,24 @@ export function createEventHandler(deps: HandleEventDeps): EventHandler {
   };
 
   return async (event, meta) => {
-    const eventLog = log.child({
-      inboxId: meta.inboxId,
-      event: zaloEventName(event),
-    });
+    // built on first use: most events log nothing at info
+    let child: Logger | undefined;
+    const eventLog = (): Logger => (child ??= log.child({ inboxId: meta.inboxId, event: zaloEventName(event) }));
     /** Runs the turn (once per inbox event) and stores its replies; true when there is something to send. */
     async function answer(userId: string, input: DialogInput): Promise<boolean> {
       if (replies.hasRepliesFor(meta.inboxId)) {
-        eventLog.info(
+        eventLog().info(
           { user: hashUserId(userId) },
           'event already answered; its stored replies are sent, the dialog is not run again',
         );
         return true;
       }
       const reply = await dialog.respond(userId, input, meta.receivedAt, { eventId: meta.inboxId });
-      eventLog.info({ user: hashUserId(userId), outcome: reply.outcome.kind, id: reply.outcome.id }, 'dialog answered');
+      if (log.isLevelEnabled('debug'))
+        eventLog().debug(
+          { user: hashUserId(userId), outcome: reply.outcome.kind, id: reply.outcome.id },
+          'dialog answered',
+        );
       if (reply.messages.length === 0) return false;
       // durable before the inbox marks the event done; the outbox sends it (and retries) from there
       replies.enqueue(userId, meta.inboxId, reply.messages);
@@ -143,7 +146,9 @@ export function createEventHandler(deps: HandleEventDeps): EventHandler {
     }
     const ctx: HandlerContext = {
       meta,
-      log: eventLog,
+      get log() {
+        return eventLog();
+      },
       async converse(userId, input) {
         // the event is done once its replies are stored: sending never holds up the resident's next event
         const delivery = (await answer(userId, input)) ? replies.deliver(userId) : Promise.resolve();
