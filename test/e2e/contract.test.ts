@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createZaloSimulator, type ZaloSimulator } from '../../src/simulator/create-zalo-simulator.js';
 import { signZaloBody } from '../../src/zalo/zalo-signature.js';
+import { simulatorEnv } from '../helpers/simulator-env.js';
 import { freePort, spawnApp, type SpawnedApp } from '../helpers/spawn-app.js';
 import { appendToAnswers, copyContent, fileDefiningNode, firstTopicMenu } from './content-copy.js';
 import { waitFor, withDeadline } from './wait-for.js';
@@ -45,17 +46,10 @@ async function contractEnv(
   simUrl: string,
   dirs: { dataDir: string; contentDir: string },
 ): Promise<Record<string, string>> {
-  const { accessToken, refreshToken } = sim.issueTokens();
   return {
     PORT: String(await freePort()),
     HOST: '127.0.0.1',
-    ZALO_APP_ID: sim.appId,
-    ZALO_APP_SECRET: sim.appSecret,
-    ZALO_OA_SECRET_KEY: sim.oaSecretKey,
-    ZALO_ACCESS_TOKEN: accessToken,
-    ZALO_REFRESH_TOKEN: refreshToken,
-    ZALO_OPENAPI_URL: simUrl,
-    ZALO_OAUTH_URL: simUrl,
+    ...simulatorEnv(sim, simUrl),
     DATA_DIR: dirs.dataDir,
     CONTENT_DIR: dirs.contentDir,
     ADMIN_TOKEN,
