@@ -1,3 +1,4 @@
+import { createDenseQuery } from './dense-query.js';
 import type { SparseVector } from './feature-space.js';
 
 /**
@@ -9,14 +10,18 @@ export interface CentroidIndex {
   similarities(x: SparseVector): Map<number, number>;
   /** weight of feature `id` in class `cls`'s centroid */
   weight(cls: number, id: number): number;
-  /** dot product of `x` with class `cls`'s centroid */
-  dot(x: SparseVector, cls: number): number;
+  /** dot product of `x` with each of `classes`' centroids */
+  dots(x: SparseVector, classes: readonly number[]): number[];
 }
 
 /** Features shared by more classes than this are skipped in retrieval (they select nothing). */
 const MAX_POSTINGS = 150;
 
-export function createCentroidIndex(examples: { x: SparseVector; cls: number; weight: number }[]): CentroidIndex {
+/** `size`: the number of features (ids are below it). */
+export function createCentroidIndex(
+  examples: { x: SparseVector; cls: number; weight: number }[],
+  size: number,
+): CentroidIndex {
   const sums = new Map<number, Map<number, number>>();
   for (const { x, cls, weight } of examples) {
     let sum = sums.get(cls);
@@ -24,15 +29,16 @@ export function createCentroidIndex(examples: { x: SparseVector; cls: number; we
     for (let i = 0; i < x.ids.length; i++) sum.set(x.ids[i]!, (sum.get(x.ids[i]!) ?? 0) + weight * x.values[i]!);
   }
   const postings = new Map<number, { cls: number; w: number }[]>();
-  const centroids = new Map<number, Map<number, number>>();
+  const centroids = new Map<number, SparseVector>();
   for (const [cls, sum] of sums) {
     let norm = 0;
     for (const v of sum.values()) norm += v * v;
     const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    const centroid = new Map<number, number>();
+    const centroid: SparseVector = { ids: [], values: [] };
     for (const [id, v] of sum) {
       const w = v * scale;
-      centroid.set(id, w);
+      centroid.ids.push(id);
+      centroid.values.push(w);
       let list = postings.get(id);
       if (!list) postings.set(id, (list = []));
       list.push({ cls, w });
@@ -41,6 +47,7 @@ export function createCentroidIndex(examples: { x: SparseVector; cls: number; we
   }
   const classes = Math.max(0, ...sums.keys()) + 1;
   const acc = new Float64Array(classes);
+  const query = createDenseQuery(size);
   const similarities = (x: SparseVector): Map<number, number> => {
     const touched: number[] = [];
     for (let i = 0; i < x.ids.length; i++) {
@@ -61,13 +68,21 @@ export function createCentroidIndex(examples: { x: SparseVector; cls: number; we
   };
   return {
     similarities,
-    weight: (cls, id) => centroids.get(cls)?.get(id) ?? 0,
-    dot(x, cls) {
+    weight(cls, id) {
       const centroid = centroids.get(cls);
-      if (!centroid) return 0;
-      let sum = 0;
-      for (let i = 0; i < x.ids.length; i++) sum += x.values[i]! * (centroid.get(x.ids[i]!) ?? 0);
-      return sum;
+      const i = centroid ? centroid.ids.indexOf(id) : -1;
+      return i < 0 ? 0 : centroid!.values[i]!;
+    },
+    dots(x, classes) {
+      query.load(x);
+      try {
+        return classes.map((cls) => {
+          const centroid = centroids.get(cls);
+          return centroid ? query.dot(centroid) : 0;
+        });
+      } finally {
+        query.clear();
+      }
     },
   };
 }
