@@ -1,24 +1,12 @@
 import type { AddressInfo } from 'node:net';
-import { createAdminApiRouter } from './admin/api/create-admin-api-router.js';
-import { createConsoleRouter } from './admin/console/create-console-router.js';
 import { ensureSandboxAdmin } from './admin/auth/ensure-sandbox-admin.js';
-import { createAdminRouter } from './admin/create-admin-router.js';
+import { createAdmin } from './admin/create-admin.js';
 import { createApp } from './app.js';
-import { acceptWithEchoes } from './bot/accept-with-echoes.js';
-import { createReplyDeliveryCheck } from './bot/check-reply-delivered.js';
+import { createBot } from './bot/create-bot.js';
 import { createHandoffRepository } from './bot/dialog/handoff-repository.js';
 import { createQuestionRepository } from './bot/dialog/question-repository.js';
 import { createFaqDialog } from './bot/dialog/create-faq-dialog.js';
 import { createHouseholdFlow } from './household/create-household-flow.js';
-import { startQuestionPurge } from './bot/dialog/purge-question-texts.js';
-import { createEventHandler } from './bot/handle-event.js';
-import { createInboxProcessor } from './bot/inbox-processor.js';
-import { createInboxStore } from './bot/inbox-store.js';
-import { createReplyEchoStore } from './bot/reply-echo-store.js';
-import { createReplyOutbox } from './bot/reply-outbox.js';
-import { createReplySender } from './bot/reply-sender.js';
-import { createResidentProfiles } from './bot/resident-profiles.js';
-import { createResidentRepository } from './bot/resident-repository.js';
 import { broadcastOptionsFromConfig, createBroadcast } from './broadcast/create-broadcast.js';
 import { parseConfig, type Config } from './config/parse-config.js';
 import { createFaqStore } from './faq/content/create-faq-store.js';
@@ -28,17 +16,15 @@ import { startSandbox } from './sandbox/start-sandbox.js';
 import { systemClock } from './shared/clock.js';
 import { AppError, ConfigError } from './shared/errors.js';
 import { createLogger } from './shared/logger.js';
+import { stopServices, type Service } from './shared/service.js';
 import { listenForStopSignals } from './shared/stop-signals.js';
-import { deleteUserData } from './storage/delete-user-data.js';
 import { checkDataDir } from './storage/check-data-dir.js';
 import { openDatabase, type Db } from './storage/open-database.js';
 import { createStorageHealth, storageProblemOf } from './storage/storage-health.js';
-import { createOutboundRepository } from './zalo/outbound-repository.js';
 import { createTokenManager } from './zalo/token-manager.js';
 import { createWebhookRouter } from './zalo/webhook-router.js';
 import { createZaloClient } from './zalo/zalo-client.js';
 
-const DAY_MS = 24 * 3_600_000;
 /** how long running work may take to finish on SIGTERM before the rest is left pending */
 const DRAIN_DEADLINE_MS = 10_000;
 /** after this the process exits even if something hangs */
@@ -87,77 +73,53 @@ async function main(): Promise<void> {
     });
   const zalo = zaloClient();
 
-  // The broadcast sender owns its retries (it reconciles an unclear send against the group's history
-  // before any resend), so its client must not retry a POST blindly.
-  const broadcastZalo = zaloClient({ maxAttempts: 1 });
-
-  const replies = createReplySender({ zalo, db, log });
-  // Zalo's oa_send_text echoes, recorded as the webhook stores them: evidence for an unclear send
-  const echoes = createReplyEchoStore(db);
-  // replies are stored before their event is marked done, and sent (or retried) from there; a send
-  // whose outcome is unknown is checked against the echoes and Zalo's conversation before any resend
-  const outbox = createReplyOutbox({
-    db,
-    sender: replies,
-    check: createReplyDeliveryCheck({ zalo, echoes, outbound: createOutboundRepository(db) }),
-    storage,
-    echoes,
-    clock,
-    log,
-    options: { retentionMs: config.messageRetentionDays * DAY_MS, absentAfterMs: config.replies.absentAfterMs },
-  });
-  const dialog = createFaqDialog({
-    faq,
-    db,
-    t,
-    log,
-    options: {
-      buttons: config.dialog.buttons && replies.buttonsEnabled(),
-      humanQuietMs: config.dialog.humanQuietMs,
-      flood: { max: config.dialog.floodMax, windowMs: config.dialog.floodWindowMs },
-      messageRetentionDays: config.messageRetentionDays,
-    },
-    household: createHouseholdFlow(),
-  });
-  const questionPurge = startQuestionPurge({ db, clock, log, retentionDays: config.messageRetentionDays });
   const broadcast = createBroadcast({
     db,
-    zalo: broadcastZalo,
+    // The broadcast sender owns its retries (it reconciles an unclear send against the group's history
+    // before any resend), so its client must not retry a POST blindly.
+    zalo: zaloClient({ maxAttempts: 1 }),
     clock,
     log,
     i18n,
     options: broadcastOptionsFromConfig(config),
     storage,
   });
-  const residents = createResidentRepository(db);
-  // residents' Zalo names for the console, looked up in the background after their reply
-  const profiles = createResidentProfiles({ zalo, residents, clock, log });
-
-  const inbox = createInboxStore({ db, clock });
-  const processor = createInboxProcessor({
-    inbox,
+  const bot = createBot({
+    db,
+    zalo,
     clock,
     log,
     storage,
-    rawRetentionMs: config.messageRetentionDays * DAY_MS,
-    handle: createEventHandler({
-      dialog,
-      replies: outbox,
-      residents,
-      profiles,
-      deleteUserData: (userId) => deleteUserData(db, userId),
-      groupEvents: broadcast.groupEventSink,
-      log,
+    dialog: ({ buttonsEnabled }) =>
+      createFaqDialog({
+        faq,
+        db,
+        t,
+        log,
+        options: {
+          buttons: config.dialog.buttons && buttonsEnabled,
+          humanQuietMs: config.dialog.humanQuietMs,
+          flood: { max: config.dialog.floodMax, windowMs: config.dialog.floodWindowMs },
+          messageRetentionDays: config.messageRetentionDays,
+        },
+        household: createHouseholdFlow(),
+      }),
+    groupEvents: broadcast.groupEventSink,
+    options: {
+      messageRetentionDays: config.messageRetentionDays,
       logMessageText: config.log.messageText,
-    }),
+      replies: { absentAfterMs: config.replies.absentAfterMs },
+    },
   });
+  // stopped side by side against one deadline on SIGTERM
+  const services: Service[] = [bot, broadcast];
 
   let ready = false;
   const app = createApp({
     webhook: createWebhookRouter({
       appId: config.zalo.appId,
       oaSecretKey: config.zalo.oaSecretKey,
-      inbox: acceptWithEchoes({ db, inbox, echoes, clock }),
+      inbox: bot.accept,
       storage,
       log,
       logMessageText: config.log.messageText,
@@ -175,31 +137,29 @@ async function main(): Promise<void> {
         // a refused content edit: the previous version stays live until the files are fixed
         contentError: content.lastError,
         sandbox: config.sandbox,
-        inbox: inbox.stats(),
-        replies: outbox.stats(),
+        inbox: bot.inbox.stats(),
+        replies: bot.outbox.stats(),
         tokens: tokens.status(),
       };
     },
     verifierCode: config.zalo.verifierCode,
     sandbox: sandbox?.router,
-    admin: createAdminRouter({
-      api: createAdminApiRouter({ broadcast, adminToken: config.adminToken, i18n, clock, log }),
-      console: createConsoleRouter({
-        db,
-        clock,
-        log,
-        i18n,
-        faq,
-        zalo,
-        broadcast,
-        handoffs: createHandoffRepository(db),
-        questions: createQuestionRepository(db),
-        residents,
-        onHumanReply: (userId, now) => dialog.noteHumanReply(userId, now),
-        contentDir: config.contentDir,
-        timeZone: config.timeZone,
-        trustProxy: config.trustProxy,
-      }),
+    admin: createAdmin({
+      db,
+      clock,
+      log,
+      i18n,
+      faq,
+      zalo,
+      broadcast,
+      handoffs: createHandoffRepository(db),
+      questions: createQuestionRepository(db),
+      residents: bot.residents,
+      onHumanReply: (userId, now) => bot.dialog.noteHumanReply(userId, now),
+      contentDir: config.contentDir,
+      timeZone: config.timeZone,
+      trustProxy: config.trustProxy,
+      adminToken: config.adminToken,
     }),
     log,
   });
@@ -221,16 +181,10 @@ async function main(): Promise<void> {
     }, HARD_EXIT_MS).unref();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
-    // a group send in flight may take a while: never let it eat the inbox's drain time
-    await Promise.race([broadcast.scheduler.stop(), new Promise((resolve) => setTimeout(resolve, DRAIN_DEADLINE_MS))]);
-    const drainUntil = clock.now() + DRAIN_DEADLINE_MS;
-    await processor.drain(DRAIN_DEADLINE_MS);
-    // the same deadline for a reply retry in flight; unsent replies stay pending for the next start
-    await outbox.stop(Math.max(0, drainUntil - clock.now()));
-    await profiles.stop(Math.max(0, drainUntil - clock.now()));
+    // running events, reply sends and group sends finish until the deadline; the rest stays pending
+    await stopServices(services, clock.now() + DRAIN_DEADLINE_MS);
     server.closeAllConnections();
     await closed;
-    questionPurge.stop();
     faq.close();
     await sandbox?.close();
     db.close();
@@ -241,9 +195,7 @@ async function main(): Promise<void> {
   signals.onStop((signal) => void shutdown(signal));
   if (signals.requested) return;
   sandbox?.setWebhookUrl(`${url}/webhook/zalo`);
-  outbox.start();
-  processor.start();
-  await broadcast.scheduler.start();
+  for (const service of services) await service.start();
   ready = true;
   log.info(
     {

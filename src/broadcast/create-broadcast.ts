@@ -3,6 +3,7 @@ import type { GroupEventSink } from '../bot/group-event-sink.js';
 import type { Config } from '../config/parse-config.js';
 import type { Clock } from '../shared/clock.js';
 import type { Logger } from '../shared/logger.js';
+import { untilDeadline, type Service } from '../shared/service.js';
 import type { Db } from '../storage/open-database.js';
 import type { StorageHealth } from '../storage/storage-health.js';
 import type { ZaloApi } from '../zalo/zalo-api.js';
@@ -46,8 +47,11 @@ export function broadcastOptionsFromConfig(
   };
 }
 
-/** Everything broadcast offers the rest of the app (admin API, webhook router, main). */
-export interface Broadcast {
+/**
+ * Everything broadcast offers the rest of the app (admin API, webhook router, main). As a `Service`
+ * it runs the scheduler; `stop(deadline)` waits for a group send in flight until the deadline at most.
+ */
+export interface Broadcast extends Service {
   directory: GroupDirectory;
   campaigns: CampaignService;
   runs: RunService;
@@ -61,8 +65,8 @@ export interface Broadcast {
 }
 
 /**
- * Wires the broadcast domain over one database and one `ZaloApi`. `main.ts` calls
- * `scheduler.start()` after listening and `scheduler.stop()` on SIGTERM.
+ * Wires the broadcast domain over one database and one `ZaloApi`. `main.ts` calls `start()` after
+ * listening and `stop(deadline)` on SIGTERM.
  * @example const broadcast = createBroadcast({ db, zalo, clock, log, i18n, options: broadcastOptionsFromConfig(config) });
  */
 export function createBroadcast(deps: {
@@ -143,5 +147,16 @@ export function createBroadcast(deps: {
     storage: deps.storage,
   });
   const groupEventSink = createGroupEventSink({ directory, zalo, audit, clock, log });
-  return { directory, campaigns, runs, runStore, audit, scheduler, groupEventSink, options };
+  return {
+    directory,
+    campaigns,
+    runs,
+    runStore,
+    audit,
+    scheduler,
+    groupEventSink,
+    options,
+    start: () => scheduler.start(),
+    stop: (deadline) => untilDeadline(scheduler.stop(), deadline, clock.now()),
+  };
 }

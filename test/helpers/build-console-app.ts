@@ -8,9 +8,7 @@ import { createAccountRepository } from '../../src/admin/auth/account-repository
 import { createAccountService } from '../../src/admin/auth/account-service.js';
 import type { LoginLimits } from '../../src/admin/auth/login-rate-limiter.js';
 import type { Role } from '../../src/admin/auth/roles.js';
-import { createAdminApiRouter } from '../../src/admin/api/create-admin-api-router.js';
-import { createConsoleRouter } from '../../src/admin/console/create-console-router.js';
-import { createAdminRouter } from '../../src/admin/create-admin-router.js';
+import { createAdmin } from '../../src/admin/create-admin.js';
 import { createApp } from '../../src/app.js';
 import { createHandoffRepository, type HandoffRepository } from '../../src/bot/dialog/handoff-repository.js';
 import { createQuestionRepository, type QuestionRepository } from '../../src/bot/dialog/question-repository.js';
@@ -98,7 +96,7 @@ export async function buildConsoleApp(
   const questions = createQuestionRepository(db);
   const residents = createResidentRepository(db);
   const scryptCost = { N: 1024, r: 8, p: 1 };
-  const console = createConsoleRouter({
+  const admin = createAdmin({
     db,
     clock,
     log,
@@ -114,12 +112,12 @@ export async function buildConsoleApp(
     trustProxy: options.trustProxy ?? false,
     scryptCost,
     loginLimits: options.loginLimits,
+    adminToken: ADMIN_TOKEN,
   });
-  const api = createAdminApiRouter({ broadcast, adminToken: ADMIN_TOKEN, i18n, clock, log });
   const app = createApp({
     webhook: express.Router(),
     health: () => ({ ready: true, content: faq.status().version }),
-    admin: createAdminRouter({ api, console }),
+    admin,
     log,
   });
   const server = await new Promise<Server>((resolve, reject) => {

@@ -2,26 +2,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp } from '../../src/app.js';
-import { acceptWithEchoes } from '../../src/bot/accept-with-echoes.js';
-import { createReplyDeliveryCheck } from '../../src/bot/check-reply-delivered.js';
-import { createReplyEchoStore } from '../../src/bot/reply-echo-store.js';
+import { createBot } from '../../src/bot/create-bot.js';
 import type { Dialog } from '../../src/bot/dialog.js';
 import type { GroupEventSink } from '../../src/bot/group-event-sink.js';
-import { createEventHandler } from '../../src/bot/handle-event.js';
 import { createHoldingDialog } from '../../src/bot/holding-dialog.js';
-import { createInboxProcessor, type InboxProcessor } from '../../src/bot/inbox-processor.js';
-import { createInboxStore, type InboxStore } from '../../src/bot/inbox-store.js';
-import { createReplyOutbox, type ReplyOutbox, type ReplyOutboxOptions } from '../../src/bot/reply-outbox.js';
-import { createReplySender } from '../../src/bot/reply-sender.js';
-import { createResidentProfiles, type ResidentProfiles } from '../../src/bot/resident-profiles.js';
-import { createResidentRepository } from '../../src/bot/resident-repository.js';
+import type { InboxProcessor } from '../../src/bot/inbox-processor.js';
+import type { InboxStore } from '../../src/bot/inbox-store.js';
+import type { ReplyOutbox, ReplyOutboxOptions } from '../../src/bot/reply-outbox.js';
+import type { ResidentProfiles } from '../../src/bot/resident-profiles.js';
 import { SANDBOX_ZALO } from '../../src/config/parse-config.js';
 import { createI18n } from '../../src/i18n/create-i18n.js';
 import { systemClock } from '../../src/shared/clock.js';
-import { deleteUserData } from '../../src/storage/delete-user-data.js';
 import { openDatabase, type Db } from '../../src/storage/open-database.js';
 import { createStorageHealth, type StorageHealth } from '../../src/storage/storage-health.js';
-import { createOutboundRepository } from '../../src/zalo/outbound-repository.js';
 import { createZaloSimulator, type ZaloSimulator } from '../../src/simulator/create-zalo-simulator.js';
 import { createWebhookRouter } from '../../src/zalo/webhook-router.js';
 import { createZaloClient } from '../../src/zalo/zalo-client.js';
@@ -129,42 +122,26 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...(options.zaloTimeoutMs ? { timeoutMs: options.zaloTimeoutMs } : {}),
   });
   const t = createI18n().getFixedT('vi');
-  const inbox = createInboxStore({ db, clock });
-  const echoes = createReplyEchoStore(db);
-  const outbox = createReplyOutbox({
+  const bot = createBot({
     db,
-    sender: createReplySender({ zalo, db, log }),
-    check: createReplyDeliveryCheck({ zalo, echoes, outbound: createOutboundRepository(db) }),
-    storage,
+    zalo,
     clock,
     log,
-    options: options.replyRetry,
-  });
-  const residents = createResidentRepository(db);
-  const profiles = createResidentProfiles({ zalo, residents, clock, log });
-  const handle = createEventHandler({
-    dialog: options.dialog ?? createHoldingDialog(t),
-    replies: outbox,
-    residents,
-    profiles,
-    deleteUserData: (userId) => deleteUserData(db, userId),
+    storage,
+    dialog: () => options.dialog ?? createHoldingDialog(t),
     groupEvents: options.groupEvents,
-    log,
-    logMessageText: options.logMessageText,
+    options: {
+      logMessageText: options.logMessageText,
+      replies: options.replyRetry,
+      retryDelaysMs: options.retryDelaysMs ?? [5, 5],
+    },
   });
-  const processor = createInboxProcessor({
-    inbox,
-    handle,
-    log,
-    clock,
-    storage,
-    retryDelaysMs: options.retryDelaysMs ?? [5, 5],
-  });
+  const { inbox, processor, outbox, profiles } = bot;
   const app = createApp({
     webhook: createWebhookRouter({
       appId,
       oaSecretKey: sim.oaSecretKey,
-      inbox: acceptWithEchoes({ db, inbox, echoes, clock }),
+      inbox: bot.accept,
       storage,
       log,
       maxBodyBytes: options.maxBodyBytes,
@@ -187,8 +164,9 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
   const url = server.url;
   const webhookUrl = `${url}/webhook/zalo`;
   sim.setWebhook(webhookUrl);
-  if (options.startOutbox !== false) outbox.start();
-  if (options.startProcessor !== false) processor.start();
+  if (options.startOutbox !== false && options.startProcessor !== false) bot.start();
+  else if (options.startOutbox !== false) outbox.start();
+  else if (options.startProcessor !== false) processor.start();
 
   async function post(raw: string | Buffer, headers: Record<string, string> = {}) {
     const res = await fetch(webhookUrl, {
@@ -252,9 +230,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
     async close() {
       await server.close();
-      await processor.drain(5_000);
-      await outbox.stop(5_000);
-      await profiles.stop(5_000);
+      await bot.stop(Date.now() + 5_000);
       db.close();
       if (ownsSim) await sim.close();
     },

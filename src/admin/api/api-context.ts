@@ -2,6 +2,22 @@ import type { Request, Response } from 'express';
 import type { i18n, TFunction } from 'i18next';
 import { z } from 'zod';
 import { parseActorName } from '../../broadcast/parse-actor-name.js';
+import type { Broadcast } from '../../broadcast/create-broadcast.js';
+import type { Clock } from '../../shared/clock.js';
+import type { Logger } from '../../shared/logger.js';
+import type { createApiViews } from './api-views.js';
+
+export interface AdminApiDeps {
+  broadcast: Pick<Broadcast, 'directory' | 'campaigns' | 'runs' | 'audit' | 'options'>;
+  /** ADMIN_TOKEN; undefined → every request gets 503 saying the API is off */
+  adminToken: string | undefined;
+  i18n: i18n;
+  clock: Clock;
+  log: Logger;
+}
+
+/** What every route file of the API receives: the router's dependencies and the shared views. */
+export type AdminApiContext = AdminApiDeps & { views: ReturnType<typeof createApiViews> };
 
 /**
  * Reads the official acting: `X-Actor` header (percent-encoded UTF-8 allowed) or the body's `actor`

@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { BroadcastError } from '../../broadcast/broadcast-error.js';
 import type { Campaign } from '../../broadcast/broadcast-types.js';
 import { campaignCreateSchema, campaignUpdateSchema } from '../../broadcast/campaign-input.js';
-import { bodyWithoutActor, idParam, parseOr400, requireActor, tFor } from './api-context.js';
-import type { AdminApiContext } from './create-admin-api-router.js';
+import { bodyWithoutActor, idParam, parseOr400, requireActor, tFor, type AdminApiContext } from './api-context.js';
 
 const listQuery = z.object({ status: z.enum(['draft', 'approved', 'paused', 'cancelled', 'completed']).optional() });
 const ACTIONS = ['approve', 'pause', 'resume', 'cancel'] as const;

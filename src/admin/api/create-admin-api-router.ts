@@ -1,24 +1,13 @@
 import express, { type ErrorRequestHandler, type Router } from 'express';
-import type { i18n } from 'i18next';
 import { BroadcastError, type BroadcastErrorCode } from '../../broadcast/broadcast-error.js';
-import type { Broadcast } from '../../broadcast/create-broadcast.js';
-import type { Clock } from '../../shared/clock.js';
-import type { Logger } from '../../shared/logger.js';
 import { requireBearer } from '../require-bearer.js';
-import { tFor } from './api-context.js';
+import { tFor, type AdminApiDeps } from './api-context.js';
 import { createApiViews } from './api-views.js';
 import { addCampaignApiRoutes } from './campaign-api-routes.js';
 import { addGroupApiRoutes } from './group-api-routes.js';
 import { addRunApiRoutes } from './run-api-routes.js';
 
-export interface AdminApiDeps {
-  broadcast: Pick<Broadcast, 'directory' | 'campaigns' | 'runs' | 'audit' | 'options'>;
-  /** ADMIN_TOKEN; undefined → every request gets 503 saying the API is off */
-  adminToken: string | undefined;
-  i18n: i18n;
-  clock: Clock;
-  log: Logger;
-}
+export type { AdminApiDeps } from './api-context.js';
 
 const STATUS: Record<BroadcastErrorCode, number> = {
   not_found: 404,
@@ -76,5 +65,3 @@ export function createAdminApiRouter(deps: AdminApiDeps): Router {
   router.use(onError);
   return router;
 }
-
-export type AdminApiContext = AdminApiDeps & { views: ReturnType<typeof createApiViews> };

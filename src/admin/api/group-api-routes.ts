@@ -1,7 +1,6 @@
 import type { Router } from 'express';
 import { z } from 'zod';
-import { bodyWithoutActor, parseOr400, requireActor, tFor } from './api-context.js';
-import type { AdminApiContext } from './create-admin-api-router.js';
+import { bodyWithoutActor, parseOr400, requireActor, tFor, type AdminApiContext } from './api-context.js';
 
 const groupPatchSchema = z
   .object({

@@ -1,8 +1,7 @@
 import type { Request, Router } from 'express';
 import { z } from 'zod';
 import { BroadcastError } from '../../broadcast/broadcast-error.js';
-import { bodyWithoutActor, idParam, parseOr400, requireActor, tFor } from './api-context.js';
-import type { AdminApiContext } from './create-admin-api-router.js';
+import { bodyWithoutActor, idParam, parseOr400, requireActor, tFor, type AdminApiContext } from './api-context.js';
 
 const resolveSchema = z.object({ resolution: z.enum(['sent', 'failed', 'resend']) }).strict();
 const auditQuery = z.object({
