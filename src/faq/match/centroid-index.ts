@@ -6,8 +6,12 @@ import type { SparseVector } from './feature-space.js';
  * index): the retrieval step that proposes the candidates the model then weighs.
  */
 export interface CentroidIndex {
-  /** dot product of `x` with every class sharing a feature with it */
-  similarities(x: SparseVector): Map<number, number>;
+  /**
+   * The `k` classes most similar to the sum of `xs` (dot products with the centroids, over the
+   * features that select), most similar first (ties: lower class first), then those of `also` not
+   * among them, in their order, with their similarity too.
+   */
+  nearestClasses(xs: readonly SparseVector[], k: number, also?: readonly number[]): { cls: number; sim: number }[];
   /** weight of feature `id` in class `cls`'s centroid */
   weight(cls: number, id: number): number;
   /** dot product of `x` with each of `classes`' centroids */
@@ -48,26 +52,31 @@ export function createCentroidIndex(
   const classes = Math.max(0, ...sums.keys()) + 1;
   const acc = new Float64Array(classes);
   const query = createDenseQuery(size);
-  const similarities = (x: SparseVector): Map<number, number> => {
+  const nearestClasses = (
+    xs: readonly SparseVector[],
+    k: number,
+    also: readonly number[] = [],
+  ): { cls: number; sim: number }[] => {
     const touched: number[] = [];
-    for (let i = 0; i < x.ids.length; i++) {
-      const list = postings.get(x.ids[i]!);
-      if (!list || list.length > MAX_POSTINGS) continue;
-      const v = x.values[i]!;
-      for (const { cls, w } of list) {
-        if (acc[cls] === 0) touched.push(cls);
-        acc[cls]! += v * w;
+    for (const x of xs) {
+      for (let i = 0; i < x.ids.length; i++) {
+        const list = postings.get(x.ids[i]!);
+        if (!list || list.length > MAX_POSTINGS) continue;
+        const v = x.values[i]!;
+        for (const { cls, w } of list) {
+          if (acc[cls] === 0) touched.push(cls);
+          acc[cls]! += v * w;
+        }
       }
     }
-    const out = new Map<number, number>();
-    for (const cls of touched) {
-      out.set(cls, acc[cls]!);
-      acc[cls] = 0;
-    }
-    return out;
+    const top = topOf(touched, acc, k);
+    for (const cls of also) if (!top.includes(cls)) top.push(cls);
+    const found = top.map((cls) => ({ cls, sim: acc[cls] ?? 0 }));
+    for (const cls of touched) acc[cls] = 0;
+    return found;
   };
   return {
-    similarities,
+    nearestClasses,
     weight(cls, id) {
       const centroid = centroids.get(cls);
       const i = centroid ? centroid.ids.indexOf(id) : -1;
@@ -85,4 +94,18 @@ export function createCentroidIndex(
       }
     },
   };
+}
+
+/** The `k` of `classes` with the highest `score`, highest first (ties: lower class first), without sorting them all. */
+function topOf(classes: readonly number[], score: Float64Array, k: number): number[] {
+  const top: number[] = [];
+  const before = (a: number, b: number): boolean => score[a]! > score[b]! || (score[a] === score[b] && a < b);
+  for (const cls of classes) {
+    if (top.length === k && !before(cls, top[k - 1]!)) continue;
+    if (top.length === k) top.pop();
+    let i = top.length;
+    while (i > 0 && before(cls, top[i - 1]!)) i--;
+    top.splice(i, 0, cls);
+  }
+  return top;
 }

@@ -112,14 +112,13 @@ export function createClassifier(input: ClassifierInput): Classifier {
     classes.map((cls, j) => ({ cls, evidence: [sims[j]!, near[j]!, defining.missing(cls, words)] }));
   const inputOf = (features: ReturnType<typeof textFeatures>): ModelInput => {
     const x = space.vectorize(features.raw);
-    const sims = index.similarities(x);
-    const chosen = topClasses(sims, CANDIDATES);
-    for (const cls of alwaysOn) if (!chosen.includes(cls)) chosen.push(cls);
+    const nearest = index.nearestClasses([x], CANDIDATES, alwaysOn);
+    const chosen = nearest.map((n) => n.cls);
     const near = phrasings.nearest(x, chosen);
     const words = new Set(features.words);
     const candidates = candidatesOf(
       chosen,
-      chosen.map((cls) => sims.get(cls) ?? 0),
+      nearest.map((n) => n.sim),
       near,
       words,
     );
@@ -135,12 +134,10 @@ export function createClassifier(input: ClassifierInput): Classifier {
   });
   const neighbours = new Map<number, number[]>();
   for (const [cls, xs] of probes) {
-    const score = new Map<number, number>();
-    for (const x of xs)
-      for (const [other, sim] of index.similarities(x)) score.set(other, (score.get(other) ?? 0) + sim);
-    const chosen = topClasses(score, CANDIDATES);
-    for (const c of [...alwaysOn, cls]) if (!chosen.includes(c)) chosen.push(c);
-    neighbours.set(cls, chosen);
+    neighbours.set(
+      cls,
+      index.nearestClasses(xs, CANDIDATES, [...alwaysOn, cls]).map((n) => n.cls),
+    );
   }
   const examples: TrainingExample[] = raw.map((r, i) => {
     const x = vectors[i]!.x;
@@ -196,20 +193,4 @@ export function createClassifier(input: ClassifierInput): Classifier {
       };
     },
   };
-}
-
-/** The `k` classes of highest similarity (ties: lower class first), without sorting them all. */
-function topClasses(sims: Map<number, number>, k: number): number[] {
-  const top: [number, number][] = [];
-  for (const entry of sims) {
-    if (top.length === k) {
-      const last = top[k - 1]!;
-      if (entry[1] < last[1] || (entry[1] === last[1] && entry[0] > last[0])) continue;
-      top.pop();
-    }
-    let i = top.length;
-    while (i > 0 && (top[i - 1]![1] < entry[1] || (top[i - 1]![1] === entry[1] && top[i - 1]![0] > entry[0]))) i--;
-    top.splice(i, 0, entry);
-  }
-  return top.map(([cls]) => cls);
 }
