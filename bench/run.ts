@@ -5,10 +5,13 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * Runs every `bench/<name>/bench.ts` in turn (name order), each in its own Node process with the tsx
- * loader, under a header. Exits 1 if any bench failed. `npm run bench -- webhook` runs only the named ones.
+ * loader, under a header. Exits 1 if any bench failed. `npm run bench -- webhook` runs only the named ones;
+ * `npm run bench -- webhook --quick` passes the flags to each (a reduced run, where a bench has one).
  */
 const benchDir = path.dirname(fileURLToPath(import.meta.url));
-const only = process.argv.slice(2);
+const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
+/** flags (`--quick`) go to every bench run */
+const flags = process.argv.slice(2).filter((arg) => arg.startsWith('--'));
 const benches = fs
   .readdirSync(benchDir, { withFileTypes: true })
   .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(benchDir, entry.name, 'bench.ts')))
@@ -19,7 +22,7 @@ const benches = fs
 let failed = 0;
 for (const name of benches) {
   console.log(`\n=== bench/${name} ===`);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(benchDir, name, 'bench.ts')], {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(benchDir, name, 'bench.ts'), ...flags], {
     stdio: 'inherit',
   });
   if (result.status !== 0) {

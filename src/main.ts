@@ -23,6 +23,7 @@ import { broadcastOptionsFromConfig, createBroadcast } from './broadcast/create-
 import { parseConfig, type Config } from './config/parse-config.js';
 import { createFaqStore } from './faq/content/create-faq-store.js';
 import { createI18n } from './i18n/create-i18n.js';
+import { memoizeT } from './i18n/memoize-t.js';
 import { startSandbox } from './sandbox/start-sandbox.js';
 import { systemClock } from './shared/clock.js';
 import { AppError, ConfigError } from './shared/errors.js';
@@ -55,12 +56,15 @@ async function main(): Promise<void> {
   const signals = listenForStopSignals({ log });
   const clock = systemClock;
   const i18n = createI18n();
-  const t = i18n.getFixedT('vi');
+  // the dialog's strings are resolved once each, not on every turn
+  const t = memoizeT(i18n.getFixedT('vi'));
   const db = openDataDirOrExit(config);
   const storage = createStorageHealth({ clock, log, dataDir: config.dataDir });
   const faq = createFaqStore({ contentDir: config.contentDir, clock, log });
 
-  const sandbox = config.sandbox ? await startSandbox({ credentials: config.zalo, t, log }) : undefined;
+  const sandbox = config.sandbox
+    ? await startSandbox({ credentials: config.zalo, dataDir: config.dataDir, t, log })
+    : undefined;
   const tokens = createTokenManager({
     db,
     oauthUrl: sandbox?.oauthUrl ?? config.zalo.oauthUrl,

@@ -36,7 +36,9 @@ const normalize = (s: string): string => s.normalize('NFC').replace(/\r\n/g, '\n
  * newest first, 10 per page, like the broadcast sender's group history): an OA message (src 0) at or
  * after `since - skewMs` with exactly this text and a message id no other reply (nor any send the
  * client recorded in `outbound_messages`) owns. Found → sent; none with the history read back past
- * that time → not sent; an unreadable history or more than `maxPages` pages → unsettled.
+ * that time → not sent; an unreadable history or more than `maxPages` pages → unsettled. The history
+ * holds both directions and reaches `skewMs` further back, so a busy resident's minute fills many
+ * pages: the default reads up to 300 messages (a reply is looked up only when its outcome is unknown).
  * @example const check = createReplyDeliveryCheck({ zalo, echoes, outbound }); await check({ userId, text, since, knownMessageIds });
  */
 export function createReplyDeliveryCheck(deps: {
@@ -48,7 +50,7 @@ export function createReplyDeliveryCheck(deps: {
   pageSize?: number;
   maxPages?: number;
 }): ReplyDeliveryCheck {
-  const { zalo, echoes, outbound, skewMs = 60_000, pageSize = 10, maxPages = 5 } = deps;
+  const { zalo, echoes, outbound, skewMs = 60_000, pageSize = 10, maxPages = 30 } = deps;
   return async ({ userId, text, since, knownMessageIds }) => {
     const from = since - skewMs;
     const known = new Set([...knownMessageIds, ...outbound.messageIdsToUser(userId, from)]);

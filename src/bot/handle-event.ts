@@ -39,10 +39,10 @@ interface HandlerContext {
   meta: EventMeta;
   log: Logger;
   /**
-   * Runs one dialog turn for a resident, stores what it answers in the reply outbox and sends it.
-   * Runs the turn at most once per inbox event: on a re-run (a crash before the event was marked
-   * done, a handler timeout) the stored replies are sent and the dialog is not asked again.
-   * Then queues the resident's display-name lookup, which the event does not wait for.
+   * Runs one dialog turn for a resident, stores what it answers in the reply outbox and has the
+   * outbox send it, without waiting for the send. Runs the turn at most once per inbox event: on a
+   * re-run (a crash before the event was marked done, a handler timeout) the stored replies are sent
+   * and the dialog is not asked again. After the send, queues the resident's display-name lookup.
    */
   converse(userId: string, input: DialogInput): Promise<void>;
 }
@@ -121,32 +121,39 @@ export function createEventHandler(deps: HandleEventDeps): EventHandler {
   };
 
   return async (event, meta) => {
-    const eventLog = log.child({
-      inboxId: meta.inboxId,
-      event: zaloEventName(event),
-    });
-    async function answer(userId: string, input: DialogInput): Promise<void> {
+    // built on first use: most events log nothing at info
+    let child: Logger | undefined;
+    const eventLog = (): Logger => (child ??= log.child({ inboxId: meta.inboxId, event: zaloEventName(event) }));
+    /** Runs the turn (once per inbox event) and stores its replies; true when there is something to send. */
+    async function answer(userId: string, input: DialogInput): Promise<boolean> {
       if (replies.hasRepliesFor(meta.inboxId)) {
-        eventLog.info(
+        eventLog().info(
           { user: hashUserId(userId) },
           'event already answered; its stored replies are sent, the dialog is not run again',
         );
-        return replies.deliver(userId);
+        return true;
       }
       const reply = await dialog.respond(userId, input, meta.receivedAt, { eventId: meta.inboxId });
-      eventLog.info({ user: hashUserId(userId), outcome: reply.outcome.kind, id: reply.outcome.id }, 'dialog answered');
-      if (reply.messages.length === 0) return;
-      // durable before the inbox marks the event done; delivery never throws (failures stay in the outbox)
+      if (log.isLevelEnabled('debug'))
+        eventLog().debug(
+          { user: hashUserId(userId), outcome: reply.outcome.kind, id: reply.outcome.id },
+          'dialog answered',
+        );
+      if (reply.messages.length === 0) return false;
+      // durable before the inbox marks the event done; the outbox sends it (and retries) from there
       replies.enqueue(userId, meta.inboxId, reply.messages);
-      await replies.deliver(userId);
+      return true;
     }
     const ctx: HandlerContext = {
       meta,
-      log: eventLog,
+      get log() {
+        return eventLog();
+      },
       async converse(userId, input) {
-        await answer(userId, input);
-        // only once the reply is stored and sent (or left to the outbox); returns at once, never throws
-        profiles?.refresh(userId);
+        // the event is done once its replies are stored: sending never holds up the resident's next event
+        const delivery = (await answer(userId, input)) ? replies.deliver(userId) : Promise.resolve();
+        // only once the reply is sent (or left to the outbox's retries); never throws
+        void delivery.then(() => profiles?.refresh(userId));
       },
     };
     await (handlers[event.event_name] as Handler<ZaloEvent>)(event, ctx);

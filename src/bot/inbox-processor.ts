@@ -1,7 +1,7 @@
 import type { Clock } from '../shared/clock.js';
 import { hashUserId, type Logger } from '../shared/logger.js';
 import { storageProblemOf, type StorageHealth } from '../storage/storage-health.js';
-import { parseZaloEvent } from '../zalo/parse-zalo-event.js';
+import { createKeyedQueue, type KeyStep } from '../shared/keyed-queue.js';
 import type { ZaloEvent } from '../zalo/zalo-event.js';
 import type { InboxRow, InboxStore } from './inbox-store.js';
 
@@ -63,70 +63,48 @@ export interface InboxProcessor {
  */
 export function createInboxProcessor(options: InboxProcessorOptions): InboxProcessor {
   const { inbox, handle, log, clock, storage } = options;
-  const concurrency = options.concurrency ?? 8;
   const retryDelaysMs = options.retryDelaysMs ?? [2_000, 15_000, 60_000, 300_000];
   const handlerTimeoutMs = options.handlerTimeoutMs ?? 60_000;
   const dedupeRetentionMs = Math.max(options.dedupeRetentionMs ?? 7 * DAY, MIN_DEDUPE_RETENTION_MS);
   const rawRetentionMs = options.rawRetentionMs ?? 90 * DAY;
-  const purgeIntervalMs = options.purgeIntervalMs ?? HOUR;
-
-  const workers = new Map<string, Promise<void>>();
-  let started = false;
-  let stopping = false;
   let unsubscribe: (() => void) | undefined;
-  let purgeTimer: NodeJS.Timeout | undefined;
-  let wakeTimer: { at: number; timer: NodeJS.Timeout } | undefined;
-  let idleWaiters: Array<() => void> = [];
 
-  function startWorker(userKey: string): void {
-    if (stopping || workers.has(userKey) || workers.size >= concurrency) return;
-    const worker = runUser(userKey)
-      .catch((err: unknown) => log.error({ err, user: hashUserId(userKey) }, 'inbox worker stopped unexpectedly'))
-      .finally(() => {
-        workers.delete(userKey);
-        kick();
-      });
-    workers.set(userKey, worker);
-  }
+  const queue = createKeyedQueue({
+    run: runNext,
+    onError(userKey, err) {
+      // a storage failure is nobody's fault: no attempt counted, the event stays pending as it is
+      if (storage?.failed(err, 'inbox')) return { retryAt: storage.retryAt() };
+      log.error({ err, user: hashUserId(userKey) }, 'inbox worker stopped unexpectedly');
+      return 'done';
+    },
+    concurrency: options.concurrency ?? 8,
+    clock,
+    pausedUntil: () => storage?.retryAt() ?? 0,
+    housekeeping: { everyMs: options.purgeIntervalMs ?? HOUR, run: purge },
+  });
 
-  /** While storage is failing: when to try again (epoch ms), else 0. */
-  const pausedUntil = (): number => {
-    const at = storage?.retryAt() ?? 0;
-    return at > clock.now() ? at : 0;
-  };
-
-  async function runUser(userKey: string): Promise<void> {
-    while (!stopping) {
-      const paused = pausedUntil();
-      if (paused) return wakeIn(paused - clock.now());
-      try {
-        const row = inbox.nextPending(userKey);
-        if (!row) return;
-        const wait = row.nextAttemptAt - clock.now();
-        if (wait > 0) return wakeIn(wait);
-        await processRow(row);
-      } catch (err) {
-        // a storage failure is nobody's fault: no attempt counted, the event stays pending as it is
-        if (!storage?.failed(err, 'inbox')) throw err;
-        return wakeIn(storage.retryAt() - clock.now());
-      }
-    }
+  /** Processes the user key's oldest pending event when it is due. */
+  async function runNext(userKey: string): Promise<KeyStep> {
+    const row = inbox.nextPending(userKey);
+    if (!row) return 'done';
+    if (row.nextAttemptAt > clock.now()) return { retryAt: row.nextAttemptAt };
+    await processRow(row);
+    return 'more';
   }
 
   async function processRow(row: InboxRow): Promise<void> {
     const fields = { inboxId: row.id, event: row.eventName, user: hashUserId(row.userKey) };
-    const parsed = row.raw === null ? undefined : parseZaloEvent(JSON.parse(row.raw));
-    if (!parsed?.ok) {
-      inbox.markFailed(row.id, row.attempts, parsed ? parsed.error : 'raw body missing');
+    if (!row.event.ok) {
+      inbox.markFailed(row.id, row.attempts, row.event.error);
       log.error(fields, 'inbox event cannot be read back; marked failed');
       return;
     }
     try {
-      await withTimeout(handle(parsed.event, { inboxId: row.id, receivedAt: row.receivedAt }), handlerTimeoutMs);
+      await withTimeout(handle(row.event.event, { inboxId: row.id, receivedAt: row.receivedAt }), handlerTimeoutMs);
       inbox.markDone(row.id, { clearRaw: rawRetentionMs === 0 });
       storage?.succeeded();
     } catch (err) {
-      if (storage && storageProblemOf(err)) throw err; // reported and backed off by runUser
+      if (storage && storageProblemOf(err)) throw err; // reported and backed off by onError
       const attempts = row.attempts + 1;
       const error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
       const delay = retryDelaysMs[attempts - 1];
@@ -138,42 +116,6 @@ export function createInboxProcessor(options: InboxProcessorOptions): InboxProce
         log.warn({ ...fields, attempts, retryInMs: delay, err }, 'inbox event failed; will retry');
       }
     }
-  }
-
-  /** Starts workers for every user key with a due pending event, and a timer for the next one due later. */
-  function kick(): void {
-    if (stopping || !started) return;
-    const now = clock.now();
-    const paused = pausedUntil();
-    if (paused) return wakeIn(paused - now);
-    for (const head of inbox.pendingHeads()) {
-      if (workers.size >= concurrency) break;
-      if (workers.has(head.userKey)) continue;
-      if (head.nextAttemptAt > now) wakeIn(head.nextAttemptAt - now);
-      else startWorker(head.userKey);
-    }
-    if (workers.size === 0 && !hasDuePending()) {
-      const waiters = idleWaiters;
-      idleWaiters = [];
-      for (const resolve of waiters) resolve();
-    }
-  }
-
-  function hasDuePending(): boolean {
-    const now = clock.now();
-    return inbox.pendingHeads().some((h) => h.nextAttemptAt <= now);
-  }
-
-  function wakeIn(ms: number): void {
-    const at = clock.now() + ms;
-    if (stopping || (wakeTimer && wakeTimer.at <= at)) return;
-    if (wakeTimer) clearTimeout(wakeTimer.timer);
-    const timer = setTimeout(() => {
-      wakeTimer = undefined;
-      kick();
-    }, ms);
-    timer.unref();
-    wakeTimer = { at, timer };
   }
 
   function purge(): void {
@@ -188,43 +130,25 @@ export function createInboxProcessor(options: InboxProcessorOptions): InboxProce
 
   return {
     start() {
-      if (started) return;
-      started = true;
-      stopping = false;
-      // deferred: the webhook answers 200 before any processing runs on this turn of the event loop
-      unsubscribe = inbox.onAccepted((userKey) => setImmediate(() => startWorker(userKey)));
-      purge();
-      purgeTimer = setInterval(purge, purgeIntervalMs);
-      purgeTimer.unref();
+      if (queue.started) return;
+      unsubscribe = inbox.onAccepted((userKey) => queue.notify(userKey));
+      // crash recovery: every user key with a pending event, due when its head is
+      for (const head of inbox.pendingHeads()) queue.notify(head.userKey, head.nextAttemptAt);
       const { pending, failed } = inbox.stats();
       if (pending > 0) log.info({ pending }, 'resuming pending inbox events');
       if (failed > 0) log.warn({ failed }, 'inbox holds events that failed for good; see inbox_events.last_error');
-      kick();
+      queue.start();
     },
     whenIdle() {
-      if (workers.size === 0 && !hasDuePending()) return Promise.resolve();
-      return new Promise((resolve) => {
-        idleWaiters.push(resolve);
-        kick();
-      });
+      // also picks up rows written behind the processor's back (tests); never on the hot path
+      if (queue.started) for (const head of inbox.pendingHeads()) queue.notify(head.userKey, head.nextAttemptAt);
+      return queue.whenIdle();
     },
     async drain(deadlineMs) {
-      stopping = true;
-      started = false;
       unsubscribe?.();
-      clearInterval(purgeTimer);
-      if (wakeTimer) clearTimeout(wakeTimer.timer);
-      wakeTimer = undefined;
-      const all = Promise.allSettled([...workers.values()]).then(() => true);
-      let deadline: NodeJS.Timeout | undefined;
-      const timeout = new Promise<boolean>((resolve) => {
-        deadline = setTimeout(() => resolve(false), deadlineMs);
-      });
-      const drained = await Promise.race([all, timeout]);
-      clearTimeout(deadline);
-      for (const resolve of idleWaiters) resolve();
-      idleWaiters = [];
-      if (!drained) log.warn({ running: workers.size }, 'drain deadline reached; unfinished events stay pending');
+      const drained = await queue.stop(deadlineMs);
+      if (!drained)
+        log.warn({ running: queue.stats().running }, 'drain deadline reached; unfinished events stay pending');
       return drained;
     },
     purge,

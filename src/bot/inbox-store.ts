@@ -1,6 +1,7 @@
 import type { Clock } from '../shared/clock.js';
 import type { Db } from '../storage/open-database.js';
 import { eventDedupeKey } from '../zalo/event-dedupe-key.js';
+import { parseZaloEvent } from '../zalo/parse-zalo-event.js';
 import { eventUserKey } from '../zalo/event-user-key.js';
 import type { InboxWriter } from '../zalo/webhook-router.js';
 import { zaloEventName, type ZaloEvent } from '../zalo/zalo-event.js';
@@ -9,7 +10,8 @@ export interface InboxRow {
   id: number;
   userKey: string;
   eventName: string;
-  raw: string | null;
+  /** the typed event: as the webhook parsed it when still in memory, else parsed from the stored body */
+  event: { ok: true; event: ZaloEvent } | { ok: false; error: string };
   receivedAt: number;
   attempts: number;
   nextAttemptAt: number;
@@ -36,12 +38,17 @@ export interface InboxStore extends InboxWriter {
   stats(): InboxStats;
 }
 
+/** typed events kept in memory between the webhook and the processor, so each is parsed once */
+const MAX_KEPT_EVENTS = 20_000;
+
 /**
  * The durable inbox (`inbox_events`): what the webhook acknowledged, deduplicated on `eventDedupeKey`,
  * with the processing status of each event. SQL stays here; the processor and the router see methods.
  */
 export function createInboxStore({ db, clock }: { db: Db; clock: Clock }): InboxStore {
   const listeners = new Set<(userKey: string) => void>();
+  /** row id → the accepted event and its body (checked on read: a rolled-back insert may reuse an id) */
+  const kept = new Map<number, { raw: string; event: ZaloEvent }>();
   const insert = db.prepare(
     `INSERT INTO inbox_events (dedupe_key, event_name, user_key, raw, received_at)
      VALUES (?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING`,
@@ -74,7 +81,8 @@ export function createInboxStore({ db, clock }: { db: Db; clock: Clock }): Inbox
     accept(event: ZaloEvent, rawBody: string) {
       const userKey = eventUserKey(event);
       const name = zaloEventName(event);
-      const { changes } = insert.run(eventDedupeKey(event), name, userKey, rawBody, clock.now());
+      const { changes, lastInsertRowid } = insert.run(eventDedupeKey(event), name, userKey, rawBody, clock.now());
+      if (changes > 0 && kept.size < MAX_KEPT_EVENTS) kept.set(Number(lastInsertRowid), { raw: rawBody, event });
       if (changes > 0) for (const listener of listeners) listener(userKey);
       return { duplicate: changes === 0 };
     },
@@ -86,15 +94,22 @@ export function createInboxStore({ db, clock }: { db: Db; clock: Clock }): Inbox
       return heads.all() as Array<Pick<InboxRow, 'id' | 'userKey' | 'nextAttemptAt'>>;
     },
     nextPending(userKey) {
-      return next.get(userKey) as InboxRow | undefined;
+      const row = next.get(userKey) as (Omit<InboxRow, 'event'> & { raw: string | null }) | undefined;
+      if (!row) return undefined;
+      const { raw, ...rest } = row;
+      const mine = kept.get(row.id);
+      if (mine && mine.raw === raw) return { ...rest, event: { ok: true, event: mine.event } };
+      return { ...rest, event: readBack(raw) };
     },
     markDone(id, { clearRaw: clear }) {
+      kept.delete(id);
       done.run(clock.now(), clear ? 1 : 0, id);
     },
     markRetry(id, attempts, nextAttemptAt, error) {
       retry.run(attempts, nextAttemptAt, error, id);
     },
     markFailed(id, attempts, error) {
+      kept.delete(id);
       failed.run(attempts, error, clock.now(), id);
     },
     purge({ doneBefore, rawBefore }) {
@@ -110,4 +125,14 @@ export function createInboxStore({ db, clock }: { db: Db; clock: Clock }): Inbox
       return stats;
     },
   };
+}
+
+/** An event parsed back from its stored body (after a restart). */
+function readBack(raw: string | null): InboxRow['event'] {
+  if (raw === null) return { ok: false, error: 'raw body missing' };
+  try {
+    return parseZaloEvent(JSON.parse(raw));
+  } catch (err) {
+    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+  }
 }

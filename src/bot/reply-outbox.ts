@@ -4,6 +4,7 @@ import { hashUserId, type Logger } from '../shared/logger.js';
 import type { Db } from '../storage/open-database.js';
 import type { StorageHealth } from '../storage/storage-health.js';
 import { ZaloApiError } from '../zalo/zalo-api-error.js';
+import { createKeyedQueue, type KeyStep } from '../shared/keyed-queue.js';
 import { ZALO_TEXT_LIMIT, splitText } from '../zalo/split-text.js';
 import type { ReplyDeliveryCheck } from './check-reply-delivered.js';
 import type { ReplyEchoStore } from './reply-echo-store.js';
@@ -27,7 +28,7 @@ export interface ReplyOutboxOptions {
   maxAgeMs?: number;
   /** sent and failed rows are deleted after this; default and at most 7 days (0: at the next purge) */
   retentionMs?: number;
-  /** how many residents' replies are retried at the same time by the timer; default 8 */
+  /** how many residents' replies are sent at the same time (each resident's in order); default 32 */
   concurrency?: number;
   purgeIntervalMs?: number;
   /**
@@ -127,66 +128,53 @@ export function createReplyOutbox({
   const retryCapMs = options.retryCapMs ?? 15 * MINUTE;
   const maxAgeMs = Math.min(options.maxAgeMs ?? DAY, REPLY_WINDOW_MS);
   const retentionMs = Math.min(options.retentionMs ?? 7 * DAY, 7 * DAY);
-  const concurrency = options.concurrency ?? 8;
+  const concurrency = options.concurrency ?? 32;
   const purgeIntervalMs = options.purgeIntervalMs ?? HOUR;
 
-  /** The send chain of each resident with replies being sent: one at a time per resident. */
-  const running = new Map<string, Promise<void>>();
-  let started = false;
-  let stopping = false;
-  let purgeTimer: NodeJS.Timeout | undefined;
-  let wakeTimer: { at: number; timer: NodeJS.Timeout } | undefined;
-  let idleWaiters: Array<() => void> = [];
+  const queue = createKeyedQueue({
+    run: step,
+    onError(userId, err) {
+      if (storage?.failed(err, 'reply outbox')) return { retryAt: storage.retryAt() };
+      log.error(
+        { err, user: hashUserId(userId) },
+        'reply outbox stopped unexpectedly for a resident; the replies stay pending',
+      );
+      return 'done';
+    },
+    concurrency,
+    clock,
+    pausedUntil: () => storage?.retryAt() ?? 0,
+    housekeeping: { everyMs: purgeIntervalMs, run: purge },
+  });
 
   function retryDelay(attempts: number): number {
     return Math.min(retryCapMs, retryBaseMs * 2 ** Math.max(0, attempts - 1));
   }
 
   function deliver(userId: string): Promise<void> {
-    if (!started || stopping) return Promise.resolve();
-    const previous = running.get(userId) ?? Promise.resolve();
-    const chain = previous
-      .then(() => sendPending(userId))
-      .catch((err: unknown) => {
-        log.error(
-          { err, user: hashUserId(userId) },
-          'reply outbox stopped unexpectedly for a resident; the replies stay pending',
-        );
-      });
-    running.set(userId, chain);
-    void chain.finally(() => {
-      if (running.get(userId) === chain) running.delete(userId);
-      kick();
-    });
-    return chain;
+    if (!queue.started) return Promise.resolve();
+    queue.notify(userId);
+    return queue.whenKeyIdle(userId);
+  }
+
+  /** Every resident with an unfinished reply, due when its oldest one is. */
+  function notifyPending(): void {
+    for (const head of store.pendingHeads(unknownCheckDelayMs)) queue.notify(head.userId, head.nextAttemptAt);
   }
 
   /** Sent but not yet recorded (the write failed on a full disk): row id → Zalo message id. */
   const unrecorded = new Map<number, { attempts: number; messageId: string | null }>();
 
-  async function sendPending(userId: string): Promise<void> {
-    while (!stopping) {
-      const paused = storage?.retryAt() ?? 0;
-      if (paused > clock.now()) return wakeAt(paused);
-      try {
-        if (!(await step(userId))) return;
-      } catch (err) {
-        if (!storage?.failed(err, 'reply outbox')) throw err;
-        return wakeAt(storage.retryAt());
-      }
-    }
-  }
-
-  /** Settles or sends the resident's oldest unfinished row; true when the next one may go now. */
-  async function step(userId: string): Promise<boolean> {
+  /** Settles or sends the resident's oldest unfinished row: `more` when the next one may go now. */
+  async function step(userId: string): Promise<KeyStep> {
     const row = store.nextPending(userId);
-    if (!row) return false;
+    if (!row) return 'done';
     const done = unrecorded.get(row.id);
     if (done) {
       store.markSent(row.id, done.attempts, done.messageId, clock.now());
       unrecorded.delete(row.id);
       storage?.succeeded();
-      return true;
+      return 'more';
     }
     const now = clock.now();
     // a send a crash interrupted: give a delivery still under way time to show up in Zalo's records
@@ -194,15 +182,12 @@ export function createReplyOutbox({
       row.status === 'sending'
         ? Math.max(row.nextAttemptAt, (row.sendingStartedAt ?? 0) + unknownCheckDelayMs)
         : row.nextAttemptAt;
-    if (dueAt > now) {
-      wakeAt(dueAt);
-      return false;
-    }
+    if (dueAt > now) return { retryAt: dueAt };
     const unknownSince =
       row.status === 'sending' ? (row.checkFrom ?? row.sendingStartedAt ?? row.createdAt) : row.checkFrom;
     if (unknownSince !== null) {
       const settled = await reconcile(row, unknownSince);
-      if (settled !== 'resend') return settled === 'sent';
+      if (settled !== 'resend') return settled;
     }
     if (now - row.createdAt >= maxAgeMs) {
       giveUp(
@@ -210,13 +195,13 @@ export function createReplyOutbox({
         row.attempts,
         row.attempts > 0 ? 'expired after transient failures' : 'expired before it could be sent',
       );
-      return true;
+      return 'more';
     }
     return send(row);
   }
 
-  /** Reconciles a row whose last send has an unknown outcome: 'sent', 'resend' (now), or 'wait' (looked again later). */
-  async function reconcile(row: OutboxRow, since: number): Promise<'sent' | 'resend' | 'wait'> {
+  /** Reconciles a row whose last send has an unknown outcome: `more` (it was sent), 'resend' (now), or when to look again. */
+  async function reconcile(row: OutboxRow, since: number): Promise<KeyStep | 'resend'> {
     const fields = {
       user: hashUserId(row.userId),
       outboxId: row.id,
@@ -240,7 +225,7 @@ export function createReplyOutbox({
     if (verdict.kind === 'sent') {
       store.markSent(row.id, row.attempts, verdict.messageId, clock.now());
       log.info({ ...fields, via: verdict.via }, 'reply outcome reconciled: Zalo had delivered it; not sent again');
-      return 'sent';
+      return 'more';
     }
     if (verdict.kind === 'not_sent' && clock.now() < since + absentAfterMs) {
       // absent so far, but Zalo may still be processing a request it received: not proof yet
@@ -250,8 +235,7 @@ export function createReplyOutbox({
         { ...fields, lookAgainInMs: nextAt - clock.now() },
         'reply not in Zalo’s records yet; looking again before any resend',
       );
-      wakeAt(nextAt);
-      return 'wait';
+      return { retryAt: nextAt };
     }
     if (verdict.kind === 'not_sent') {
       store.clearUnknown(row.id, false);
@@ -276,12 +260,11 @@ export function createReplyOutbox({
       nextAt,
       `outcome unknown: ${verdict.why}${verdict.code ? ` (${verdict.code})` : ''}`,
     );
-    wakeAt(nextAt);
-    return 'wait';
+    return { retryAt: nextAt };
   }
 
-  /** One attempt; true when the row is finished (sent or failed) and the next one may go. */
-  async function send(row: OutboxRow): Promise<boolean> {
+  /** One attempt: `more` when the row is finished (sent or failed) and the next one may go. */
+  async function send(row: OutboxRow): Promise<KeyStep> {
     const attempts = row.attempts + 1;
     const fields = { user: hashUserId(row.userId), outboxId: row.id, inboxId: row.inboxEventId, attempts };
     const startedAt = clock.now();
@@ -308,33 +291,31 @@ export function createReplyOutbox({
           { ...logged, checkInMs: checkAt - clock.now() },
           'reply outcome unknown (Zalo may have delivered it); checking Zalo before any resend',
         );
-        wakeAt(checkAt);
-        return false;
+        return { retryAt: checkAt };
       }
       if (!isTransientReplyFailure(err)) {
         store.markFailed(row.id, attempts, error);
         log.error(logged, zaloError ? `reply not sent: ${zaloError.message}` : 'reply not sent');
-        return true;
+        return 'more';
       }
       const nextAttemptAt = clock.now() + retryDelay(attempts);
       if (nextAttemptAt - row.createdAt >= maxAgeMs) {
         giveUp(row, attempts, error, logged);
-        return true;
+        return 'more';
       }
       store.markRetry(row.id, attempts, nextAttemptAt, error);
       log.warn(
         { ...logged, retryInMs: nextAttemptAt - clock.now() },
         'reply not sent yet; kept in the outbox, will retry',
       );
-      wakeAt(nextAttemptAt);
-      return false;
+      return { retryAt: nextAttemptAt };
     }
     // delivered: if this write fails (full disk) the id is kept in memory and written when storage is back
     unrecorded.set(row.id, { attempts, messageId });
     store.markSent(row.id, attempts, messageId, clock.now());
     unrecorded.delete(row.id);
     if (attempts > 1) log.info(fields, 'held reply sent');
-    return true;
+    return 'more';
   }
 
   function giveUp(row: OutboxRow, attempts: number, error: string, logged: Record<string, unknown> = {}): void {
@@ -344,43 +325,6 @@ export function createReplyOutbox({
       { ...fields, ageMs: clock.now() - row.createdAt },
       'reply not sent: gave up after the max age; see reply_outbox.last_error and the hint; the resident must write again',
     );
-  }
-
-  /** Starts sends for residents with a due pending reply, and a timer for the next one due later. */
-  function kick(): void {
-    if (!started || stopping) return;
-    const now = clock.now();
-    const paused = storage?.retryAt() ?? 0;
-    if (paused > now) return wakeAt(paused);
-    for (const head of store.pendingHeads(unknownCheckDelayMs)) {
-      if (running.has(head.userId)) continue;
-      if (head.nextAttemptAt > now) wakeAt(head.nextAttemptAt);
-      else if (running.size < concurrency) void deliver(head.userId);
-    }
-    if (running.size === 0 && !hasDuePending()) {
-      const waiters = idleWaiters;
-      idleWaiters = [];
-      for (const resolve of waiters) resolve();
-    }
-  }
-
-  function hasDuePending(): boolean {
-    const now = clock.now();
-    return store.pendingHeads(unknownCheckDelayMs).some((h) => h.nextAttemptAt <= now);
-  }
-
-  function wakeAt(at: number): void {
-    if (stopping || (wakeTimer && wakeTimer.at <= at)) return;
-    if (wakeTimer) clearTimeout(wakeTimer.timer);
-    const timer = setTimeout(
-      () => {
-        wakeTimer = undefined;
-        kick();
-      },
-      Math.max(0, at - clock.now()),
-    );
-    timer.unref();
-    wakeTimer = { at, timer };
   }
 
   function purge(): void {
@@ -407,40 +351,22 @@ export function createReplyOutbox({
     hasRepliesFor: (inboxEventId) => store.hasRepliesFor(inboxEventId),
     deliver,
     start() {
-      if (started) return;
-      started = true;
-      stopping = false;
-      purge();
-      purgeTimer = setInterval(purge, purgeIntervalMs);
-      purgeTimer.unref();
+      if (queue.started) return;
+      notifyPending();
       const { pending } = store.stats();
       if (pending > 0) log.info({ pending }, 'resuming pending replies from the outbox');
-      kick();
+      queue.start();
     },
     whenIdle() {
-      if (!started || (running.size === 0 && !hasDuePending())) return Promise.resolve();
-      return new Promise((resolve) => {
-        idleWaiters.push(resolve);
-        kick();
-      });
+      if (!queue.started) return Promise.resolve();
+      // also picks up rows written behind the outbox's back (tests); never on the hot path
+      notifyPending();
+      return queue.whenIdle();
     },
     async stop(deadlineMs) {
-      stopping = true;
-      started = false;
-      clearInterval(purgeTimer);
-      if (wakeTimer) clearTimeout(wakeTimer.timer);
-      wakeTimer = undefined;
-      const all = Promise.allSettled([...running.values()]).then(() => true);
-      let deadline: NodeJS.Timeout | undefined;
-      const timeout = new Promise<boolean>((resolve) => {
-        deadline = setTimeout(() => resolve(false), deadlineMs);
-      });
-      const finished = await Promise.race([all, timeout]);
-      clearTimeout(deadline);
-      for (const resolve of idleWaiters) resolve();
-      idleWaiters = [];
+      const finished = await queue.stop(deadlineMs);
       if (!finished)
-        log.warn({ running: running.size }, 'reply outbox stop deadline reached; unsent replies stay pending');
+        log.warn({ running: queue.stats().running }, 'reply outbox stop deadline reached; unsent replies stay pending');
       return finished;
     },
     purge,

@@ -220,7 +220,7 @@ export function createCampaignService(deps: {
           approvedAt: now,
           approval: bindApproval(c, directory.list()),
           cursorAt: now,
-          updatedAt: now,
+          // "Sửa lần cuối" is the last edit: approving is not an edit
         },
         'campaign.approve',
         actor,

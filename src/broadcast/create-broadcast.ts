@@ -22,12 +22,17 @@ import { createRunStore, type RunStore } from './run-store.js';
 export interface BroadcastOptions extends BroadcastSettings, SenderOptions {
   graceMs: number;
   tickMs: number;
+  /** ZALO_RATE_LIMIT_PER_MINUTE: the pace behind a running broadcast's expected finish time */
+  rateLimitPerMinute?: number;
 }
 
-/** Broadcast options from the parsed config (BROADCAST_* variables, TZ_NAME). */
-export function broadcastOptionsFromConfig(config: Pick<Config, 'timeZone' | 'broadcast'>): BroadcastOptions {
+/** Broadcast options from the parsed config (BROADCAST_* variables, TZ_NAME, ZALO_RATE_LIMIT_PER_MINUTE). */
+export function broadcastOptionsFromConfig(
+  config: Pick<Config, 'timeZone' | 'broadcast'> & { zalo?: Pick<Config['zalo'], 'rateLimitPerMinute'> },
+): BroadcastOptions {
   const b = config.broadcast;
   return {
+    rateLimitPerMinute: config.zalo?.rateLimitPerMinute,
     timeZone: config.timeZone,
     quietHours: parseQuietHours(b.quietHours),
     twoPersonRule: b.twoPersonRule,
@@ -114,6 +119,7 @@ export function createBroadcast(deps: {
     audit,
     t,
     timeZone: options.timeZone,
+    ratePerMinute: options.rateLimitPerMinute,
   });
   const planner = createRunPlanner({
     db,

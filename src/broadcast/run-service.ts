@@ -5,6 +5,8 @@ import type { AuditLog } from './audit-log.js';
 import type { BroadcastRun, Campaign, Delivery, DeliveryCounts } from './broadcast-types.js';
 import { BroadcastError } from './broadcast-error.js';
 import type { CampaignStore } from './campaign-store.js';
+import { parseActorName } from './parse-actor-name.js';
+import { runOutcome, type RunOutcome } from './run-outcome.js';
 import type { RunStore } from './run-store.js';
 import { formatZoned } from './zoned-time.js';
 
@@ -16,11 +18,37 @@ export interface RunReport {
   deliveries: Delivery[];
 }
 
+/** Where a run stands: for the live progress bar and the campaign list. */
+export interface RunProgress {
+  outcome: RunOutcome;
+  counts: DeliveryCounts;
+  /** received the message */
+  sent: number;
+  /** failed for good, or outcome unknown (an official must look) */
+  failed: number;
+  /** still to be sent: pending or in flight */
+  waiting: number;
+  /** no more change expected (finished, missed, cancelled) */
+  finished: boolean;
+  /** when the waiting sends should be done at Zalo's rate limit; null when nothing waits */
+  expectedFinishAt: number | null;
+  /** the pace behind `expectedFinishAt`: Zalo calls a minute */
+  ratePerMinute: number;
+}
+
 export type UnknownResolution = 'sent' | 'failed' | 'resend';
 
 export interface RunService {
   report(runId: number): RunReport;
   listRuns(campaignId: number): (BroadcastRun & { counts: DeliveryCounts })[];
+  progress(runId: number): RunProgress;
+  /**
+   * "Gửi lại các nhóm lỗi": queues the failed groups of a finished run for one more send through the
+   * sender's exactly-once path (claim before the call, group history checked first). Audited with
+   * `actor`. Refused when the run is not finished, its campaign was cancelled, or nothing failed —
+   * so a repeated click sends nothing more.
+   */
+  resendFailed(runId: number, actor: string): { groupId: string; groupName: string }[];
   /** The report as CSV for Excel: UTF-8 with BOM, CRLF, headers in the language of `t`. */
   csv(runId: number, t: TFunction): string;
   /**
@@ -39,8 +67,11 @@ export function createRunService(deps: {
   audit: AuditLog;
   t: TFunction;
   timeZone: string;
+  /** Zalo calls per minute the client allows (ZALO_RATE_LIMIT_PER_MINUTE), for the expected finish time */
+  ratePerMinute?: number;
 }): RunService {
   const { db, clock, runs, campaigns, audit, t, timeZone } = deps;
+  const ratePerMinute = Math.max(1, deps.ratePerMinute ?? 4000);
 
   const report = (runId: number): RunReport => {
     const run = runs.getRun(runId);
@@ -57,6 +88,45 @@ export function createRunService(deps: {
   return {
     report,
     listRuns: (campaignId) => runs.listRuns(campaignId).map((r) => ({ ...r, counts: runs.counts(r.id) })),
+    progress(runId) {
+      const { run, counts } = report(runId);
+      const waiting = counts.pending + counts.sending;
+      const paced = clock.now() + Math.ceil((waiting * 60_000) / ratePerMinute);
+      return {
+        outcome: runOutcome(run, counts),
+        counts,
+        sent: counts.sent,
+        failed: counts.failed + counts.unknown,
+        waiting,
+        finished: !['scheduled', 'sending'].includes(run.status),
+        expectedFinishAt: waiting === 0 ? null : Math.max(paced, runs.lastPendingAttemptAt(runId) ?? 0),
+        ratePerMinute,
+      };
+    },
+    resendFailed(runId, rawActor) {
+      const { run } = report(runId);
+      const actor = parseActorName(rawActor);
+      if (!actor.ok) {
+        throw new BroadcastError('invalid_input', `errors.actor_${actor.problem}`, 'invalid actor name', {}, 'actor');
+      }
+      const refuse = (key: string, message: string) => new BroadcastError('invalid_state', key, message, { id: runId });
+      if (run.status !== 'done') throw refuse('resend.not_finished', `run ${runId} is ${run.status}`);
+      if (campaigns.get(run.campaignId)?.status === 'cancelled') {
+        throw refuse('resend.cancelled', `campaign of run ${runId} is cancelled`);
+      }
+      return db.transaction(() => {
+        const queued = runs.resendFailed(runId, clock.now());
+        if (queued.length === 0) throw refuse('resend.nothing', `run ${runId} has no failed delivery`);
+        audit.record({
+          actor: actor.name,
+          action: 'run.resend_failed',
+          campaignId: run.campaignId,
+          runId,
+          details: { groups: queued.length, groupIds: queued.map((g) => g.groupId).sort() },
+        });
+        return queued;
+      })();
+    },
     csv(runId, tr) {
       const r = report(runId);
       const header = ['groupId', 'groupName', 'status', 'messageId', 'errorCode', 'reason', 'attempts', 'sentAt'].map(

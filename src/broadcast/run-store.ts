@@ -17,6 +17,8 @@ export interface RunStore {
   ): boolean;
   getRun(id: number): BroadcastRun | null;
   listRuns(campaignId: number): BroadcastRun[];
+  /** Each campaign's latest run that has started or finished (not a run still waiting for its time). */
+  latestRuns(): Map<number, BroadcastRun>;
   /** Scheduled runs of approved campaigns whose release time has come. */
   releasableRuns(now: number): BroadcastRun[];
   hasOpenRuns(campaignId: number): boolean;
@@ -52,6 +54,15 @@ export interface RunStore {
    * queues a fresh resend (attempts reset) and reopens the run. False when it is not `unknown`.
    */
   resolveUnknown(id: number, status: 'sent' | 'failed' | 'pending', reason: string | null, now: number): boolean;
+  /**
+   * Queues the run's `failed` deliveries for one more send (attempts reset, due now) and reopens the
+   * run, in one transaction; the sender checks each group's history from its last attempt before
+   * sending (`check_history_from`), as for any send whose outcome was unclear. Only rows still
+   * `failed` change, so a second call finds nothing to queue. Returns the groups queued.
+   */
+  resendFailed(runId: number, now: number): { groupId: string; groupName: string }[];
+  /** The latest time a pending delivery of the run is due (retry back-off), or null. */
+  lastPendingAttemptAt(runId: number): number | null;
   /** Deliveries left in `sending` by a stopped process. */
   interrupted(): Delivery[];
   getDelivery(id: number): Delivery | null;
@@ -106,6 +117,14 @@ export function createRunStore(db: Db): RunStore {
       return (
         sql('SELECT * FROM broadcast_runs WHERE campaign_id = ? ORDER BY due_at DESC').all(campaignId) as RunRow[]
       ).map(toRun);
+    },
+    latestRuns() {
+      const rows = sql(
+        `SELECT r.* FROM broadcast_runs r WHERE r.id = (
+           SELECT x.id FROM broadcast_runs x WHERE x.campaign_id = r.campaign_id AND x.status <> 'scheduled'
+           ORDER BY x.due_at DESC, x.id DESC LIMIT 1)`,
+      ).all() as RunRow[];
+      return new Map(rows.map((r) => [r.campaign_id, toRun(r)]));
     },
     releasableRuns(now) {
       return (
@@ -214,6 +233,25 @@ export function createRunStore(db: Db): RunStore {
         }
         return changed === 1;
       })();
+    },
+    resendFailed(runId, now) {
+      return db.transaction(() => {
+        const queued = sql(
+          `UPDATE broadcast_deliveries SET status = 'pending', attempts = 0, next_attempt_at = @now, needs_attention = 0,
+             check_history_from = COALESCE(check_history_from, sending_started_at), updated_at = @now
+             WHERE run_id = @runId AND status = 'failed' RETURNING group_id, group_name`,
+        ).all({ runId, now }) as { group_id: string; group_name: string }[];
+        if (queued.length > 0) {
+          sql(`UPDATE broadcast_runs SET status = 'sending', finished_at = NULL WHERE id = ?`).run(runId);
+        }
+        return queued.map((r) => ({ groupId: r.group_id, groupName: r.group_name }));
+      })();
+    },
+    lastPendingAttemptAt(runId) {
+      const row = sql(
+        `SELECT max(next_attempt_at) AS at FROM broadcast_deliveries WHERE run_id = ? AND status = 'pending'`,
+      ).get(runId) as { at: number | null };
+      return row.at;
     },
     interrupted() {
       return (

@@ -117,12 +117,12 @@ function campaignBody(): Record<string, unknown> {
 async function showRun(id: string): Promise<void> {
   for (;;) {
     const data = (await callJson('GET', `/runs/${id}`)) as {
-      run: { status: string; statusLabel: string; counts: Record<string, number> };
+      run: { status: string; outcomeLabel: string; counts: Record<string, number> };
       deliveries: Array<Record<string, unknown>>;
     };
     if (values.json) print(data);
     else {
-      process.stdout.write(`${t('cli.runLine', { id, status: data.run.statusLabel, ...data.run.counts })}\n`);
+      process.stdout.write(`${t('cli.runLine', { id, status: data.run.outcomeLabel, ...data.run.counts })}\n`);
       if (!values.watch || data.run.status !== 'sending') {
         for (const d of data.deliveries)
           process.stdout.write(`  ${d.groupId}\t${d.groupName}\t${d.statusLabel}\t${d.messageId ?? d.reason ?? ''}\n`);

@@ -82,6 +82,16 @@ function isSafetyReply(ctx: HouseholdContext, match: MatchResult): boolean {
   return match.urgent === true || SAFETY_INTENTS.has(match.intent) || (node?.triggers.length ?? 0) > 0;
 }
 
+/**
+ * Whether the matcher's answer is about another subject than the check's (its follow-ups and
+ * their topics): "nhà 4 người, 6 triệu, con vay đi học được không" wants the student loan.
+ */
+function keepsStoryAnswer(ctx: HouseholdContext, criteria: HouseholdCriteria, match: MatchResult): boolean {
+  if (match.kind !== 'answer') return false;
+  const own = new Set(criteria.followUps.flatMap((id) => [id, ctx.snapshot.node(id)?.parent]));
+  return !own.has(match.id) && !own.has(ctx.snapshot.node(match.id)?.parent);
+}
+
 function vocabularyOn(criteria: HouseholdCriteria, day: string): HouseholdVocabulary {
   return { indicators: indicatorsOn(criteria, day), areas: criteria.areaPhrases, farming: criteria.farmingPhrases };
 }
@@ -263,6 +273,8 @@ export function createHouseholdFlow(options: HouseholdFlowOptions = {}): Househo
       const facts = parseHouseholdMessage(text, vocabularyOn(criteria, dayOf(ctx.now)));
       // a size and an income together are a household described for the check, asked or not
       const described = facts.size !== undefined && facts.income !== undefined;
+      // a household told as the story of another question keeps that question's confident answer
+      if (!facts.intent && keepsStoryAnswer(ctx, criteria, match)) return undefined;
       if (!described && (!facts.intent || !hasHouseholdNumbers(facts))) return undefined;
       return proceed(ctx, criteria, facts, 0, 'text');
     },

@@ -138,34 +138,43 @@ function understood(ctx: ScreenContext, c: HouseholdCase, periodAssumed: boolean
 }
 
 function categoryText(ctx: ScreenContext, a: Assessment, c: HouseholdCase): string[] {
+  return a.standing === 'poor-or-near-poor' ? poorText(ctx, a) : aboveText(ctx, a, c);
+}
+
+/** Under the poverty line: poor or near-poor, decided by the deprivations the reviewer counts. */
+function poorText(ctx: ScreenContext, a: Assessment): string[] {
+  const { t } = ctx;
+  const { period } = a;
+  const { required, total } = period.poor;
+  const out = [
+    t('household:verdict.poor.lead', {
+      required,
+      ofTotal: total ? t('household:verdict.poor.ofTotal', { total }) : '',
+      poorHedge: hedge(ctx, period.poor.confidence),
+      nearPoorHedge: hedge(ctx, period.nearPoor.confidence),
+    }),
+    t('household:verdict.poor.reviewer'),
+  ];
+  if (a.mentioned.length > 0) {
+    out.push(
+      t('household:verdict.poor.mentioned', {
+        list: a.mentioned.map((i) => i.name).join(', '),
+        count: a.mentioned.length,
+        hedge: hedge(ctx, period.poor.indicatorsConfidence ?? period.poor.confidence),
+      }),
+      t(a.mentioned.length >= required ? 'household:verdict.poor.leanPoor' : 'household:verdict.poor.leanNearPoor', {
+        required,
+      }),
+    );
+  }
+  return out;
+}
+
+/** Over the poverty line: the average-living band, the low-income worker line, the province's own line. */
+function aboveText(ctx: ScreenContext, a: Assessment, c: HouseholdCase): string[] {
   const { t } = ctx;
   const { period } = a;
   const line = formatDong(a.povertyLine);
-  if (a.standing === 'poor-or-near-poor') {
-    const { required, total } = period.poor;
-    const out = [
-      t('household:verdict.poor.lead', {
-        required,
-        ofTotal: total ? t('household:verdict.poor.ofTotal', { total }) : '',
-        poorHedge: hedge(ctx, period.poor.confidence),
-        nearPoorHedge: hedge(ctx, period.nearPoor.confidence),
-      }),
-      t('household:verdict.poor.reviewer'),
-    ];
-    if (a.mentioned.length > 0) {
-      out.push(
-        t('household:verdict.poor.mentioned', {
-          list: a.mentioned.map((i) => i.name).join(', '),
-          count: a.mentioned.length,
-          hedge: hedge(ctx, period.poor.indicatorsConfidence ?? period.poor.confidence),
-        }),
-        t(a.mentioned.length >= required ? 'household:verdict.poor.leanPoor' : 'household:verdict.poor.leanNearPoor', {
-          required,
-        }),
-      );
-    }
-    return out;
-  }
   const out: string[] = [];
   const band = period.averageBand;
   if (a.standing === 'average' && a.band && band) {

@@ -516,13 +516,15 @@ function areaOf(
 const CATEGORY = '(?:ho )?(?:can ngheo|ngheo|muc song trung binh|ho trung binh|thu nhap thap)';
 const VERB = '(?:duoc|thuoc|phai|la|lam|xet|vao|len|xin|xep|tinh|du|cong nhan|dang ky|nhan)';
 const PARTICLE = '(?:khong|chua|a|ha|nhi|nhe|hong|the nao|sao)';
+/** what a household is asked to get rather than to be: "được vay không" asks for a loan, not a category */
+const BENEFIT = '(?:vay|ho tro|tro cap|huong|nhan|mien|giam|cap|qua|tien|hoc|lam|sua|xay|di|mua|dong|bao hiem|the)\\b';
 const ELIGIBILITY: readonly RegExp[] = [
-  new RegExp(`\\b${VERB}\\b(?: \\S+){0,3} ${CATEGORY}\\b(?: \\S+){0,6}? ${PARTICLE}\\b`),
+  new RegExp(`\\b${VERB}\\b(?: \\S+){0,3} ${CATEGORY}\\b(?: (?!${BENEFIT})\\S+){0,6}? ${PARTICLE}\\b`),
   new RegExp(`\\b(?:co|lieu|xem|biet|kiem tra|tinh)(?: \\S+){0,1} ${VERB}\\b(?: \\S+){0,3} ${CATEGORY}\\b`),
-  /\bthuoc dien\b/,
+  new RegExp(`\\bthuoc dien\\b(?! (?:duoc )?${BENEFIT})`),
   /\bdien (?:ho )?(?:can )?ngheo\b/,
-  /\bdu (?:dieu kien|tieu chuan|chuan)\b/,
-  new RegExp(`\\b(?:can ngheo|ngheo)\\b.{0,80}?\\b(?:co duoc|duoc)(?: \\S+){0,2} ${PARTICLE}\\b`),
+  new RegExp(`\\bdu (?:dieu kien|tieu chuan|chuan)\\b(?! (?:de )?(?:duoc )?${BENEFIT})`),
+  new RegExp(`\\b(?:can ngheo|ngheo)\\b.{0,80}?\\b(?:co duoc|duoc)(?! ${BENEFIT})(?: \\S+){0,2} ${PARTICLE}\\b`),
 ];
 
 /** Whether the message asks if the household qualifies (folded words, teencode folded). */

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Router } from 'express';
 import type { TFunction } from '../i18n/create-i18n.js';
 import type { Clock } from '../shared/clock.js';
@@ -14,14 +15,22 @@ export interface StartSandboxOptions {
   /** The app's webhook, e.g. `http://127.0.0.1:3000/webhook/zalo`; can be set later with `setWebhookUrl`. */
   webhookUrl?: string;
   clock?: Clock;
+  /**
+   * DATA_DIR: the simulated Zalo is kept in `sandbox-zalo.json` there, so a restart keeps the groups'
+   * ids, the residents, their chats and the token chain. Unset: in memory, fresh at every start.
+   */
+  dataDir?: string;
 }
+
+/** The file in DATA_DIR holding the sandbox's simulated Zalo (delete it with the database to start over). */
+export const SANDBOX_STATE_FILE = 'sandbox-zalo.json';
 
 export interface Sandbox {
   /** Base URL to use as ZALO_OPENAPI_URL. */
   openapiUrl: string;
   /** Base URL to use as ZALO_OAUTH_URL (the same server). */
   oauthUrl: string;
-  /** Bootstrap token pair, as if an OA admin had just granted the app. */
+  /** Bootstrap token pair, as if an OA admin had granted the app: the same pair at every start on one DATA_DIR. */
   tokens: TokenPair;
   simulator: ZaloSimulator;
   /** Mount at `/sandbox`. */
@@ -32,8 +41,9 @@ export interface Sandbox {
 
 /**
  * Starts the in-process Zalo for sandbox mode: a simulator listening on 127.0.0.1 (random port)
- * with the app's credentials and auto-echo on, seeded with demo groups (two enabled, one expired,
- * one not owned by the OA; names from the `sandbox` locale), plus the `/sandbox` router.
+ * with the app's credentials and auto-echo on, seeded at its first start with demo groups (two
+ * enabled, one expired, one not owned by the OA; names from the `sandbox` locale), plus the
+ * `/sandbox` router. With `dataDir` its state survives restarts (see `SANDBOX_STATE_FILE`).
  * @example
  * const sandbox = await startSandbox({ credentials: config.zalo, t, log });
  * // build the Zalo client with sandbox.openapiUrl / oauthUrl / tokens, mount sandbox.router at /sandbox,
@@ -48,6 +58,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     autoEcho: true,
     webhookUrl: options.webhookUrl,
     log: options.log,
+    stateFile: options.dataDir ? path.join(options.dataDir, SANDBOX_STATE_FILE) : undefined,
   });
   const { url } = await simulator.listen({ host: '127.0.0.1', port: 0 });
   const members = (n: number): string[] => Array.from({ length: n }, () => simulator.addUser().userId);
@@ -57,7 +68,8 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     { key: 'expiredGroup', status: 'disabled', owned: true, size: 5 },
     { key: 'personalGroup', status: 'enabled', owned: false, size: 6 },
   ] as const;
-  for (const group of seed) {
+  const restored = simulator.listGroups().length > 0;
+  for (const group of restored ? [] : seed) {
     simulator.addGroup({
       name: t(`sandbox:seed.${group.key}`),
       description: t(`sandbox:seed.${group.key}Description`),
@@ -66,11 +78,16 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
       members: members(group.size),
     });
   }
-  options.log.info({ openapiUrl: url }, 'sandbox: Zalo simulator listening; open /sandbox to chat as a resident');
+  options.log.info(
+    { openapiUrl: url, restored, groups: simulator.listGroups().length },
+    restored
+      ? 'sandbox: Zalo simulator listening with the groups and residents of the last run; open /sandbox to chat'
+      : 'sandbox: Zalo simulator listening; open /sandbox to chat as a resident',
+  );
   return {
     openapiUrl: url,
     oauthUrl: url,
-    tokens: simulator.issueTokens(),
+    tokens: simulator.bootstrapTokens(),
     simulator,
     router: createSandboxRouter({ simulator, t, log: options.log }),
     setWebhookUrl: (webhookUrl) => simulator.setWebhook(webhookUrl),

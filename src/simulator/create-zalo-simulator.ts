@@ -10,6 +10,7 @@ import { createTimerScheduler, type Scheduler } from './scheduler.js';
 import { openApiError } from './simulator-errors.js';
 import { hexId, userId as newUserId, userIdByApp } from './simulator-ids.js';
 import { recordChat, type SimulatorState } from './simulator-state.js';
+import { createSimulatorStateFile } from './simulator-state-file.js';
 import type {
   FaultSpec,
   NewGroup,
@@ -45,6 +46,11 @@ export interface ZaloSimulatorOptions {
   webhookUrl?: string;
   /** If set, `/v4/oa/permission` accepts only these redirect URIs (else -14003). */
   redirectUris?: string[];
+  /**
+   * A JSON file holding users, groups, chats and tokens across restarts (the sandbox: DATA_DIR/sandbox-zalo.json):
+   * loaded now, written within 100 ms of a change and on `close()`. Unset: in memory only.
+   */
+  stateFile?: string;
   log?: Logger;
 }
 
@@ -78,6 +84,11 @@ export interface ZaloSimulator {
   listGroups(): SimGroup[];
   /** A fresh access/refresh pair (what an OA admin's consent yields), for bootstrapping a client. */
   issueTokens(): TokenPair;
+  /**
+   * The OA admin's one grant: issued at the first call, then the same pair at every call, also after a
+   * restart with `stateFile` (so the app does not see "changed tokens" and keeps its rotated chain).
+   */
+  bootstrapTokens(): TokenPair;
   /** Every access token issued so far expires now (calls get -216 until the client refreshes). */
   expireAccessTokens(): void;
   setRateLimit(perMinute: number): void;
@@ -167,10 +178,26 @@ export function createZaloSimulator(options: ZaloSimulatorOptions = {}): ZaloSim
     url: options.webhookUrl ?? null,
   });
   const servers = new Set<Server>();
+  let bootstrap: TokenPair | null = null;
+  const stateFile = options.stateFile
+    ? createSimulatorStateFile({
+        file: options.stateFile,
+        log: options.log,
+        state: () => state,
+        bootstrap: () => bootstrap,
+      })
+    : undefined;
+  bootstrap = stateFile?.load(state) ?? null;
+  /** Something in `state` may have changed: persisted soon when there is a state file. */
+  const changed = (): void => stateFile?.changed();
 
   const app = express();
   app.disable('x-powered-by');
   app.use(express.json({ limit: '1mb' }), express.urlencoded({ extended: false, limit: '64kb' }));
+  app.use((_req, res, next) => {
+    res.once('finish', changed);
+    next();
+  });
   app.use(recordRequests(state), injectFaults(state));
   app.use(createOauthRouter(state, { redirectUris: options.redirectUris }));
   app.use(['/v2.0/oa', '/v3.0/oa'], openApiGate(state));
@@ -213,6 +240,7 @@ export function createZaloSimulator(options: ZaloSimulatorOptions = {}): ZaloSim
       replyFrameUsed: 0,
     };
     state.users.set(uid, record);
+    changed();
     return record;
   }
 
@@ -220,6 +248,7 @@ export function createZaloSimulator(options: ZaloSimulatorOptions = {}): ZaloSim
     const user = ensureUser(uid);
     user.lastInteraction = clock.now();
     user.replyFrameUsed = 0;
+    changed();
     return user;
   }
 
@@ -268,6 +297,7 @@ export function createZaloSimulator(options: ZaloSimulatorOptions = {}): ZaloSim
   async function emit(event: ZaloWebhookBody | string, emitOptions?: EmitOptions): Promise<EmitResult> {
     const body = typeof event === 'string' ? (JSON.parse(event) as Record<string, unknown>) : event;
     applyEvent(body);
+    changed();
     const result = await emitter.emit(event, emitOptions);
     if (result.status !== 200)
       options.log?.warn(
@@ -306,12 +336,15 @@ export function createZaloSimulator(options: ZaloSimulatorOptions = {}): ZaloSim
     },
     async close() {
       scheduler.cancelAll();
+      stateFile?.flush();
       await Promise.all([...servers].map((server) => closeServer(server, servers)));
     },
     addUser,
     getUser: (uid) => state.users.get(uid),
     updateUser(uid, patch) {
-      return Object.assign(requireUser(uid), patch);
+      const user = Object.assign(requireUser(uid), patch);
+      changed();
+      return user;
     },
     touchUser,
     addGroup(group) {
@@ -327,12 +360,28 @@ export function createZaloSimulator(options: ZaloSimulatorOptions = {}): ZaloSim
         history: [],
       };
       state.groups.set(record.groupId, record);
+      changed();
       return record;
     },
     getGroup: (groupId) => state.groups.get(groupId),
     listGroups: () => [...state.groups.values()],
-    issueTokens: () => state.tokens.issue(),
-    expireAccessTokens: () => state.tokens.expireAccessTokens(),
+    issueTokens() {
+      const pair = state.tokens.issue();
+      changed();
+      return pair;
+    },
+    bootstrapTokens() {
+      if (!bootstrap) {
+        bootstrap = state.tokens.issue();
+        stateFile?.changed();
+        stateFile?.flush();
+      }
+      return bootstrap;
+    },
+    expireAccessTokens() {
+      state.tokens.expireAccessTokens();
+      changed();
+    },
     setRateLimit(perMinute) {
       state.rate.limit = perMinute;
     },

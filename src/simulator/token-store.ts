@@ -24,6 +24,16 @@ export interface TokenStore {
   redeemCode(code: string, codeVerifier: string | undefined): TokenResult;
   /** Every live access token expires now (the next calls get -216); refresh tokens stay valid. */
   expireAccessTokens(): void;
+  /** Every token with its expiry (and refresh tokens' used flag), to persist; codes are not kept. */
+  snapshot(): TokenSnapshot;
+  /** Replaces every token with a snapshot's (a restarted sandbox keeps the OA's grant). */
+  restore(snapshot: TokenSnapshot): void;
+}
+
+/** Plain-data tokens: `[token, expiresAt]` and `[token, expiresAt, used]`. */
+export interface TokenSnapshot {
+  access: Array<[string, number]>;
+  refresh: Array<[string, number, boolean]>;
 }
 
 /** In-memory tokens with lifetimes driven by the injected clock. */
@@ -70,6 +80,16 @@ export function createTokenStore(clock: Clock): TokenStore {
       }
       entry.used = true;
       return { ok: true, pair: issue() };
+    },
+    snapshot: () => ({
+      access: [...access],
+      refresh: [...refresh].map(([token, entry]): [string, number, boolean] => [token, entry.expiresAt, entry.used]),
+    }),
+    restore(snapshot) {
+      access.clear();
+      refresh.clear();
+      for (const [token, expiresAt] of snapshot.access) access.set(token, expiresAt);
+      for (const [token, expiresAt, used] of snapshot.refresh) refresh.set(token, { expiresAt, used });
     },
   };
 }

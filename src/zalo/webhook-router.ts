@@ -79,17 +79,21 @@ export function createWebhookRouter(deps: WebhookRouterDeps): Router {
         res.status(503).json({ ok: false, error: 'storage unavailable' });
         return;
       }
-      log.info(
-        {
-          event: zaloEventName(event),
-          user: hashUserId(eventUserKey(event)),
-          msgId: messageIdOf(event),
-          duplicate,
-          retry: req.get('num_retry'),
-          ...(logMessageText && 'message' in event && 'text' in event.message ? { text: event.message.text } : {}),
-        },
-        duplicate ? 'webhook duplicate delivery acknowledged' : 'webhook event accepted',
-      );
+      // one line per event only at debug (or for a duplicate, or with LOG_MESSAGE_TEXT): free at info
+      const level = duplicate || logMessageText ? 'info' : 'debug';
+      if (log.isLevelEnabled(level)) {
+        log[level](
+          {
+            event: zaloEventName(event),
+            user: hashUserId(eventUserKey(event)),
+            msgId: messageIdOf(event),
+            duplicate,
+            retry: req.get('num_retry'),
+            ...(logMessageText && 'message' in event && 'text' in event.message ? { text: event.message.text } : {}),
+          },
+          duplicate ? 'webhook duplicate delivery acknowledged' : 'webhook event accepted',
+        );
+      }
       res.status(200).json({ ok: true });
     },
     (err: unknown, _req: Request, res: Response, next: NextFunction) => {

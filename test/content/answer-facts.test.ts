@@ -28,6 +28,9 @@ describe('what every answer states, checked against the fact sheet', () => {
     expect(missing, `${row.node} on ${row.on} lacks`).toEqual([]);
     const forbidden = (row.mustNot ?? []).filter((phrase) => text.includes(foldForFacts(phrase)));
     expect(forbidden, `${row.node} on ${row.on} states`).toEqual([]);
+    const shown = foldForFacts(version!.text);
+    const notShown = (row.inAnswer ?? []).filter((group) => !group.some((alt) => shown.includes(foldForFacts(alt))));
+    expect(notShown, `${row.node} on ${row.on} answer lacks`).toEqual([]);
   });
 
   it('every answer of the tables’ topic files has a row', () => {

@@ -47,6 +47,43 @@ const NQ06_AS_CERTAIN = ['theo Nghị quyết 06/2024/NQ-HĐND'];
 const OTHER_HOTLINES = ['1800', '18001567', '1900', '112', '116'];
 
 export const FACTS_TABLE_A: FactRow[] = [
+  // ---------------------------------------------------------------- facts residents ask, shown in the answer itself
+  {
+    node: 'chuan-ngheo-2027',
+    on: TODAY,
+    must: [NOT_SURE],
+    inAnswer: [['phương tiện tiếp cận thông tin'], ['internet'], ['rác thải']],
+    facts: ['F4.10'],
+  },
+  {
+    node: 'chuan-ngheo-2027',
+    on: NEXT_YEAR,
+    must: [NOT_SURE],
+    inAnswer: [['phương tiện tiếp cận thông tin'], ['internet'], ['rác thải']],
+    mustNot: OLD_LINE,
+    facts: ['F4.10'],
+  },
+  {
+    node: 'chi-so-thieu-hut',
+    on: TODAY,
+    must: [NOT_SURE],
+    inAnswer: [THREE, ['cận nghèo'], ['internet'], ['rác thải'], ['2027']],
+    facts: ['F1.6', 'F1.7', 'F4.10'],
+  },
+  {
+    node: 'chuan-ngheo-bac-ninh',
+    on: TODAY,
+    must: [ATTRIBUTED],
+    inAnswer: [['31/10/2024'], ['1.750.000'], ['2.250.000']],
+    facts: ['F1.10', 'F5.5'],
+  },
+  {
+    node: 'ket-qua-giam-ngheo',
+    on: TODAY,
+    must: [ATTRIBUTED],
+    inAnswer: [['517'], ['888'], ['31/10/2024'], ['4,03%'], ['3,49%']],
+    facts: ['F1.12', 'F5.4', 'F5.5'],
+  },
   // ---------------------------------------------------------------- 01 — Chuẩn nghèo
   {
     node: 'chuan-ngheo-thu-nhap',
@@ -522,8 +559,8 @@ export const FACTS_TABLE_A: FactRow[] = [
     // F7.3: the domestic-violence hotline number is unverified and must not be given
     node: 'bao-luc-gia-dinh',
     on: TODAY,
-    must: [['113'], ['công an xã'], COMMUNE, ['trưởng thôn'], ['Hội Liên hiệp Phụ nữ'], ['Tôi đã báo cho cán bộ xã']],
-    mustNot: [...OTHER_HOTLINES, '111'],
+    must: [['113'], ['công an xã'], COMMUNE, ['trưởng thôn'], ['Hội Liên hiệp Phụ nữ'], ['Tôi đã báo cho cán bộ xã'], ['111']],
+    mustNot: OTHER_HOTLINES,
     facts: ['F7.3', 'F7.2'],
   },
   {

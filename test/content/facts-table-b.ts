@@ -24,6 +24,21 @@ const RATE_DATED = ['năm 2018'];
 const RATE_HEDGE = ['có thể đã điều chỉnh', 'có thể đã thay đổi'];
 
 export const FACTS_TABLE_B: FactRow[] = [
+  // facts residents ask, shown in the answer itself
+  {
+    node: 'ho-tro-chi-phi-hoc-tap',
+    on: TODAY,
+    must: [[...NOT_SURE, 'chưa được xác minh']],
+    inAnswer: [['150.000'], ['cận nghèo không thuộc diện']],
+    facts: ['F3.8'],
+  },
+  {
+    node: 'lai-suat-vay-uu-dai',
+    on: TODAY,
+    must: [RATE_DATED, RATE_HEDGE],
+    inAnswer: [['6,6%'], ['7,92%'], ['100 triệu']],
+    facts: ['F3.11', 'F3.13'],
+  },
   // 03 — Bảo hiểm y tế
   {
     node: 'bhyt-ho-ngheo',

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createZaloSimulator, type ZaloSimulator } from '../../src/simulator/create-zalo-simulator.js';
 import { signZaloBody } from '../../src/zalo/zalo-signature.js';
+import { simulatorEnv } from '../helpers/simulator-env.js';
 import { freePort, spawnApp, type SpawnedApp } from '../helpers/spawn-app.js';
 import { appendToAnswers, copyContent, fileDefiningNode, firstTopicMenu } from './content-copy.js';
 import { waitFor, withDeadline } from './wait-for.js';
@@ -45,17 +46,10 @@ async function contractEnv(
   simUrl: string,
   dirs: { dataDir: string; contentDir: string },
 ): Promise<Record<string, string>> {
-  const { accessToken, refreshToken } = sim.issueTokens();
   return {
     PORT: String(await freePort()),
     HOST: '127.0.0.1',
-    ZALO_APP_ID: sim.appId,
-    ZALO_APP_SECRET: sim.appSecret,
-    ZALO_OA_SECRET_KEY: sim.oaSecretKey,
-    ZALO_ACCESS_TOKEN: accessToken,
-    ZALO_REFRESH_TOKEN: refreshToken,
-    ZALO_OPENAPI_URL: simUrl,
-    ZALO_OAUTH_URL: simUrl,
+    ...simulatorEnv(sim, simUrl),
     DATA_DIR: dirs.dataDir,
     CONTENT_DIR: dirs.contentDir,
     ADMIN_TOKEN,
@@ -269,9 +263,10 @@ describe('crash safety of an acknowledged question', () => {
     const userId = sim.addUser({ displayName: 'Ông Tư' }).userId;
 
     // Zalo holds the reply longer than the app's 10 s request timeout, then refuses it without recording
-    // it: the kill below lands while the send is in flight and before Zalo accepted anything. (With a
-    // pass-through latency the simulator would record the send after the kill: Zalo's CS API has no
-    // idempotency key, so a crash after Zalo accepted a send can only give at-least-once, not exactly-once.)
+    // it: the kill below lands while the send is in flight and before Zalo accepted anything, so the
+    // restarted app finds the reply absent from Zalo's conversation and sends it once. (A crash after
+    // Zalo accepted a send is reconciled against the oa_send_text echoes and /v2.0/oa/conversation
+    // instead of resent: see test/e2e/kill-9-chaos.test.ts and test/integration/reply-exactly-once.test.ts.)
     // `times: 1`: the held request consumes the fault, so the restarted app's send goes through.
     sim.injectFault({ path: '/v3.0/oa/message/cs', latencyMs: 12_000, httpStatus: 503, times: 1 });
     expect((await deliverWebhook(first.url, sim, bodies.userSendText(userId, INCOME_QUESTION))).status).toBe(200);

@@ -226,6 +226,8 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     async settle() {
       await processor.whenIdle();
       await outbox.whenIdle();
+      // the name lookup is queued once the reply's send settled, just after the outbox went idle
+      await new Promise((resolve) => setImmediate(resolve));
       await profiles.whenIdle();
     },
     inboxRows: () => (db.prepare('SELECT COUNT(*) AS n FROM inbox_events').get() as { n: number }).n,

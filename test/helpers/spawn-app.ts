@@ -14,6 +14,8 @@ export interface AppExit {
 export interface SpawnedApp {
   /** http://HOST:PORT */
   url: string;
+  /** pid of the `npm start` process (the leader of the app's process group; node is its child) */
+  pid: number | undefined;
   /** settles when the `npm start` process exits */
   exited: Promise<AppExit>;
   /** the last lines the app printed (stdout and stderr), for failure messages */
@@ -67,6 +69,7 @@ export async function spawnApp(env: Record<string, string>, { readyTimeoutMs = 6
 
   const app: SpawnedApp = {
     url: `http://${HOST}:${PORT}`,
+    pid: child.pid,
     exited,
     output: () => lines.join('\n'),
     terminate: () => void child.kill('SIGTERM'),

@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { expect, it } from 'vitest';
 import { createZaloSimulator } from '../../src/simulator/create-zalo-simulator.js';
 import { signZaloBody } from '../../src/zalo/zalo-signature.js';
+import { simulatorEnv } from '../helpers/simulator-env.js';
 import { freePort, spawnApp } from '../helpers/spawn-app.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -57,17 +58,10 @@ it('when Ctrl-C hits the `npm start` process group and again while a reply is in
   const sim = createZaloSimulator();
   const { url: simUrl } = await sim.listen({ host: '127.0.0.1', port: 0 });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'loa-xa-sigint-'));
-  const { accessToken, refreshToken } = sim.issueTokens();
   const app = await spawnApp({
     PORT: String(await freePort()),
     HOST: '127.0.0.1',
-    ZALO_APP_ID: sim.appId,
-    ZALO_APP_SECRET: sim.appSecret,
-    ZALO_OA_SECRET_KEY: sim.oaSecretKey,
-    ZALO_ACCESS_TOKEN: accessToken,
-    ZALO_REFRESH_TOKEN: refreshToken,
-    ZALO_OPENAPI_URL: simUrl,
-    ZALO_OAUTH_URL: simUrl,
+    ...simulatorEnv(sim, simUrl),
     DATA_DIR: dataDir,
     CONTENT_DIR: path.join(ROOT, 'content'),
   });

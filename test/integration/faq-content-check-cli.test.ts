@@ -14,7 +14,7 @@ describe('npm run content:check', () => {
     expect(out.stdout).toContain(
       'test/fixtures/content/broken/faq/01-loi.yaml:41: error DANGLING_PARENT Mục "mo-coi" có parent "khong-co" nhưng không có mục nào mang id này.',
     );
-    expect(out.stdout.trim().split('\n').at(-1)).toMatch(/^6 tệp, 28 mục: 19 lỗi, 3 cảnh báo\./);
+    expect(out.stdout.trim().split('\n').at(-1)).toMatch(/^6 tệp, 29 mục: 20 lỗi, 3 cảnh báo\./);
   });
 
   it('when the content has only warnings, then it exits 0', () => {

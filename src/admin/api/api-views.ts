@@ -8,6 +8,7 @@ import type {
 } from '../../broadcast/broadcast-types.js';
 import { countChars, MAX_TEXT_CHARS } from '../../broadcast/campaign-input.js';
 import { nextOccurrence } from '../../broadcast/next-occurrence.js';
+import { runOutcome } from '../../broadcast/run-outcome.js';
 import { formatZoned } from '../../broadcast/zoned-time.js';
 import type { TFunction } from 'i18next';
 
@@ -63,6 +64,9 @@ export function createApiViews(timeZone: string, clock: { now(): number }) {
       campaignId: r.campaignId,
       status: r.status,
       statusLabel: t(`runStatus.${r.status}`),
+      /** honest result: delivered (every group), partial, failed (no group), or the run status */
+      outcome: runOutcome(r, counts),
+      outcomeLabel: t(`runOutcome.${runOutcome(r, counts)}`),
       dueAt: at(r.dueAt),
       releaseAt: at(r.releaseAt),
       startedAt: at(r.startedAt),

@@ -11,7 +11,7 @@ const auditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).optional(),
 });
 
-/** GET /runs/:id, GET /runs/:id/report.csv, POST /deliveries/:id/resolve, GET /audit */
+/** GET /runs/:id, GET /runs/:id/report.csv, POST /runs/:id/resend-failed, POST /deliveries/:id/resolve, GET /audit */
 export function addRunApiRoutes(router: Router, { broadcast, i18n, views }: AdminApiContext): void {
   const id = (req: Request, key: string): number => {
     const n = idParam(req.params.id as string | undefined);
@@ -36,6 +36,14 @@ export function addRunApiRoutes(router: Router, { broadcast, i18n, views }: Admi
       .type('text/csv; charset=utf-8')
       .set('Content-Disposition', `attachment; filename="loa-xa-run-${runId}.csv"`)
       .send(csv);
+  });
+
+  router.post('/runs/:id/resend-failed', (req, res) => {
+    const t = tFor(req, i18n);
+    const runId = id(req, 'errors.run_not_found');
+    const actor = requireActor(req, res, t);
+    if (!actor) return;
+    res.json({ queued: broadcast.runs.resendFailed(runId, actor) });
   });
 
   router.post('/deliveries/:id/resolve', (req, res) => {

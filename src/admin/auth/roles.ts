@@ -11,6 +11,7 @@ export type Permission =
   | 'campaign.approve'
   | 'campaign.dryRun'
   | 'campaign.stop'
+  | 'campaign.resend'
   | 'group.edit'
   | 'inbox.reply'
   | 'question.handle'
@@ -24,6 +25,8 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   'campaign.dryRun': ['admin', 'approver', 'editor'],
   /** pause and cancel are safety brakes: whoever drafts or approves may pull them */
   'campaign.stop': ['admin', 'approver', 'editor'],
+  /** sending an approved run's failed groups again is sending: for whoever may approve */
+  'campaign.resend': ['admin', 'approver'],
   'group.edit': ['admin', 'editor'],
   'inbox.reply': ['admin', 'editor'],
   'question.handle': ['admin', 'editor'],

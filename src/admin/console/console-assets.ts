@@ -4,7 +4,11 @@ import { fileURLToPath } from 'node:url';
 import type { Router } from 'express';
 
 const ASSETS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
-const TYPES: Record<string, string> = { '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8' };
+const TYPES: Record<string, string> = {
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+};
 
 /** Serves the console's own stylesheet and script from memory under /assets (no CDN, nothing else). */
 export function addConsoleAssets(router: Router): void {

@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next';
 import type { Account } from '../auth/account-repository.js';
 import { can } from '../auth/roles.js';
-import { html, type SafeHtml } from './html.js';
+import { html, raw, type SafeHtml } from './html.js';
+import { labelTableCells } from './stack-tables.js';
 
 export type NavKey = 'dashboard' | 'campaigns' | 'groups' | 'inbox' | 'questions' | 'report' | 'content' | 'users';
 
@@ -28,16 +29,22 @@ export interface PageInput {
   notice?: { tone: 'ok' | 'warn' | 'bad'; text: string };
 }
 
-/** The page shell: top bar with the account and sign-out, the section navigation, then the body. */
+/**
+ * The page shell: top bar with the account and sign-out, the section navigation (a menu on phones),
+ * then the body, whose table cells are labelled for the phone's stacked-card layout.
+ */
 export function renderPage(input: PageInput): string {
   const { t, account } = input;
+  // On a phone the sections fold into a menu (console.js opens it; without script they simply wrap).
   const nav = account
-    ? html`<nav class="main" aria-label="${t('nav.label')}">${NAV.filter(
-        (n) => n.key !== 'users' || can(account.role, 'user.manage'),
-      ).map(
+    ? html`<nav class="main" aria-label="${t('nav.label')}">
+<button type="button" class="menu-toggle" aria-expanded="false" aria-controls="nav-links" hidden>☰ ${t('navMenu.label')}${
+        input.active ? html` · ${t(`nav.${input.active}`)}` : ''
+      }</button>
+<div class="nav-links" id="nav-links">${NAV.filter((n) => n.key !== 'users' || can(account.role, 'user.manage')).map(
         (n) =>
           html`<a href="${n.href}"${n.key === input.active ? html` aria-current="page"` : ''}>${t(`nav.${n.key}`)}</a>`,
-      )}</nav>`
+      )}</div></nav>`
     : '';
   const who = account
     ? html`<span class="who">${account.name} · ${t(`roles.${account.role}`)}
@@ -54,6 +61,7 @@ export function renderPage(input: PageInput): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${input.title} · ${t('meta.appName')}</title>
+<link rel="icon" href="/admin/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/admin/assets/console.css">
 <script src="/admin/assets/console.js" defer></script>
 </head>
@@ -63,7 +71,7 @@ export function renderPage(input: PageInput): string {
 ${nav}
 <main id="main">
 ${notice}
-${input.body}
+${raw(labelTableCells(input.body.value))}
 </main>
 </body>
 </html>`.value;

@@ -1,5 +1,5 @@
 import { loadHouseholdCheck } from '../../household/load-household-check.js';
-import { checkContent } from './check-content.js';
+import { byPlace, checkContent } from './check-content.js';
 import type { Diagnostic } from '../faq-types.js';
 import { toDiagnostics, type Translate } from './format-diagnostics.js';
 import { loadContent, type LoadedContent } from './load-content.js';
@@ -19,7 +19,7 @@ export interface CheckedContent {
 export function checkContentDir(contentDir: string, today: string, t: Translate): CheckedContent {
   const loaded = loadContent(contentDir);
   const diagnostics = [...toDiagnostics(checkContent(loaded, today), t), ...loadHouseholdCheck(loaded, today, t)].sort(
-    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line),
+    byPlace,
   );
   const errorCount = diagnostics.filter((d) => d.severity === 'error').length;
   return { loaded, diagnostics, errorCount, warningCount: diagnostics.length - errorCount };

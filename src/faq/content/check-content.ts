@@ -1,4 +1,4 @@
-import { slotNames } from '../match/find-safety.js';
+import { PROPER_NAME, slotNames } from '../match/find-safety.js';
 import type { FaqNode } from '../faq-types.js';
 import type { LoadedContent } from './load-content.js';
 import { normalizeVietnamese } from '../match/normalize-vietnamese.js';
@@ -207,7 +207,7 @@ function checkAbolishedOffices(loaded: LoadedContent, out: Finding[]): void {
 
 /** A safety trigger or `unless` phrase naming a word list (`{name}`) that synonyms.yaml `safety_words` lacks. */
 function checkSafetyWordLists(loaded: LoadedContent, out: Finding[]): void {
-  const known = new Set(Object.keys(loaded.synonyms.safetyWords).map(foldedText));
+  const known = new Set([...Object.keys(loaded.synonyms.safetyWords), PROPER_NAME].map(foldedText));
   for (const l of loaded.nodes) {
     const at = reporterFor(l.node, out);
     for (const [key, phrases] of [['triggers', l.node.triggers], ['unless', l.node.unless]] as const) {
@@ -232,5 +232,9 @@ export function checkContent(loaded: LoadedContent, today: string): Finding[] {
   checkSynonyms(loaded, out);
   checkAbolishedOffices(loaded, out);
   checkSafetyWordLists(loaded, out);
-  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+  return out.sort(byPlace);
 }
+
+/** Orders findings (or diagnostics) by file, then line. */
+export const byPlace = (a: { file: string; line: number }, b: { file: string; line: number }): number =>
+  a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line;

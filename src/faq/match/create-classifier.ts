@@ -179,13 +179,12 @@ export function createClassifier(input: ClassifierInput): Classifier {
           const cls = classOf.get(node);
           if (cls === undefined) return [];
           const { ids, values } = modelInput.x;
+          const simWeight = model.evidenceWeights()[0]!;
           return ids
             .map((id, i) => ({
               term: space.keyOf(id).slice(2).replace(/_/g, ' '),
               kind: space.keyOf(id)[0],
-              weight:
-                model.contribution(cls, id, values[i]!) +
-                model.evidenceWeights()[0]! * values[i]! * index.weight(cls, id),
+              weight: model.contribution(cls, id, values[i]!) + simWeight * values[i]! * index.weight(cls, id),
             }))
             .filter((t) => t.kind !== 'c' && t.weight > 0)
             .sort((a, b) => b.weight - a.weight)

@@ -111,7 +111,8 @@ export function createMatcher(input: MatcherInput): Matcher {
       return { ...first, second: { id: second.id, score: second.score } satisfies Candidate };
     }
     if (whole.kind === 'answer') {
-      const other = distinct.find((p) => p.id !== whole.id);
+      // the other question is never dropped silently: its best candidate is offered as option 1
+      const other = [...distinct, ...parts.flatMap(bestSuggested)].find((p) => p.id !== whole.id);
       return other ? { ...whole, alternatives: [{ id: other.id, score: other.score }] } : whole;
     }
     return distinct[0] && distinct[0].score >= knobs.answerAbove ? distinct[0] : whole;
@@ -133,6 +134,11 @@ export function createMatcher(input: MatcherInput): Matcher {
       };
     },
   };
+}
+
+/** The best candidate of a part that got suggestions, as a candidate to offer. */
+function bestSuggested(part: MatchResult): Candidate[] {
+  return part.kind === 'suggestions' && part.candidates[0] ? [part.candidates[0]] : [];
 }
 
 /** The folded syllables of a text, stop words included: "the same text as typed" up to marks and case. */

@@ -35,7 +35,9 @@ export function decide(c: Classification, knobs: DecisionKnobs): MatchResult {
   if (unsure && outOfScope && outOfScope.p >= knobs.offerAbove) {
     return { kind: 'smalltalk', id: outOfScope.node.id, intent: 'out_of_scope', score: round(outOfScope.p) };
   }
-  const lead = top.p - (runnerUp?.p ?? 0);
+  // siblings stating the same facts need no choosing between them: the lead is over the best other one
+  const rival = answers.slice(1).find((r) => !sharesFacts(r.node, top.node));
+  const lead = top.p - (rival?.p ?? 0);
   if (best === top && top.p >= knobs.answerAbove && lead >= knobs.answerLead) {
     const alternatives =
       runnerUp && runnerUp.p >= knobs.suggestAbove ? [{ id: runnerUp.node.id, score: round(runnerUp.p) }] : [];
@@ -50,5 +52,8 @@ export function decide(c: Classification, knobs: DecisionKnobs): MatchResult {
   if (top.p >= knobs.suggestAbove) return { kind: 'suggestions', score: round(top.p), candidates: offered(answers) };
   return { kind: 'fallback', score: round(top.p), candidates: offered(answers) };
 }
+
+const sharesFacts = (a: { facts: string[] }, b: { facts: string[] }): boolean =>
+  a.facts.some((f) => b.facts.includes(f));
 
 const round = (p: number): number => Math.round(p * 1000) / 1000;

@@ -18,6 +18,8 @@ export interface Syllable {
   isNumber: boolean;
   /** punctuation that ends a clause (. , ; : ! ? … or a line break) comes right before it */
   pause: boolean;
+  /** typed with a capital first letter ("Hoa" of "chị Hoa": a name, or the start of a sentence) */
+  capital: boolean;
 }
 
 export interface NormalizedText {
@@ -112,13 +114,15 @@ export function normalizeVietnamese(text: string): NormalizedText {
   const syllables: Syllable[] = [];
   let pause = false;
   // split with a capture group: words at even indexes, the separators between them at odd ones
-  for (const [i, part] of text.normalize('NFC').toLowerCase().split(SEPARATOR).entries()) {
+  for (const [i, typed] of text.normalize('NFC').split(SEPARATOR).entries()) {
     if (i % 2 === 1) {
-      pause ||= PAUSE.test(part);
+      pause ||= PAUSE.test(typed);
       continue;
     }
-    if (!part) continue;
+    if (!typed) continue;
+    const part = typed.toLowerCase();
     const runs = part.match(RUNS) ?? [];
+    const typedRuns = part.length === typed.length ? (typed.match(RUNS) ?? []) : [];
     const hasDigits = runs.some((r) => DIGITS.test(r));
     for (const [r, run] of runs.entries()) {
       const isDigits = DIGITS.test(run);
@@ -131,6 +135,7 @@ export function normalizeVietnamese(text: string): NormalizedText {
         marked: keys.marked,
         isNumber: isDigits || (hasDigits && run.length <= 3),
         pause: r === 0 && pause && syllables.length > 0,
+        capital: /^\p{Lu}/u.test(typedRuns[r] ?? ''),
       });
     }
     pause = false;

@@ -1,23 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bindApproval, checkApproval } from '../../../src/broadcast/approval-binding.js';
-import type { BroadcastGroup } from '../../../src/broadcast/broadcast-types.js';
-
-const group = (groupId: string, o: Partial<BroadcastGroup> = {}): BroadcastGroup => ({
-  groupId,
-  name: `Nhóm ${groupId}`,
-  zaloStatus: 'enabled',
-  totalMember: 5,
-  assetType: null,
-  validThrough: null,
-  autoDeleteDate: null,
-  deletedAt: null,
-  kind: 'commune',
-  unit: null,
-  tags: [],
-  syncedAt: 1,
-  updatedAt: 1,
-  ...o,
-});
+import { broadcastGroup as group } from '../../helpers/broadcast-group.js';
 
 const campaign = { text: 'Tin rà soát hộ nghèo', imageUrl: null, audience: { tags: ['vùng cao'] } };
 const atApproval = [

@@ -1,23 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { BroadcastGroup } from '../../../src/broadcast/broadcast-types.js';
+import { broadcastGroup as group } from '../../helpers/broadcast-group.js';
 import { resolveAudience } from '../../../src/broadcast/resolve-audience.js';
-
-const group = (groupId: string, o: Partial<BroadcastGroup> = {}): BroadcastGroup => ({
-  groupId,
-  name: `Nhóm ${groupId}`,
-  zaloStatus: 'enabled',
-  totalMember: 5,
-  assetType: null,
-  validThrough: null,
-  autoDeleteDate: null,
-  deletedAt: null,
-  kind: 'commune',
-  unit: null,
-  tags: [],
-  syncedAt: 1,
-  updatedAt: 1,
-  ...o,
-});
 
 const groups = [
   group('a1', { kind: 'agency', tags: ['lđtbxh'] }),

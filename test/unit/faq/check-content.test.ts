@@ -32,6 +32,7 @@ describe('checkContent', () => {
       'faq/03-menu-dai.yaml:1 error MENU_TOO_LONG',
       'faq/04-cu-phap.yaml:6 error YAML_SYNTAX',
       'smalltalk.yaml:4 error BAD_INTENT',
+      'smalltalk.yaml:12 error UNKNOWN_SAFETY_WORDS',
       'synonyms.yaml:4 warning SYNONYM_COLLISION',
       'synonyms.yaml:5 warning SYNONYM_STOPWORD',
       'synonyms.yaml:6 error UNKNOWN_KEY',

@@ -133,6 +133,15 @@ describe('household self-check: what starts it from free text', () => {
     expect(textOf(reply)).toContain('khoảng 1.500.000 đ/người/tháng');
   });
 
+  it('when a household is told as the story of another confident question, then the FAQ answers that question', async () => {
+    const reply = await converse(fx.dialog, at('2026-12-31')).say(
+      'Nhà em 4 người, cả nhà thu nhập 6 triệu một tháng, là hộ cận nghèo. Con gái em vừa đỗ đại học, cho em hỏi con có được vay vốn ngân hàng chính sách để đi học không ạ',
+    );
+    expect(reply.outcome.kind).toBe('answer');
+    expect(reply.outcome.id).not.toBe(ENTRY);
+    expect(textOf(reply)).not.toContain('Kết quả tính thử');
+  });
+
   it.each(['thu nhập bao nhiêu thì được hộ nghèo', 'nhà 4 người thì được hỗ trợ gì'])(
     'when the numbers are missing or only a size is given without asking, then the FAQ answers: "%s"',
     async (text) => {

@@ -206,6 +206,11 @@ describe('parseHouseholdMessage: area, deprivations, farming, intent', () => {
     ['hộ cận nghèo được hỗ trợ bhyt bao nhiêu', false],
     ['nhà em là hộ nghèo, được vay bao nhiêu?', false],
     ['chuẩn nghèo là bao nhiêu', false],
+    ['nhà em là hộ cận nghèo, con đi học có được vay không ạ', false],
+    ['nha e can ngheo thi co duoc mien hoc phi ko', false],
+    ['nhà em có đủ điều kiện vay vốn không', false],
+    ['con em có thuộc diện được miễn học phí không', false],
+    ['nhà em như vậy thì cận nghèo có được không', true],
   ])('"%s" asks about eligibility: %s', (text, intent) => {
     expect(parse(text).intent).toBe(intent);
   });

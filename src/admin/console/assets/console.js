@@ -23,6 +23,7 @@ for (const area of document.querySelectorAll('textarea[data-count]')) {
 for (const box of document.querySelectorAll('[data-progress-url]')) {
   const bar = box.querySelector('progress');
   const label = box.querySelector('[data-progress-label]');
+  const finish = box.querySelector('[data-progress-finish]');
   const poll = async () => {
     try {
       const res = await fetch(box.dataset.progressUrl, {
@@ -35,7 +36,8 @@ for (const box of document.querySelectorAll('[data-progress-url]')) {
         bar.max = Math.max(p.total, 1);
         bar.value = p.done;
       }
-      if (label) label.textContent = `${p.done}/${p.total}`;
+      if (label) label.textContent = p.label;
+      if (finish) finish.textContent = p.finishLabel;
       if (p.finished) {
         window.location.reload();
         return;
@@ -72,5 +74,14 @@ for (const button of document.querySelectorAll('button[data-print]')) {
   button.addEventListener('click', () => window.print());
 }
 
-// On a phone the section strip scrolls sideways: bring the current section into view.
-document.querySelector('nav.main [aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'center' });
+// On a phone the section list is a menu: the toggle opens and closes it (without script it wraps).
+for (const nav of document.querySelectorAll('nav.main')) {
+  const toggle = nav.querySelector('.menu-toggle');
+  if (!toggle) continue;
+  toggle.hidden = false;
+  nav.classList.add('collapsible');
+  toggle.addEventListener('click', () => {
+    const open = nav.classList.toggle('open');
+    toggle.setAttribute('aria-expanded', String(open));
+  });
+}

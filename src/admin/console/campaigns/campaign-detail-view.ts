@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { AuditEntry } from '../../../broadcast/audit-log.js';
+import { SYSTEM_ACTOR, type AuditEntry } from '../../../broadcast/audit-log.js';
 import type { BroadcastGroup, BroadcastRun, Campaign, DeliveryCounts } from '../../../broadcast/broadcast-types.js';
 import { sameActor } from '../../../broadcast/same-actor.js';
 import type { Account } from '../../auth/account-repository.js';
@@ -8,6 +8,7 @@ import type { Formatter } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
 import { zaloPreview } from './campaign-form-view.js';
 import { describeAudience, describeSchedule, statusTone } from './describe-campaign.js';
+import { runOutcomeBadge } from './run-outcome-badge.js';
 
 function actionForm(csrf: string, action: string, label: string, tone = '', confirm?: string): SafeHtml {
   return html`<form method="post" action="${action}"${confirm ? html` data-confirm="${confirm}"` : ''}>
@@ -64,13 +65,13 @@ export function campaignDetailView(
         ? html`<br><span class="muted">${t('campaigns.releasedAt', { at: fmt.dateTime(run.releaseAt) })}</span>`
         : ''
     }</td>
-<td><span class="badge ${statusTone(run.status)}">${t(`status.run.${run.status}`)}</span></td>
+<td>${runOutcomeBadge(t, run, counts)}</td>
 <td class="num">${counts.sent}</td><td class="num">${counts.failed + counts.unknown}</td>
 <td class="num">${counts.skipped}</td><td class="num">${counts.pending + counts.sending}</td></tr>`,
   );
   const auditRows = input.audit.map(
     (a) =>
-      html`<tr><td>${fmt.dateTime(a.at)}</td><td>${a.actor}</td><td>${t(`audit.${a.action}`, { defaultValue: a.action })}</td></tr>`,
+      html`<tr><td>${fmt.dateTime(a.at)}</td><td>${a.actor === SYSTEM_ACTOR ? t('auditActor.system') : a.actor}</td><td>${t(`audit.${a.action}`, { defaultValue: a.action })}</td></tr>`,
   );
   return html`<p><a href="/admin/campaigns">← ${t('campaigns.title')}</a></p>
 <h1>${c.title} <span class="badge ${statusTone(c.status)}">${t(`status.campaign.${c.status}`)}</span></h1>

@@ -1,19 +1,35 @@
 import type { TFunction } from 'i18next';
-import type { BroadcastGroup, Campaign } from '../../../broadcast/broadcast-types.js';
+import type { BroadcastGroup, BroadcastRun, Campaign, DeliveryCounts } from '../../../broadcast/broadcast-types.js';
 import type { Formatter } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
 import { describeAudience, describeSchedule, statusTone } from './describe-campaign.js';
+import { runCountsLine, runOutcomeBadge } from './run-outcome-badge.js';
+
+/** The result of a campaign's latest started run: badge, when, the counts behind it. */
+function lastRunCell(t: TFunction, fmt: Formatter, last: { run: BroadcastRun; counts: DeliveryCounts } | undefined) {
+  if (!last) return html`<span class="muted">${t('runOutcome.noRun')}</span>`;
+  const href = `/admin/campaigns/${last.run.campaignId}/runs/${last.run.id}`;
+  return html`${runOutcomeBadge(t, last.run, last.counts)}<br><a href="${href}">${fmt.dateTime(last.run.releaseAt)}</a>
+<br><span class="muted">${runCountsLine(t, last.counts)}</span>`;
+}
 
 /** The campaign list, newest first, with a "new campaign" button for those who may draft. */
 export function campaignListView(
   t: TFunction,
   fmt: Formatter,
-  input: { campaigns: readonly Campaign[]; groups: readonly BroadcastGroup[]; canDraft: boolean },
+  input: {
+    campaigns: readonly Campaign[];
+    groups: readonly BroadcastGroup[];
+    canDraft: boolean;
+    /** each campaign's latest started run with its counts */
+    lastRuns: ReadonlyMap<number, { run: BroadcastRun; counts: DeliveryCounts }>;
+  },
 ): SafeHtml {
   const rows = input.campaigns.map(
     (c) => html`<tr>
 <td><a href="/admin/campaigns/${c.id}">${c.title}</a></td>
 <td><span class="badge ${statusTone(c.status)}">${t(`status.campaign.${c.status}`)}</span></td>
+<td>${lastRunCell(t, fmt, input.lastRuns.get(c.id))}</td>
 <td>${describeSchedule(t, c.schedule)}</td>
 <td>${describeAudience(t, c.audience, input.groups)}</td>
 <td>${c.createdBy}${c.approvedBy ? html`<br><span class="muted">${t('campaigns.approvedBy', { name: c.approvedBy })}</span>` : ''}</td>
@@ -25,7 +41,7 @@ ${
   rows.length === 0
     ? html`<div class="card"><p>${t('campaigns.empty')}</p></div>`
     : html`<div class="table-wrap"><table>
-<thead><tr><th>${t('campaigns.fieldTitle')}</th><th>${t('campaigns.status')}</th><th>${t('campaigns.schedule')}</th>
+<thead><tr><th>${t('campaigns.fieldTitle')}</th><th>${t('campaigns.status')}</th><th>${t('runOutcome.lastRun')}</th><th>${t('campaigns.schedule')}</th>
 <th>${t('campaigns.audience')}</th><th>${t('campaigns.createdBy')}</th><th>${t('campaigns.updatedAt')}</th></tr></thead>
 <tbody>${rows}</tbody></table></div>`
 }`;

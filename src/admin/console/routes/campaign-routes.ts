@@ -1,7 +1,7 @@
 import type { Request, Response, Router } from 'express';
 import type { AuditLog } from '../../../broadcast/audit-log.js';
 import { BroadcastError } from '../../../broadcast/broadcast-error.js';
-import type { Campaign } from '../../../broadcast/broadcast-types.js';
+import type { BroadcastRun, Campaign } from '../../../broadcast/broadcast-types.js';
 import type { CampaignService } from '../../../broadcast/campaign-service.js';
 import type { GroupDirectory } from '../../../broadcast/group-directory.js';
 import type { RunService } from '../../../broadcast/run-service.js';
@@ -19,7 +19,7 @@ import {
 import { campaignFormView } from '../campaigns/campaign-form-view.js';
 import { campaignListView } from '../campaigns/campaign-list-view.js';
 import { dryRunView } from '../campaigns/dry-run-view.js';
-import { runReportView } from '../campaigns/run-report-view.js';
+import { progressLabels, runReportView } from '../campaigns/run-report-view.js';
 import { accountOf, requirePermission, sendPage, stateOf } from '../console-state.js';
 import type { Formatter } from '../format.js';
 import { noticeFrom, routeId } from '../form-input.js';
@@ -127,6 +127,9 @@ export function addCampaignRoutes(router: Router, deps: CampaignRouteDeps): void
         campaigns: campaigns.list(),
         groups: directory.list(),
         canDraft: can(accountOf(res).role, 'campaign.draft'),
+        lastRuns: new Map(
+          [...runs.latestRuns()].map(([id, run]) => [id, { run, counts: runs.counts(run.id) }] as const),
+        ),
       }),
     });
   });
@@ -225,27 +228,54 @@ export function addCampaignRoutes(router: Router, deps: CampaignRouteDeps): void
     return c && run && run.campaignId === c.id ? { campaign: c, run } : null;
   }
 
+  function showRun(req: Request, res: Response, found: { campaign: Campaign; run: BroadcastRun }, status = 200) {
+    const { t, session } = stateOf(res);
+    const run = runs.getRun(found.run.id)!;
+    sendPage(res, status, {
+      title: t('report.title', { at: fmt.dateTime(run.dueAt) }),
+      active: 'campaigns',
+      notice: noticeFrom(t, req),
+      body: runReportView(t, fmt, {
+        campaign: found.campaign,
+        run,
+        counts: runs.counts(run.id),
+        deliveries: runs.deliveries(run.id),
+        progress: deps.runs.progress(run.id),
+        resendCsrf: can(accountOf(res).role, 'campaign.resend') ? session!.csrfToken : undefined,
+      }),
+    });
+  }
+
   router.get('/campaigns/:id/runs/:runId', requirePermission('read'), (req, res) => {
     const found = findRun(req);
     if (!found) return notFound(res);
-    const { t } = stateOf(res);
-    sendPage(res, 200, {
-      title: t('report.title', { at: fmt.dateTime(found.run.dueAt) }),
-      active: 'campaigns',
-      body: runReportView(t, fmt, {
-        ...found,
-        counts: runs.counts(found.run.id),
-        deliveries: runs.deliveries(found.run.id),
-      }),
-    });
+    showRun(req, res, found);
   });
 
   router.get('/campaigns/:id/runs/:runId/progress', requirePermission('read'), (req, res) => {
     const found = findRun(req);
     if (!found) return void res.status(404).json({ error: 'not found' });
-    const counts = runs.counts(found.run.id);
-    const finished = !['scheduled', 'sending'].includes(runs.getRun(found.run.id)!.status);
-    res.json({ total: counts.total, done: counts.total - counts.pending - counts.sending, finished, counts });
+    const { t } = stateOf(res);
+    const p = deps.runs.progress(found.run.id);
+    res.json({ ...p, total: p.counts.total, done: p.counts.total - p.waiting, ...progressLabels(t, fmt, p) });
+  });
+
+  router.post('/campaigns/:id/runs/:runId/resend-failed', requirePermission('campaign.resend'), (req, res) => {
+    const found = findRun(req);
+    if (!found) return notFound(res);
+    try {
+      deps.runs.resendFailed(found.run.id, accountOf(res).name);
+      res.redirect(303, `/admin/campaigns/${found.campaign.id}/runs/${found.run.id}?done=resent`);
+    } catch (err) {
+      if (!(err instanceof BroadcastError)) throw err;
+      const { t } = stateOf(res);
+      sendPage(res, ERROR_STATUS[err.code], {
+        title: t('campaigns.refused'),
+        active: 'campaigns',
+        body: html`<div class="notice bad" role="alert">${refusal(res, err)}</div>
+<p><a href="/admin/campaigns/${found.campaign.id}/runs/${found.run.id}">${t('report.title', { at: fmt.dateTime(found.run.dueAt) })}</a></p>`,
+      });
+    }
   });
 
   router.get('/campaigns/:id/runs/:runId/report.csv', requirePermission('read'), (req, res) => {

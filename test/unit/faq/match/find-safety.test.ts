@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FaqNode } from '../../../../src/faq/faq-types.js';
-import { containsInOrder, createSafetyFinder } from '../../../../src/faq/match/find-safety.js';
+import { createSafetyFinder } from '../../../../src/faq/match/find-safety.js';
 
 const node = (id: string, intent: FaqNode['intent'], triggers: string[], unless: string[] = []): FaqNode => ({
   id,
@@ -54,9 +54,9 @@ describe('the safety layer', () => {
   });
 
   it('when words stand more than three apart, then the phrase is not found', () => {
-    expect(containsInOrder(['chong', 'a', 'b', 'c', 'danh'], ['chong', 'danh'])).toBe(true);
-    expect(containsInOrder(['chong', 'a', 'b', 'c', 'd', 'danh'], ['chong', 'danh'])).toBe(false);
-    expect(containsInOrder(['danh', 'chong'], ['chong', 'danh'])).toBe(false);
+    expect(find('chồng nó lại về đánh')).toBe('bao-luc');
+    expect(find('chồng nó lại về nhà đánh')).toBeUndefined();
+    expect(find('đánh chồng')).toBeUndefined();
   });
 });
 
@@ -99,5 +99,53 @@ describe('safety triggers with word lists', () => {
   it('when the words of a phrase fall in two sentences, then it is not found', () => {
     expect(findIn('hỏi trưởng thôn thì bảo cứ đợi. tiền điện hộ nghèo giờ thế nào')).toBeUndefined();
     expect(findIn('trưởng thôn đòi tiền mới cho vào danh sách')).toBe('doi-tien');
+  });
+});
+
+describe('the safety layer reads the marks a resident typed', () => {
+  const marks = createSafetyFinder(
+    [node('cap-cuu', 'emergency', ['bị hóc', 'đang cháy']), node('tu-tu', 'emergency', ['tự tử'], ['từ từ'])],
+    { ko: 'không' },
+  );
+  const found = (text: string) => marks.find(text, () => true)?.node.id;
+
+  it.each(['con tôi bị khuyết tật đang học trung cấp', 'mẹ em vẫn đang chạy thận', 'nợ thì trả từ từ, tự lo được'])(
+    'when a word typed with marks only folds like a trigger ("%s"), then no safety reply',
+    (text) => {
+      expect(found(text)).toBeUndefined();
+    },
+  );
+
+  it.each([
+    ['bé nhà em bị hóc xương cá', 'cap-cuu'],
+    ['nhà hàng xóm đang cháy to lắm', 'cap-cuu'],
+    ['mẹ em đòi tự tữ', 'tu-tu'],
+    ['con bi hoc xuong ca', 'cap-cuu'],
+  ])('when the marks agree, are missing, or confuse hỏi and ngã ("%s"), then %s answers', (text, id) => {
+    expect(found(text)).toBe(id);
+  });
+});
+
+describe('a trigger can name a person as typed ({tên riêng})', () => {
+  const names = createSafetyFinder(
+    [node('rieng-tu', 'privacy', ['{người khác} {tên riêng} … {dữ liệu}'])],
+    {},
+    {
+      'người khác': ['chị', 'ông'],
+      'dữ liệu': ['số điện thoại', 'vay bao nhiêu'],
+    },
+  );
+  const found = (text: string) => names.find(text, () => true)?.node.id;
+
+  it.each([
+    'cho em xin số điện thoại chị Hoa, à không, chị Hoa thôn Thượng số điện thoại là gì',
+    'nha ong Hung xom Giua vay bao nhieu',
+  ])('when a named person\'s data is asked ("%s"), then the privacy reply answers', (text) => {
+    expect(found(text)).toBe('rieng-tu');
+  });
+
+  it('when the same words name no one (no capital letter), then no privacy reply', () => {
+    expect(found('chị em mình hỏi số điện thoại ủy ban')).toBeUndefined();
+    expect(found('ông bà vay bao nhiêu được')).toBeUndefined();
   });
 });

@@ -27,6 +27,11 @@ describe('the matcher', () => {
     expect(result).toMatchObject({ kind: 'answer', id: 'bhyt-ho-ngheo', second: { id: 'bhyt-can-ngheo' } });
   });
 
+  it('when the second question of a message is too vague to answer, then its best candidate is offered, not dropped', () => {
+    const result = match('hộ nghèo có được cấp thẻ bảo hiểm y tế miễn phí không? còn nhà thì sao');
+    expect(result).toMatchObject({ kind: 'answer', id: 'bhyt-ho-ngheo', alternatives: [{ id: 'vay-von-lam-nha' }] });
+  });
+
   it('when a story comes before the question, then the question decides', () => {
     const story = 'Chồng tôi mất sớm, tôi nuôi hai con nhỏ, mẹ già đau yếu, làm ruộng không đủ ăn. ';
     expect(match(`${story}Cho tôi hỏi người hộ nghèo có được cấp thẻ bảo hiểm y tế không?`)).toMatchObject({

@@ -1,0 +1,35 @@
+import type { TFunction } from 'i18next';
+
+/** distinct (key, options) strings kept; the cache starts over when full (e.g. after many content edits) */
+const MAX_ENTRIES = 5_000;
+
+/**
+ * A `t` that resolves each (key, interpolation options) once: i18next's lookup, fallback and
+ * interpolation run on the first call, later calls read the string from a map. For a fixed-locale
+ * `t` over resources that never change at run time (locales are loaded once at start); titles and
+ * other content-derived values are part of the cache key, so a new content version simply makes new
+ * entries. Calls returning objects (`returnObjects`) are not cached: the caller may keep or change them.
+ * @example const t = memoizeT(createI18n().getFixedT('vi'));
+ */
+export function memoizeT(t: TFunction): TFunction {
+  const cache = new Map<string, unknown>();
+  const resolve = t as unknown as (...args: unknown[]) => unknown;
+  const memoized = (...args: unknown[]): unknown => {
+    const [key, options] = args;
+    if (args.length > 2 || typeof key !== 'string' || isObjectCall(options)) return resolve(...args);
+    const id = options === undefined ? key : `${key}\u0000${JSON.stringify(options)}`;
+    const hit = cache.get(id);
+    if (hit !== undefined) return hit;
+    const value = resolve(key, options);
+    if (cache.size >= MAX_ENTRIES) cache.clear();
+    cache.set(id, value);
+    return value;
+  };
+  return Object.assign(memoized, t) as unknown as TFunction;
+}
+
+function isObjectCall(options: unknown): boolean {
+  return (
+    typeof options === 'object' && options !== null && 'returnObjects' in options && Boolean(options.returnObjects)
+  );
+}
