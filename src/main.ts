@@ -3,7 +3,11 @@ import { ensureSandboxAdmin } from './admin/auth/ensure-sandbox-admin.js';
 import { createAdmin } from './admin/create-admin.js';
 import { createApp } from './app.js';
 import { createBot } from './bot/create-bot.js';
+import { createConversation } from './bot/dialog/conversation.js';
 import { createHandoffRepository } from './bot/dialog/handoff-repository.js';
+import { createHandoffNotifier } from './bot/dialog/handoff-notifier.js';
+import { createHandoffJobs } from './bot/dialog/start-handoff-jobs.js';
+import { createResidentRepository } from './bot/resident-repository.js';
 import { createQuestionRepository } from './bot/dialog/question-repository.js';
 import { createFaqDialog } from './bot/dialog/create-faq-dialog.js';
 import { createHouseholdFlow } from './household/create-household-flow.js';
@@ -73,30 +77,51 @@ async function main(): Promise<void> {
     });
   const zalo = zaloClient();
 
+  // The broadcast sender owns its retries (it reconciles an unclear send against the group's history
+  // before any resend), so its client must not retry a POST blindly; nor does the officials' notice.
+  const groupZalo = zaloClient({ maxAttempts: 1 });
   const broadcast = createBroadcast({
     db,
-    // The broadcast sender owns its retries (it reconciles an unclear send against the group's history
-    // before any resend), so its client must not retry a POST blindly.
-    zalo: zaloClient({ maxAttempts: 1 }),
+    zalo: groupZalo,
     clock,
     log,
     i18n,
     options: broadcastOptionsFromConfig(config),
     storage,
   });
+  // one thread per resident: the dialog records every message, the console reads and answers them
+  const conversation = createConversation(db, { keepText: config.messageRetentionDays > 0 });
+  // "a resident needs an official" to the officials' OA group (HANDOFF_NOTIFY_GROUP_ID)
+  const notifyGroupId = config.handoff.notifyGroupId;
+  const notifier = notifyGroupId
+    ? createHandoffNotifier({
+        db,
+        conversation,
+        residents: createResidentRepository(db),
+        zalo: groupZalo,
+        groupId: notifyGroupId,
+        t,
+        clock,
+        log,
+      })
+    : undefined;
   const bot = createBot({
     db,
     zalo,
     clock,
     log,
     storage,
+    nonTextLine: (kind) => t('dialog:handoffReply.nonText', { kind }),
     dialog: ({ buttonsEnabled }) =>
       createFaqDialog({
         faq,
         db,
         t,
         log,
+        conversation,
+        ...(notifier && { onWaiting: notifier.onWaiting }),
         options: {
+          timeZone: config.timeZone,
           buttons: config.dialog.buttons && buttonsEnabled,
           humanQuietMs: config.dialog.humanQuietMs,
           flood: { max: config.dialog.floodMax, windowMs: config.dialog.floodWindowMs },
@@ -111,8 +136,19 @@ async function main(): Promise<void> {
       replies: { absentAfterMs: config.replies.absentAfterMs },
     },
   });
+  // quiet hand-offs back to the bot, the officials' notices
+  const handoffJobs = createHandoffJobs({
+    db,
+    conversation,
+    replies: bot.outbox,
+    notifier,
+    quietMs: config.handoff.quietMs,
+    t,
+    clock,
+    log,
+  });
   // stopped side by side against one deadline on SIGTERM
-  const services: Service[] = [bot, broadcast];
+  const services: Service[] = [bot, broadcast, { start: () => handoffJobs.start(), stop: () => handoffJobs.stop() }];
 
   let ready = false;
   const app = createApp({

@@ -10,6 +10,8 @@ import type { InboxProcessor } from '../../src/bot/inbox-processor.js';
 import type { InboxStore } from '../../src/bot/inbox-store.js';
 import type { ReplyOutbox, ReplyOutboxOptions } from '../../src/bot/reply-outbox.js';
 import type { ResidentProfiles } from '../../src/bot/resident-profiles.js';
+import type { ResidentRepository } from '../../src/bot/resident-repository.js';
+import type { ZaloApi } from '../../src/zalo/zalo-api.js';
 import { SANDBOX_ZALO } from '../../src/config/parse-config.js';
 import { createI18n } from '../../src/i18n/create-i18n.js';
 import { systemClock } from '../../src/shared/clock.js';
@@ -32,6 +34,8 @@ export interface TestAppOptions {
   appId?: string;
   /** default the holding dialog */
   dialog?: Dialog;
+  /** builds the dialog over the app's own database (wins over `dialog`) */
+  makeDialog?: (db: Db, parts: { zalo: ZaloApi; outbox: ReplyOutbox; residents: ResidentRepository }) => Dialog;
   groupEvents?: GroupEventSink;
   logs?: CapturedLogs;
   /** false: events are stored but not processed (a crash right after the acknowledgement) */
@@ -128,7 +132,8 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     clock,
     log,
     storage,
-    dialog: () => options.dialog ?? createHoldingDialog(t),
+    dialog: ({ outbox, residents }) =>
+      options.makeDialog?.(db, { zalo, outbox, residents }) ?? options.dialog ?? createHoldingDialog(t),
     groupEvents: options.groupEvents,
     options: {
       logMessageText: options.logMessageText,
