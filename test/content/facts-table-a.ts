@@ -446,6 +446,11 @@ export const FACTS_TABLE_A: FactRow[] = [
   shown('chuan-ngheo-bac-ninh', TODAY, ['F1.1', 'F1.10'], [['1.750.000'], ['Bắc Giang cũ'], RURAL_2022, ['chính sách của tỉnh']], { mustNot: NQ06_AS_CERTAIN }),
   shown('ra-soat-2026-chuan-nao', TODAY, ['F1.10', 'F2.3'], [['1.750.000'], ['Mẫu số 01']]),
   // F3.8 hộ nghèo only; F3.17 3 triệu; F3.11 [1] and F3.13 [1] with their hedge
+  // 2027: the 2022–2025 list as the reference, the changes attributed, the final list hedged (F4.10 [?])
+  shown('chi-so-thieu-hut', NEXT_YEAR, ['F1.4', 'F4.10'], [['cả hai điều kiện'], ['dinh dưỡng'], ['bình quân đầu người'], ATTRIBUTED, NOT_SURE]),
+  shown('ra-soat-2026-chuan-nao', NEXT_YEAR, ['F1.10', 'F2.3', 'F4.11'], [['Mẫu số 01'], ['1.750.000'], ['thấp hơn chuẩn quốc gia mới']]),
+  shown('nguoi-lao-dong-thu-nhap-thap', TODAY, ['F1.9'], [['không phải hộ cận nghèo']]),
+  shown('nguoi-lao-dong-thu-nhap-thap', NEXT_YEAR, ['F1.9'], [['không phải hộ cận nghèo'], ['năm 2025–2026']]),
   shown('quyen-loi-ho-ngheo', TODAY, ['F3.8', 'F3.11', 'F3.13', 'F3.17'], [['150.000'], ['3 triệu'], ['6,6%'], ['100 triệu'], ['theo mức đã công bố'], ['có thể đã điều chỉnh']]),
   shown('quyen-loi-ho-can-ngheo', TODAY, ['F3.8', 'F3.11', 'F3.17'], [['7,92%'], ['120%'], ['năm 2018'], ['2,5 triệu'], ['không cho con hộ cận nghèo']]),
   shown('ho-muc-song-trung-binh', TODAY, ['F1.8', 'F3.10'], [['4.000.000'], ['Ngân hàng Chính sách xã hội'], ['2027'], NOT_SURE]),
