@@ -422,6 +422,9 @@ export const FACTS_TABLE_A: FactRow[] = [
     mustNot: ABOLISHED,
     facts: ['F2.2', 'F2.3', 'F2.5', 'F2.9'],
   },
+  shown('nho-nguoi-nop-buu-dien', TODAY, ['F2.2', 'F2.3'], [['Mẫu số 01'], ['bưu điện'], ['không mất phí']]),
+  shown('nop-truc-tuyen', TODAY, ['F2.2', 'F2.3'], [['Mẫu số 01'], ['bưu điện'], ['không mất phí']]),
+  shown('tam-tru-moi-chuyen-den', TODAY, ['F2.2', 'F2.3'], [['Mẫu số 01'], ['không mất phí']]),
   shown('nop-don-thang-12', TODAY, ['F2.2', 'F2.3'], [['không mất phí'], ['Mẫu số 01']]),
 
   // ---------------------------------------------------------------- round 2: facts residents ask, in the answer itself
