@@ -301,8 +301,10 @@ export function createFaqDialog(deps: FaqDialogDeps): Dialog {
       case 'question': {
         const fullText = input.kind === 'text' ? input.text.trim() : command.text;
         const request = ctx.snapshot.handoff && recogniseHandoffRequest(command.text, ctx.snapshot.handoff);
-        if (request) return handoff(ctx, request.question ? fullText : undefined);
-        return answerQuestion(ctx, command.text, fullText);
+        if (request && !request.question) return handoff(ctx);
+        // a request that carries a question: the bot answers what it can, else the question is the subject
+        const answered = answerQuestion(ctx, command.text, fullText);
+        return request && answered.outcome.kind === 'fallback' ? handoff(ctx, fullText) : answered;
       }
     }
   }
