@@ -85,7 +85,8 @@ describe('the console in headless Chromium', () => {
     );
     await editor.check('input[name=tag][value="hộ nghèo"]');
     await editor.check('input[name=scheduleType][value=once]');
-    await editor.fill('#onceAt', '2026-11-29T11:00');
+    await editor.fill('#onceDate', '29/11/2026');
+    await editor.fill('#onceTime', '11:00');
     await expectNoSidewaysScroll(editor);
     await shot(editor, 'campaign-new-phone');
     await editor.click('button:has-text("Lưu bản nháp")');

@@ -92,7 +92,7 @@ export function createConsoleRouter(deps: ConsoleDeps): Router {
   addAuthRoutes(router, { sessions, signIn, facts, audit, log, clock });
   addUsersRoutes(router, { accounts, service: accountService, fmt });
   addReportRoutes(router, { stats: createConsoleStats(db), faq: deps.faq, clock, timeZone: deps.timeZone, fmt });
-  addCampaignRoutes(router, { ...deps.broadcast, fmt });
+  addCampaignRoutes(router, { ...deps.broadcast, fmt, clock, timeZone: deps.timeZone });
   addGroupRoutes(router, { directory, fmt, log });
   addInboxRoutes(router, { ...deps, audit, fmt });
   addQuestionRoutes(router, { ...deps, audit, fmt });

@@ -30,6 +30,8 @@ export function campaignDetailView(
     account: Account;
     csrfToken: string;
     message?: { tone: 'ok' | 'warn' | 'bad'; text: string };
+    /** what will happen, in one sentence (forecast-sentence.ts) */
+    forecast: string;
   },
 ): SafeHtml {
   const { campaign: c, account, csrfToken: csrf } = input;
@@ -76,6 +78,7 @@ export function campaignDetailView(
   return html`<p><a href="/admin/campaigns">← ${t('campaigns.title')}</a></p>
 <h1>${c.title} <span class="badge ${statusTone(c.status)}">${t(`status.campaign.${c.status}`)}</span></h1>
 ${input.message ? html`<div class="notice ${input.message.tone}" role="alert">${input.message.text}</div>` : ''}
+${open ? html`<p class="forecast" data-forecast>${input.forecast}</p>` : ''}
 <div class="grid-2">
 <div class="card"><h2>${t('campaigns.preview')}</h2>${zaloPreview(t, c.text, c.imageUrl)}</div>
 <div class="card"><dl class="facts">

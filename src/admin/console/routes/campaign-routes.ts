@@ -22,6 +22,8 @@ import { dryRunView } from '../campaigns/dry-run-view.js';
 import { progressLabels, runReportView } from '../campaigns/run-report-view.js';
 import { accountOf, requirePermission, sendPage, stateOf } from '../console-state.js';
 import type { Formatter } from '../format.js';
+import type { Clock } from '../../../shared/clock.js';
+import { forecastSentence } from '../campaigns/forecast-sentence.js';
 import { noticeFrom, routeId } from '../form-input.js';
 import { html } from '../html.js';
 
@@ -41,6 +43,9 @@ export interface CampaignRouteDeps {
   directory: GroupDirectory;
   audit: AuditLog;
   fmt: Formatter;
+  clock: Clock;
+  /** Config.timeZone: the forecast sentence's times */
+  timeZone: string;
 }
 
 /**
@@ -55,6 +60,11 @@ export function addCampaignRoutes(router: Router, deps: CampaignRouteDeps): void
   function refusal(res: Response, err: BroadcastError): string {
     const { t } = stateOf(res);
     return t(err.key, { ns: 'broadcast', ...err.params, defaultValue: t('campaigns.refused') });
+  }
+
+  /** "Sẽ gửi lúc 07:00 ngày 08/12 (sau giờ yên lặng 21:00–07:00) tới 47 nhóm; …" */
+  function sentenceFor(res: Response, id: number): string {
+    return forecastSentence(stateOf(res).t, campaigns.forecast(id), { now: deps.clock.now(), timeZone: deps.timeZone });
   }
 
   function notFound(res: Response): void {
@@ -95,6 +105,7 @@ export function addCampaignRoutes(router: Router, deps: CampaignRouteDeps): void
         account: accountOf(res),
         csrfToken: session!.csrfToken,
         message,
+        forecast: sentenceFor(res, c.id),
       }),
     });
   }
@@ -197,7 +208,7 @@ export function addCampaignRoutes(router: Router, deps: CampaignRouteDeps): void
     sendPage(res, 200, {
       title: t('dryRun.title'),
       active: 'campaigns',
-      body: dryRunView(t, fmt, { campaign: c, dryRun }),
+      body: dryRunView(t, fmt, { campaign: c, dryRun, forecast: sentenceFor(res, c.id) }),
     });
   });
 
