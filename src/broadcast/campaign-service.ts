@@ -2,6 +2,7 @@ import type { TFunction } from '../i18n/create-i18n.js';
 import type { Db } from '../storage/open-database.js';
 import type { Clock } from '../shared/clock.js';
 import { bindApproval } from './approval-binding.js';
+import type { ApprovalRequestStore } from './approval-request-store.js';
 import type { ApprovalReview } from './approval-review.js';
 import type { AuditLog } from './audit-log.js';
 import type { Campaign, CampaignStatus } from './broadcast-types.js';
@@ -81,6 +82,8 @@ export function createCampaignService(deps: {
   settings: BroadcastSettings;
   /** Vietnamese texts for stored reasons and dry runs. */
   t: TFunction;
+  /** open "Gửi đề nghị duyệt" requests end when the campaign is approved or cancelled */
+  requests?: Pick<ApprovalRequestStore, 'close'>;
 }): CampaignService {
   const { db, clock, campaigns, runs, directory, audit, approvals, settings, t } = deps;
 
@@ -230,6 +233,8 @@ export function createCampaignService(deps: {
         },
         'campaign.approve',
         actor,
+        {},
+        () => deps.requests?.close(id, now),
       );
     },
     pause(id, rawActor) {
@@ -258,7 +263,10 @@ export function createCampaignService(deps: {
         'campaign.cancel',
         actor,
         { previousStatus: c.status },
-        () => runs.cancelCampaignRuns(id, skipReason(t, 'cancelled'), now),
+        () => {
+          runs.cancelCampaignRuns(id, skipReason(t, 'cancelled'), now);
+          deps.requests?.close(id, now);
+        },
       );
     },
     dryRun(id, rawActor) {

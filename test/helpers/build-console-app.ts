@@ -62,7 +62,12 @@ export interface ConsoleTestApp {
  * manual clock (starts 2026-11-29 10:00 in Hà Nội); the broadcast scheduler is ticked by the test.
  */
 export async function buildConsoleApp(
-  options: { loginLimits?: Partial<LoginLimits>; trustProxy?: boolean; quietHours?: string } = {},
+  options: {
+    loginLimits?: Partial<LoginLimits>;
+    trustProxy?: boolean;
+    quietHours?: string;
+    approvalNotifyGroupId?: string;
+  } = {},
 ): Promise<ConsoleTestApp> {
   const logs = captureLogs('warn');
   const log = logs.log;
@@ -84,6 +89,7 @@ export async function buildConsoleApp(
     options: {
       timeZone,
       quietHours: parseQuietHours(options.quietHours ?? ''),
+      approvalNotifyGroupId: options.approvalNotifyGroupId ?? null,
       twoPersonRule: true,
       graceMs: 6 * 3600_000,
       tickMs: 60_000,

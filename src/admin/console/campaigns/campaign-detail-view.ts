@@ -6,6 +6,7 @@ import type { Account } from '../../auth/account-repository.js';
 import { can } from '../../auth/roles.js';
 import type { Formatter } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
+import { approvalPanelView, type ApprovalPanelInput } from './approval-panel-view.js';
 import { zaloPreview } from './campaign-form-view.js';
 import { describeAudience, describeSchedule, statusTone } from './describe-campaign.js';
 import { runOutcomeBadge } from './run-outcome-badge.js';
@@ -32,6 +33,7 @@ export function campaignDetailView(
     message?: { tone: 'ok' | 'warn' | 'bad'; text: string };
     /** what will happen, in one sentence (forecast-sentence.ts) */
     forecast: string;
+    approval: Pick<ApprovalPanelInput, 'approvers' | 'request' | 'forecast'>;
   },
 ): SafeHtml {
   const { campaign: c, account, csrfToken: csrf } = input;
@@ -90,6 +92,17 @@ ${open ? html`<p class="forecast" data-forecast>${input.forecast}</p>` : ''}
 </dl>
 <div class="actions">${actions}</div></div>
 </div>
+${
+  c.status === 'draft'
+    ? approvalPanelView(t, fmt, {
+        ...input.approval,
+        campaign: c,
+        canRequest: can(account.role, 'campaign.draft'),
+        canApprove: can(account.role, 'campaign.approve') && !drafter,
+        csrfToken: csrf,
+      })
+    : ''
+}
 <h2>${t('campaigns.runs')}</h2>
 ${
   runRows.length === 0

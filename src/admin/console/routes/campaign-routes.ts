@@ -6,7 +6,11 @@ import type { CampaignService } from '../../../broadcast/campaign-service.js';
 import type { GroupDirectory } from '../../../broadcast/group-directory.js';
 import type { RunService } from '../../../broadcast/run-service.js';
 import type { RunStore } from '../../../broadcast/run-store.js';
+import type { ApprovalRequests } from '../../../broadcast/approval-requests.js';
+import { sameActor } from '../../../broadcast/same-actor.js';
+import type { AccountRepository } from '../../auth/account-repository.js';
 import { can } from '../../auth/roles.js';
+import { awaitingMeView } from '../campaigns/approval-panel-view.js';
 import { campaignDetailView } from '../campaigns/campaign-detail-view.js';
 import {
   campaignToForm,
@@ -46,6 +50,9 @@ export interface CampaignRouteDeps {
   clock: Clock;
   /** Config.timeZone: the forecast sentence's times */
   timeZone: string;
+  approvalRequests: ApprovalRequests;
+  /** who may approve (accounts holding the role) */
+  accounts: Pick<AccountRepository, 'list'>;
 }
 
 /**
@@ -65,6 +72,15 @@ export function addCampaignRoutes(router: Router, deps: CampaignRouteDeps): void
   /** "Sẽ gửi lúc 07:00 ngày 08/12 (sau giờ yên lặng 21:00–07:00) tới 47 nhóm; …" */
   function sentenceFor(res: Response, id: number): string {
     return forecastSentence(stateOf(res).t, campaigns.forecast(id), { now: deps.clock.now(), timeZone: deps.timeZone });
+  }
+
+  /** Enabled accounts that may approve `c`: the role, and not its drafter or last editor. */
+  function approversOf(c: Campaign): string[] {
+    return deps.accounts
+      .list()
+      .filter((a) => a.disabledAt === null && can(a.role, 'campaign.approve'))
+      .filter((a) => ![c.createdBy, c.updatedBy].some((d) => sameActor(d, a.name)))
+      .map((a) => a.name);
   }
 
   function notFound(res: Response): void {
@@ -106,6 +122,11 @@ export function addCampaignRoutes(router: Router, deps: CampaignRouteDeps): void
         csrfToken: session!.csrfToken,
         message,
         forecast: sentenceFor(res, c.id),
+        approval: {
+          approvers: approversOf(c),
+          request: deps.approvalRequests.openFor(c.id),
+          forecast: campaigns.forecast(c.id),
+        },
       }),
     });
   }
@@ -130,18 +151,20 @@ export function addCampaignRoutes(router: Router, deps: CampaignRouteDeps): void
 
   router.get('/campaigns', requirePermission('read'), (req, res) => {
     const { t } = stateOf(res);
+    const account = accountOf(res);
+    const awaiting = can(account.role, 'campaign.approve') ? deps.approvalRequests.awaiting(account.name) : [];
     sendPage(res, 200, {
       title: t('campaigns.title'),
       active: 'campaigns',
       notice: noticeFrom(t, req),
-      body: campaignListView(t, fmt, {
+      body: html`${awaitingMeView(t, fmt, awaiting)}${campaignListView(t, fmt, {
         campaigns: campaigns.list(),
         groups: directory.list(),
         canDraft: can(accountOf(res).role, 'campaign.draft'),
         lastRuns: new Map(
           [...runs.latestRuns()].map(([id, run]) => [id, { run, counts: runs.counts(run.id) }] as const),
         ),
-      }),
+      })}`,
     });
   });
 
@@ -231,6 +254,23 @@ export function addCampaignRoutes(router: Router, deps: CampaignRouteDeps): void
       }
     });
   }
+
+  router.post('/campaigns/:id/request-approval', requirePermission('campaign.draft'), async (req, res) => {
+    const c = findCampaign(req);
+    if (!c) return notFound(res);
+    try {
+      deps.approvalRequests.request(c.id, accountOf(res).name, approversOf(c));
+    } catch (err) {
+      if (!(err instanceof BroadcastError)) throw err;
+      return showDetail(req, res, campaigns.get(c.id), ERROR_STATUS[err.code], {
+        tone: 'bad',
+        text: refusal(res, err),
+      });
+    }
+    // the officials' group notice (APPROVAL_NOTIFY_GROUP_ID) goes now; a failure waits for the scheduler
+    await deps.approvalRequests.flushNotices().catch(() => undefined);
+    res.redirect(303, `/admin/campaigns/${c.id}?done=approval_requested`);
+  });
 
   /** The run of this campaign named in the URL, or null. */
   function findRun(req: Request) {
