@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildConsoleApp, TEST_PASSWORD, type ConsoleTestApp } from '../helpers/build-console-app.js';
+import { buildConsoleApp, type ConsoleTestApp } from '../helpers/build-console-app.js';
 import { launchChromium, type TestBrowser } from '../helpers/chromium.js';
+import { signedInPage } from './signed-in-page.js';
 
 const PHONE = { width: 390, height: 844 };
 const DESK = { width: 1280, height: 900 };
@@ -27,17 +28,8 @@ describe('guided approval and schedules in headless Chromium', () => {
     await app?.close();
   });
 
-  async function signedIn(name: string, viewport: { width: number; height: number }): Promise<Page> {
-    await browser.context.clearCookies();
-    const page = await browser.newPage(viewport);
-    page.on('dialog', (d) => void d.accept());
-    await page.goto(`${app.url}/admin/login`);
-    await page.fill('#name', name);
-    await page.fill('#password', TEST_PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForURL(`${app.url}/admin`);
-    return page;
-  }
+  const signedIn = (name: string, viewport: { width: number; height: number }) =>
+    signedInPage(browser, app.url, name, viewport);
 
   async function expectNoSidewaysScroll(page: Page): Promise<void> {
     const [scroll, width] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
