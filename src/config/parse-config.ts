@@ -82,6 +82,12 @@ const envSchema = z.object({
     .regex(/^(off|((0\d|1\d|2[0-3]):[0-5]\d-(0\d|1\d|2[0-3]):[0-5]\d))?$/, 'HH:MM-HH:MM (e.g. 21:00-07:00) or off')
     .default('21:00-07:00')
     .describe('local hours when no campaign message is sent; a run due inside waits for the end (off = none)'),
+  APPROVAL_NOTIFY_GROUP_ID: z
+    .string()
+    .trim()
+    .regex(/^([A-Za-z0-9]{1,64})?$/, 'a Zalo group id (letters and digits), or empty for none')
+    .default('')
+    .describe('the officials\' Zalo group told once of each "Gửi đề nghị duyệt" (empty = off)'),
   BROADCAST_GRACE_HOURS: z.coerce
     .number()
     .min(0)
@@ -165,6 +171,8 @@ export interface Config {
     maxAttempts: number;
     twoPersonRule: boolean;
     tickMs: number;
+    /** APPROVAL_NOTIFY_GROUP_ID; null = no Zalo notice of approval requests */
+    approvalNotifyGroupId: string | null;
   };
 }
 
@@ -241,6 +249,7 @@ export function parseConfig(env: Env): Config {
       maxAttempts: e.BROADCAST_MAX_ATTEMPTS,
       twoPersonRule: e.BROADCAST_TWO_PERSON_RULE,
       tickMs: e.BROADCAST_TICK_SECONDS * 1000,
+      approvalNotifyGroupId: e.APPROVAL_NOTIFY_GROUP_ID || null,
     },
   };
 }

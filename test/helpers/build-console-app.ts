@@ -14,6 +14,7 @@ import { createHandoffRepository, type HandoffRepository } from '../../src/bot/d
 import { createQuestionRepository, type QuestionRepository } from '../../src/bot/dialog/question-repository.js';
 import { createResidentRepository, type ResidentRepository } from '../../src/bot/resident-repository.js';
 import { createBroadcast, type Broadcast } from '../../src/broadcast/create-broadcast.js';
+import { parseQuietHours } from '../../src/broadcast/quiet-hours.js';
 import { createFaqStore } from '../../src/faq/content/create-faq-store.js';
 import type { FaqStore } from '../../src/faq/faq-types.js';
 import { createI18n } from '../../src/i18n/create-i18n.js';
@@ -59,7 +60,12 @@ export interface ConsoleTestApp {
  * manual clock (starts 2026-11-29 10:00 in Hà Nội); the broadcast scheduler is ticked by the test.
  */
 export async function buildConsoleApp(
-  options: { loginLimits?: Partial<LoginLimits>; trustProxy?: boolean } = {},
+  options: {
+    loginLimits?: Partial<LoginLimits>;
+    trustProxy?: boolean;
+    quietHours?: string;
+    approvalNotifyGroupId?: string;
+  } = {},
 ): Promise<ConsoleTestApp> {
   const logs = captureLogs('warn');
   const log = logs.log;
@@ -80,7 +86,8 @@ export async function buildConsoleApp(
     i18n,
     options: {
       timeZone,
-      quietHours: null,
+      quietHours: parseQuietHours(options.quietHours ?? ''),
+      approvalNotifyGroupId: options.approvalNotifyGroupId ?? null,
       twoPersonRule: true,
       graceMs: 6 * 3600_000,
       tickMs: 60_000,

@@ -5,7 +5,7 @@ import { isValidCsrfToken } from '../auth/csrf.js';
 import { can, type Permission } from '../auth/roles.js';
 import type { Session, SessionStore } from '../auth/session-store.js';
 import { html } from './html.js';
-import { renderPage, type PageInput } from './layout.js';
+import { renderPage, type NavKey, type PageInput } from './layout.js';
 import { readCookie, type RequestFacts } from './request-facts.js';
 
 export const SESSION_COOKIE = 'loa_admin_session';
@@ -16,6 +16,8 @@ export interface ConsoleState {
   session?: Session;
   /** the signed-in, enabled account */
   account?: Account;
+  /** counts shown beside navigation entries (campaigns awaiting the approver) */
+  badges?: Partial<Record<NavKey, number>>;
 }
 
 export function stateOf(res: Response): ConsoleState {
@@ -35,7 +37,15 @@ export function sendPage(res: Response, status: number, page: Omit<PageInput, 't
   res
     .status(status)
     .type('html')
-    .send(renderPage({ ...page, t: state.t, account: state.account, csrfToken: state.session?.csrfToken }));
+    .send(
+      renderPage({
+        ...page,
+        t: state.t,
+        account: state.account,
+        csrfToken: state.session?.csrfToken,
+        badges: state.badges,
+      }),
+    );
 }
 
 /** Sets (or, with `undefined`, clears) the session cookie: HttpOnly, SameSite=Lax, Secure over TLS. */
@@ -61,6 +71,17 @@ export function loadConsoleState(deps: {
     const found = session?.accountId != null ? deps.accounts.findById(session.accountId) : undefined;
     const account = found && found.disabledAt === null ? found : undefined;
     res.locals.console = { t: deps.t, session, account } satisfies ConsoleState;
+    next();
+  };
+}
+
+/** Counts the drafts awaiting a signed-in approver, for the badge beside "Chiến dịch". */
+export function approvalBadge(requests: { awaiting(actor: string): unknown[] }): RequestHandler {
+  return (_req, res, next) => {
+    const state = stateOf(res);
+    if (state.account && can(state.account.role, 'campaign.approve')) {
+      state.badges = { campaigns: requests.awaiting(state.account.name).length };
+    }
     next();
   };
 }

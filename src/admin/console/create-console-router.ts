@@ -17,7 +17,7 @@ import { createSessionStore } from '../auth/session-store.js';
 import { createSignIn } from '../auth/sign-in.js';
 import { addConsoleAssets } from './console-assets.js';
 import { consoleSecurityHeaders } from './console-security.js';
-import { loadConsoleState, sendPage, stateOf, verifyCsrf } from './console-state.js';
+import { approvalBadge, loadConsoleState, sendPage, stateOf, verifyCsrf } from './console-state.js';
 import { createFormatter } from './format.js';
 import { html } from './html.js';
 import { createRequestFacts } from './request-facts.js';
@@ -43,7 +43,7 @@ export interface ConsoleDeps {
    * the broadcast domain, shared with the JSON API and the scheduler; its audit log also receives
    * every console change (accounts, hand-offs, questions) with the account's name
    */
-  broadcast: Pick<Broadcast, 'directory' | 'campaigns' | 'runs' | 'runStore' | 'audit'>;
+  broadcast: Pick<Broadcast, 'directory' | 'campaigns' | 'runs' | 'runStore' | 'audit' | 'approvalRequests'>;
   /** the dialog's hand-off queue and question log, and the residents table (reply window) */
   handoffs: HandoffRepository;
   questions: QuestionRepository;
@@ -87,12 +87,13 @@ export function createConsoleRouter(deps: ConsoleDeps): Router {
   router.use(consoleSecurityHeaders);
   router.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 2000 }));
   router.use(loadConsoleState({ t, sessions, accounts }));
+  router.use(approvalBadge(deps.broadcast.approvalRequests));
   router.use(verifyCsrf);
 
   addAuthRoutes(router, { sessions, signIn, facts, audit, log, clock });
   addUsersRoutes(router, { accounts, service: accountService, fmt });
   addReportRoutes(router, { stats: createConsoleStats(db), faq: deps.faq, clock, timeZone: deps.timeZone, fmt });
-  addCampaignRoutes(router, { ...deps.broadcast, fmt });
+  addCampaignRoutes(router, { ...deps.broadcast, fmt, clock, timeZone: deps.timeZone, accounts });
   addGroupRoutes(router, { directory, fmt, log });
   addInboxRoutes(router, { ...deps, audit, fmt });
   addQuestionRoutes(router, { ...deps, audit, fmt });
