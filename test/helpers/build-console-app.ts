@@ -16,8 +16,7 @@ import { createHandoffRepository, type HandoffRepository } from '../../src/bot/d
 import { createQuestionRepository, type QuestionRepository } from '../../src/bot/dialog/question-repository.js';
 import { createResidentRepository, type ResidentRepository } from '../../src/bot/resident-repository.js';
 import { createBroadcast, type Broadcast } from '../../src/broadcast/create-broadcast.js';
-import { createFaqStore } from '../../src/faq/content/create-faq-store.js';
-import type { FaqStore } from '../../src/faq/faq-types.js';
+import { createFaqStore, type ReloadableFaqStore } from '../../src/faq/content/create-faq-store.js';
 import { createI18n } from '../../src/i18n/create-i18n.js';
 import { createManualClock } from '../../src/shared/clock.js';
 import { createZaloSimulator, type ZaloSimulator } from '../../src/simulator/create-zalo-simulator.js';
@@ -45,7 +44,7 @@ export interface ConsoleTestApp {
   handoffs: HandoffRepository;
   questions: QuestionRepository;
   residents: ResidentRepository;
-  faq: FaqStore;
+  faq: ReloadableFaqStore;
   logs: CapturedLogs;
   /** creates an account with TEST_PASSWORD */
   addAccount(name: string, role: Role): Promise<void>;
@@ -61,7 +60,14 @@ export interface ConsoleTestApp {
  * manual clock (starts 2026-11-29 10:00 in Hà Nội); the broadcast scheduler is ticked by the test.
  */
 export async function buildConsoleApp(
-  options: { loginLimits?: Partial<LoginLimits>; trustProxy?: boolean } = {},
+  options: {
+    loginLimits?: Partial<LoginLimits>;
+    trustProxy?: boolean;
+    /** a content folder the test may change (the console writes FAQ edits into it); default the valid fixture, read only */
+    contentDir?: string;
+    /** watch the content folder and reload on changes (default false) */
+    watchContent?: boolean;
+  } = {},
 ): Promise<ConsoleTestApp> {
   const logs = captureLogs('warn');
   const log = logs.log;
@@ -93,7 +99,8 @@ export async function buildConsoleApp(
       historySkewMs: 60_000,
     },
   });
-  const faq = createFaqStore({ contentDir: CONSOLE_CONTENT_DIR, clock, log, watch: false });
+  const contentDir = options.contentDir ?? CONSOLE_CONTENT_DIR;
+  const faq = createFaqStore({ contentDir, clock, log, watch: options.watchContent ?? false, debounceMs: 50 });
   const handoffs = createHandoffRepository(db);
   const questions = createQuestionRepository(db);
   const residents = createResidentRepository(db);
@@ -109,7 +116,7 @@ export async function buildConsoleApp(
     handoffs,
     questions,
     residents,
-    contentDir: CONSOLE_CONTENT_DIR,
+    contentDir,
     timeZone,
     trustProxy: options.trustProxy ?? false,
     scryptCost,

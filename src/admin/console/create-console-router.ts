@@ -26,6 +26,7 @@ import { addAuthRoutes } from './routes/auth-routes.js';
 import { addCampaignRoutes } from './routes/campaign-routes.js';
 import { addContentRoutes } from './routes/content-routes.js';
 import { addGroupRoutes } from './routes/group-routes.js';
+import { addImproveRoutes } from './routes/improve-routes.js';
 import { addInboxRoutes } from './routes/inbox-routes.js';
 import { addQuestionRoutes } from './routes/question-routes.js';
 import { addReportRoutes } from './routes/report-routes.js';
@@ -97,6 +98,7 @@ export function createConsoleRouter(deps: ConsoleDeps): Router {
   addInboxRoutes(router, { ...deps, audit, fmt });
   addQuestionRoutes(router, { ...deps, audit, fmt });
   addContentRoutes(router, { faq: deps.faq, fmt });
+  addImproveRoutes(router, { ...deps, audit });
 
   router.use((_req, res) => {
     const { t: tr } = stateOf(res);

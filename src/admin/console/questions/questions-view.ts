@@ -21,10 +21,23 @@ export interface QuestionRow {
 export function questionsView(
   t: TFunction,
   fmt: Formatter,
-  input: { rows: readonly QuestionRow[]; days: number; canHandle: boolean; csrfToken: string; contentDir: string },
+  input: {
+    rows: readonly QuestionRow[];
+    days: number;
+    canHandle: boolean;
+    /** may add phrasings to the FAQ files from here ("Thêm làm cách hỏi") */
+    canEdit: boolean;
+    csrfToken: string;
+    contentDir: string;
+  },
 ): SafeHtml {
   const cards = input.rows.map(({ cluster: c, nearest }, i) => {
     const more = c.texts.length - SHOWN_PHRASINGS;
+    const keys = c.keys.map((k) => html`<input type="hidden" name="key" value="${k}">`);
+    const pick = new URLSearchParams([
+      ...c.keys.map((k) => ['key', k]),
+      ...(nearest ? [['node', nearest.node.id]] : []),
+    ]);
     return html`<section class="card">
 <h2>${c.texts[0] ?? t('questions.purged')}</h2>
 <p class="muted">${t('questions.asked', { count: c.count, at: fmt.dateTime(c.lastAskedAt) })}</p>
@@ -36,11 +49,21 @@ ${more > 0 ? html`<p class="muted">${t('questions.morePhrasings', { count: more 
 }
 ${
   nearest
-    ? html`<div><strong>${t('questions.nearest')}</strong> ${nearest.node.title} <span class="muted">(${nearest.node.id} · ${fmt.percent(nearest.score, 1)})</span></div>
+    ? html`<div><strong>${t('questions.nearest')}</strong> ${nearest.node.title} <span class="muted">(${t('improve.confidence', { value: fmt.percent(nearest.score, 1) })})</span></div>
+${
+  input.canEdit && c.texts.length > 0
+    ? html`<form method="get" action="/admin/improve/question/preview" class="actions">${keys}<input type="hidden" name="node" value="${nearest.node.id}">
+<button type="submit">${t('improve.addToNearest')}</button><a class="button secondary" href="/admin/improve/question?${pick.toString()}">${t('improve.pickOther')}</a></form>`
+    : ''
+}
 <p class="muted">${t('questions.snippetHelp', { file: path.relative(input.contentDir, nearest.node.source.file), line: nearest.node.source.line })}</p>
 <pre class="snippet" id="snippet-${i}">${faqSnippet(nearest.node, c.texts)}</pre>
 <div class="actions"><button type="button" class="secondary" data-copy="snippet-${i}" data-copied="${t('questions.copied')}" hidden>${t('questions.copy')}</button></div>`
-    : html`<p class="muted">${t('questions.noNearest')}</p>`
+    : html`<p class="muted">${t('questions.noNearest')}</p>${
+        input.canEdit && c.texts.length > 0
+          ? html`<div class="actions"><a class="button secondary" href="/admin/improve/question?${pick.toString()}">${t('improve.pickNode')}</a></div>`
+          : ''
+      }`
 }
 ${
   input.canHandle

@@ -51,6 +51,7 @@ export function addQuestionRoutes(
         days,
         contentDir: deps.contentDir,
         canHandle: can(accountOf(res).role, 'question.handle'),
+        canEdit: can(accountOf(res).role, 'content.edit'),
         csrfToken: session!.csrfToken,
       }),
     });
