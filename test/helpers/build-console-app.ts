@@ -32,6 +32,19 @@ export const CONSOLE_CONTENT_DIR = path.join(HERE, '../fixtures/content/valid');
 export const ADMIN_TOKEN = 'console-test-admin-token-0123456789';
 /** every test account gets this password */
 export const TEST_PASSWORD = 'mật khẩu thử 2026';
+/** the broadcast domain's options in console tests: Hà Nội time, no quiet hours, two-person rule, fast retries */
+export const TEST_BROADCAST_OPTIONS = {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  quietHours: null,
+  twoPersonRule: true,
+  graceMs: 6 * 3600_000,
+  tickMs: 60_000,
+  concurrency: 2,
+  maxAttempts: 3,
+  retryBaseMs: 10,
+  retryCapMs: 100,
+  historySkewMs: 60_000,
+};
 
 export interface ConsoleTestApp {
   url: string;
@@ -86,18 +99,7 @@ export async function buildConsoleApp(
     clock,
     log,
     i18n,
-    options: {
-      timeZone,
-      quietHours: null,
-      twoPersonRule: true,
-      graceMs: 6 * 3600_000,
-      tickMs: 60_000,
-      concurrency: 2,
-      maxAttempts: 3,
-      retryBaseMs: 10,
-      retryCapMs: 100,
-      historySkewMs: 60_000,
-    },
+    options: TEST_BROADCAST_OPTIONS,
   });
   const contentDir = options.contentDir ?? CONSOLE_CONTENT_DIR;
   const faq = createFaqStore({ contentDir, clock, log, watch: options.watchContent ?? false, debounceMs: 50 });

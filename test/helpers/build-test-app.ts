@@ -24,6 +24,10 @@ import { createStorageHealth, type StorageHealth } from '../../src/storage/stora
 import { createOutboundRepository } from '../../src/zalo/outbound-repository.js';
 import { createZaloSimulator, type ZaloSimulator } from '../../src/simulator/create-zalo-simulator.js';
 import { createWebhookRouter } from '../../src/zalo/webhook-router.js';
+import type { ZaloApi } from '../../src/zalo/zalo-api.js';
+import type { Clock } from '../../src/shared/clock.js';
+import type { Logger } from '../../src/shared/logger.js';
+import type { Router } from 'express';
 import { createZaloClient } from '../../src/zalo/zalo-client.js';
 import { listen } from './listen.js';
 import { captureLogs, type CapturedLogs } from './capture-logs.js';
@@ -39,6 +43,10 @@ export interface TestAppOptions {
   appId?: string;
   /** default the holding dialog */
   dialog?: Dialog;
+  /** a dialog over the app's own database (the FAQ dialog); wins over `dialog` */
+  makeDialog?: (db: Db) => Dialog;
+  /** mounts `/admin` (the console) over the app's database and Zalo client */
+  admin?: (deps: { db: Db; zalo: ZaloApi; clock: Clock; log: Logger }) => Router;
   groupEvents?: GroupEventSink;
   logs?: CapturedLogs;
   /** false: events are stored but not processed (a crash right after the acknowledgement) */
@@ -143,7 +151,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
   const residents = createResidentRepository(db);
   const profiles = createResidentProfiles({ zalo, residents, clock, log });
   const handle = createEventHandler({
-    dialog: options.dialog ?? createHoldingDialog(t),
+    dialog: options.makeDialog?.(db) ?? options.dialog ?? createHoldingDialog(t),
     replies: outbox,
     residents,
     profiles,
@@ -161,6 +169,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     retryDelaysMs: options.retryDelaysMs ?? [5, 5],
   });
   const app = createApp({
+    ...(options.admin ? { admin: options.admin({ db, zalo, clock, log }) } : {}),
     webhook: createWebhookRouter({
       appId,
       oaSecretKey: sim.oaSecretKey,
