@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import type { FaqNode } from '../../../faq/faq-types.js';
 import type { Formatter } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
+import { filterParams, pager, searchField, type Page } from '../lists/list-query.js';
 import type { QuestionCluster } from './cluster-questions.js';
 import { faqSnippet } from './faq-snippet.js';
 
@@ -22,8 +23,9 @@ export function questionsView(
   t: TFunction,
   fmt: Formatter,
   input: {
-    rows: readonly QuestionRow[];
+    rows: Page<QuestionRow>;
     days: number;
+    q: string;
     canHandle: boolean;
     /** may add phrasings to the FAQ files from here ("Thêm làm cách hỏi") */
     canEdit: boolean;
@@ -31,7 +33,7 @@ export function questionsView(
     contentDir: string;
   },
 ): SafeHtml {
-  const cards = input.rows.map(({ cluster: c, nearest }, i) => {
+  const cards = input.rows.items.map(({ cluster: c, nearest }, i) => {
     const more = c.texts.length - SHOWN_PHRASINGS;
     const keys = c.keys.map((k) => html`<input type="hidden" name="key" value="${k}">`);
     const pick = new URLSearchParams([
@@ -77,10 +79,11 @@ ${
   });
   return html`<h1>${t('questions.title')}</h1>
 <p class="muted">${t('questions.help')}</p>
-<form method="get" action="/admin/questions" class="filters no-print"><label for="days">${t('questions.period')}</label>
+<form method="get" action="/admin/questions" class="filters no-print">${searchField(t, input.q)}<label for="days">${t('questions.period')}</label>
 <select id="days" name="days">${PERIOD_DAYS.map(
     (d) =>
       html`<option value="${d}"${d === input.days ? html` selected` : ''}>${t('questions.lastDays', { count: d })}</option>`,
   )}</select><button type="submit" class="secondary">${t('groups.filter')}</button></form>
-${cards.length === 0 ? html`<div class="card"><p>${t('questions.empty')}</p></div>` : cards}`;
+${cards.length === 0 ? html`<div class="card"><p>${t('questions.empty')}</p></div>` : cards}
+${pager(t, '/admin/questions', filterParams({ days: String(input.days), q: input.q }), input.rows)}`;
 }
