@@ -92,7 +92,14 @@ export function createConsoleRouter(deps: ConsoleDeps): Router {
 
   addAuthRoutes(router, { sessions, signIn, facts, audit, log, clock });
   addUsersRoutes(router, { accounts, service: accountService, fmt });
-  addReportRoutes(router, { stats: createConsoleStats(db), faq: deps.faq, clock, timeZone: deps.timeZone, fmt });
+  addReportRoutes(router, {
+    stats: createConsoleStats(db),
+    faq: deps.faq,
+    clock,
+    timeZone: deps.timeZone,
+    fmt,
+    questions: deps.questions,
+  });
   addCampaignRoutes(router, { ...deps.broadcast, fmt });
   addGroupRoutes(router, { directory, fmt, log });
   addInboxRoutes(router, { ...deps, audit, fmt });
