@@ -115,6 +115,8 @@ export interface FaqSnapshot {
   version: string;
   loadedAt: number;
   node(id: string): FaqNode | undefined;
+  /** every node read from the files (topics, answers, small talk), in file order: the console's node search */
+  nodes(): readonly FaqNode[];
   /** children of a topic (or of the root when id is null) that are valid on `at`, in menu order */
   children(id: string | null, at: number): FaqNode[];
   /** the answer version valid on `at`, if the node is valid then */

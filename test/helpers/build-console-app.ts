@@ -15,8 +15,7 @@ import { createQuestionRepository, type QuestionRepository } from '../../src/bot
 import { createResidentRepository, type ResidentRepository } from '../../src/bot/resident-repository.js';
 import { createBroadcast, type Broadcast } from '../../src/broadcast/create-broadcast.js';
 import { parseQuietHours } from '../../src/broadcast/quiet-hours.js';
-import { createFaqStore } from '../../src/faq/content/create-faq-store.js';
-import type { FaqStore } from '../../src/faq/faq-types.js';
+import { createFaqStore, type ReloadableFaqStore } from '../../src/faq/content/create-faq-store.js';
 import { createI18n } from '../../src/i18n/create-i18n.js';
 import { createManualClock } from '../../src/shared/clock.js';
 import { createZaloSimulator, type ZaloSimulator } from '../../src/simulator/create-zalo-simulator.js';
@@ -32,6 +31,19 @@ export const CONSOLE_CONTENT_DIR = path.join(HERE, '../fixtures/content/valid');
 export const ADMIN_TOKEN = 'console-test-admin-token-0123456789';
 /** every test account gets this password */
 export const TEST_PASSWORD = 'mật khẩu thử 2026';
+/** the broadcast domain's options in console tests: Hà Nội time, no quiet hours, two-person rule, fast retries */
+export const TEST_BROADCAST_OPTIONS = {
+  timeZone: 'Asia/Ho_Chi_Minh',
+  quietHours: null,
+  twoPersonRule: true,
+  graceMs: 6 * 3600_000,
+  tickMs: 60_000,
+  concurrency: 2,
+  maxAttempts: 3,
+  retryBaseMs: 10,
+  retryCapMs: 100,
+  historySkewMs: 60_000,
+};
 
 export interface ConsoleTestApp {
   url: string;
@@ -44,7 +56,7 @@ export interface ConsoleTestApp {
   handoffs: HandoffRepository;
   questions: QuestionRepository;
   residents: ResidentRepository;
-  faq: FaqStore;
+  faq: ReloadableFaqStore;
   logs: CapturedLogs;
   /** creates an account with TEST_PASSWORD */
   addAccount(name: string, role: Role): Promise<void>;
@@ -65,6 +77,10 @@ export async function buildConsoleApp(
     trustProxy?: boolean;
     quietHours?: string;
     approvalNotifyGroupId?: string;
+    /** a content folder the test may change (the console writes FAQ edits into it); default the valid fixture, read only */
+    contentDir?: string;
+    /** watch the content folder and reload on changes (default false) */
+    watchContent?: boolean;
   } = {},
 ): Promise<ConsoleTestApp> {
   const logs = captureLogs('warn');
@@ -85,20 +101,14 @@ export async function buildConsoleApp(
     log,
     i18n,
     options: {
+      ...TEST_BROADCAST_OPTIONS,
       timeZone,
       quietHours: parseQuietHours(options.quietHours ?? ''),
       approvalNotifyGroupId: options.approvalNotifyGroupId ?? null,
-      twoPersonRule: true,
-      graceMs: 6 * 3600_000,
-      tickMs: 60_000,
-      concurrency: 2,
-      maxAttempts: 3,
-      retryBaseMs: 10,
-      retryCapMs: 100,
-      historySkewMs: 60_000,
     },
   });
-  const faq = createFaqStore({ contentDir: CONSOLE_CONTENT_DIR, clock, log, watch: false });
+  const contentDir = options.contentDir ?? CONSOLE_CONTENT_DIR;
+  const faq = createFaqStore({ contentDir, clock, log, watch: options.watchContent ?? false, debounceMs: 50 });
   const handoffs = createHandoffRepository(db);
   const questions = createQuestionRepository(db);
   const residents = createResidentRepository(db);
@@ -114,7 +124,7 @@ export async function buildConsoleApp(
     handoffs,
     questions,
     residents,
-    contentDir: CONSOLE_CONTENT_DIR,
+    contentDir,
     timeZone,
     trustProxy: options.trustProxy ?? false,
     scryptCost,

@@ -26,6 +26,7 @@ import { addAuthRoutes } from './routes/auth-routes.js';
 import { addCampaignRoutes } from './routes/campaign-routes.js';
 import { addContentRoutes } from './routes/content-routes.js';
 import { addGroupRoutes } from './routes/group-routes.js';
+import { addImproveRoutes } from './routes/improve-routes.js';
 import { addInboxRoutes } from './routes/inbox-routes.js';
 import { addQuestionRoutes } from './routes/question-routes.js';
 import { addReportRoutes } from './routes/report-routes.js';
@@ -92,12 +93,20 @@ export function createConsoleRouter(deps: ConsoleDeps): Router {
 
   addAuthRoutes(router, { sessions, signIn, facts, audit, log, clock });
   addUsersRoutes(router, { accounts, service: accountService, fmt });
-  addReportRoutes(router, { stats: createConsoleStats(db), faq: deps.faq, clock, timeZone: deps.timeZone, fmt });
+  addReportRoutes(router, {
+    stats: createConsoleStats(db),
+    faq: deps.faq,
+    clock,
+    timeZone: deps.timeZone,
+    fmt,
+    questions: deps.questions,
+  });
   addCampaignRoutes(router, { ...deps.broadcast, fmt, clock, timeZone: deps.timeZone, accounts });
   addGroupRoutes(router, { directory, fmt, log });
   addInboxRoutes(router, { ...deps, audit, fmt });
   addQuestionRoutes(router, { ...deps, audit, fmt });
   addContentRoutes(router, { faq: deps.faq, fmt });
+  addImproveRoutes(router, { ...deps, audit });
 
   router.use((_req, res) => {
     const { t: tr } = stateOf(res);

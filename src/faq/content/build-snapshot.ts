@@ -36,6 +36,7 @@ export function buildSnapshot(loaded: LoadedContent, clock: Clock, knobs?: Parti
     version: contentVersion(loaded),
     loadedAt: clock.now(),
     node: navigation.node,
+    nodes: () => nodes,
     children: navigation.children,
     answerAt: answerVersionAt,
     match: matcher.match,

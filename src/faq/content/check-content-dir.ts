@@ -17,10 +17,16 @@ export interface CheckedContent {
 
 /**
  * Loads CONTENT_DIR and runs the checker: what `content:check`, the store and the eval share.
- * `today` is YYYY-MM-DD in Asia/Ho_Chi_Minh (see validity.dayOf).
+ * `today` is YYYY-MM-DD in Asia/Ho_Chi_Minh (see validity.dayOf). `overrides` (absolute path → text)
+ * checks edited files before they are written (see loadContent).
  */
-export function checkContentDir(contentDir: string, today: string, t: Translate): CheckedContent {
-  const loaded = loadContent(contentDir);
+export function checkContentDir(
+  contentDir: string,
+  today: string,
+  t: Translate,
+  overrides?: ReadonlyMap<string, string>,
+): CheckedContent {
+  const loaded = loadContent(contentDir, overrides);
   const diagnostics = [
     ...toDiagnostics(checkContent(loaded, today), t),
     ...loadHouseholdCheck(loaded, today, t),

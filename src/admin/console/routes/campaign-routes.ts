@@ -21,7 +21,8 @@ import {
   type CampaignFormValues,
 } from '../campaigns/campaign-form.js';
 import { campaignFormView } from '../campaigns/campaign-form-view.js';
-import { campaignListView } from '../campaigns/campaign-list-view.js';
+import { CAMPAIGN_STATUSES, campaignListView } from '../campaigns/campaign-list-view.js';
+import { paginate, readListQuery, searchMatcher } from '../lists/list-query.js';
 import { dryRunView } from '../campaigns/dry-run-view.js';
 import { progressLabels, runReportView } from '../campaigns/run-report-view.js';
 import { accountOf, requirePermission, sendPage, stateOf } from '../console-state.js';
@@ -153,12 +154,17 @@ export function addCampaignRoutes(router: Router, deps: CampaignRouteDeps): void
     const { t } = stateOf(res);
     const account = accountOf(res);
     const awaiting = can(account.role, 'campaign.approve') ? deps.approvalRequests.awaiting(account.name) : [];
+    const list = readListQuery(req);
+    const status = CAMPAIGN_STATUSES.find((s) => s === req.query.status);
+    const matches = searchMatcher(list.q);
+    const shown = campaigns.list().filter((c) => (!status || c.status === status) && matches(c.title, c.text));
     sendPage(res, 200, {
       title: t('campaigns.title'),
       active: 'campaigns',
       notice: noticeFrom(t, req),
       body: html`${awaitingMeView(t, fmt, awaiting)}${campaignListView(t, fmt, {
-        campaigns: campaigns.list(),
+        campaigns: paginate(shown, list.page),
+        filter: { q: list.q, status: status ?? '' },
         groups: directory.list(),
         canDraft: can(accountOf(res).role, 'campaign.draft'),
         lastRuns: new Map(

@@ -13,6 +13,8 @@ export interface QuestionStats {
   byOutcome: Record<string, number>;
   /** local day 'YYYY-MM-DD' → questions */
   byDay: Array<{ day: string; count: number }>;
+  /** local day × outcome → questions (the dashboard's stacked chart) */
+  byDayOutcome: Array<{ day: string; outcome: string; count: number }>;
   /** FAQ node answered or best suggested → questions (topic roll-up is done with the live tree) */
   byNode: Array<{ nodeId: string; count: number }>;
 }
@@ -57,6 +59,11 @@ export function createConsoleStats(db: Db) {
       const byDay = db
         .prepare(`SELECT ${dayExpr('created_at')} AS day, COUNT(*) AS count ${where} GROUP BY day ORDER BY day`)
         .all(r) as QuestionStats['byDay'];
+      const byDayOutcome = db
+        .prepare(
+          `SELECT ${dayExpr('created_at')} AS day, outcome, COUNT(*) AS count ${where} GROUP BY day, outcome ORDER BY day`,
+        )
+        .all(r) as QuestionStats['byDayOutcome'];
       const byNode = db
         .prepare(
           `SELECT coalesce(node_id, json_extract(candidates, '$[0].id')) AS nodeId, COUNT(*) AS count ${where}
@@ -64,7 +71,7 @@ export function createConsoleStats(db: Db) {
            GROUP BY nodeId ORDER BY count DESC`,
         )
         .all(r) as QuestionStats['byNode'];
-      return { total: Object.values(byOutcome).reduce((a, b) => a + b, 0), byOutcome, byDay, byNode };
+      return { total: Object.values(byOutcome).reduce((a, b) => a + b, 0), byOutcome, byDay, byDayOutcome, byNode };
     },
     handoffs(r: StatsRange): HandoffStats {
       const row = db
