@@ -6,6 +6,7 @@ import { createAdminRouter } from './admin/create-admin-router.js';
 import { createApp } from './app.js';
 import { acceptWithEchoes } from './bot/accept-with-echoes.js';
 import { createReplyDeliveryCheck } from './bot/check-reply-delivered.js';
+import { createConversation } from './bot/dialog/conversation.js';
 import { createHandoffRepository } from './bot/dialog/handoff-repository.js';
 import { createQuestionRepository } from './bot/dialog/question-repository.js';
 import { createFaqDialog } from './bot/dialog/create-faq-dialog.js';
@@ -195,6 +196,8 @@ async function main(): Promise<void> {
         handoffs: createHandoffRepository(db),
         questions: createQuestionRepository(db),
         residents,
+        conversation: createConversation(db, { keepText: config.messageRetentionDays > 0 }),
+        replies: outbox,
         onHumanReply: (userId, now) => dialog.noteHumanReply(userId, now),
         contentDir: config.contentDir,
         timeZone: config.timeZone,

@@ -58,6 +58,10 @@ export interface ThreadRepository {
   unreadCount(): number;
   /** Erases message texts created before `cutoff`. Returns rows changed. */
   purgeTexts(cutoff: number): number;
+  /** The console's view of a thread: its messages in order with their idempotence key (tells console from OA chat). */
+  messagesWithSource(userId: string, limit?: number): Array<ThreadMessage & { source: string | null }>;
+  /** When the oldest resident message no official has answered yet arrived (null when none). */
+  waitingSince(userId: string): number | null;
 }
 
 interface ThreadRow {
@@ -119,6 +123,14 @@ export function createThreadRepository(db: Db): ThreadRepository {
   const countUnread = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM threads WHERE unread > 0');
   const purge = run('UPDATE thread_messages SET text = NULL WHERE text IS NOT NULL AND created_at < ?');
   const make = (userId: string, now: number) => ensure.run(userId, now, now);
+  const selectSourced = db.prepare<[string, number], MessageRow & { source: string | null }>(
+    'SELECT * FROM (SELECT * FROM thread_messages WHERE user_id = ? ORDER BY id DESC LIMIT ?) ORDER BY id',
+  );
+  const selectWaiting = db.prepare<[string, string], { at: number | null }>(
+    `SELECT min(created_at) AS at FROM thread_messages WHERE user_id = ? AND kind = 'resident' AND id > coalesce(
+       (SELECT max(id) FROM thread_messages WHERE user_id = ?
+          AND (kind = 'official' OR event IN ('answered', 'returned', 'timeout'))), 0)`,
+  );
   return {
     get(userId) {
       const row = selectThread.get(userId);
@@ -162,6 +174,9 @@ export function createThreadRepository(db: Db): ThreadRepository {
     listActive: (limit = 200) => selectActive.all(limit).map(toThread),
     unreadCount: () => countUnread.get()!.n,
     purgeTexts: (cutoff) => purge.run(cutoff).changes,
+    messagesWithSource: (userId, limit = 500) =>
+      selectSourced.all(userId, limit).map((r) => ({ ...toMessage(r), source: r.source })),
+    waitingSince: (userId) => selectWaiting.get(userId, userId)?.at ?? null,
   };
 }
 
