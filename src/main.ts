@@ -15,6 +15,7 @@ import { startQuestionPurge } from './bot/dialog/purge-question-texts.js';
 import { createEventHandler } from './bot/handle-event.js';
 import { createInboxProcessor } from './bot/inbox-processor.js';
 import { createInboxStore } from './bot/inbox-store.js';
+import { createOwnMessageCheck } from './bot/own-message-check.js';
 import { createReplyEchoStore } from './bot/reply-echo-store.js';
 import { createReplyOutbox } from './bot/reply-outbox.js';
 import { createReplySender } from './bot/reply-sender.js';
@@ -107,12 +108,16 @@ async function main(): Promise<void> {
     log,
     options: { retentionMs: config.messageRetentionDays * DAY_MS, absentAfterMs: config.replies.absentAfterMs },
   });
+  // one thread per resident: the dialog records every message, the console reads and answers them
+  const conversation = createConversation(db, { keepText: config.messageRetentionDays > 0 });
   const dialog = createFaqDialog({
     faq,
     db,
     t,
     log,
+    conversation,
     options: {
+      timeZone: config.timeZone,
       buttons: config.dialog.buttons && replies.buttonsEnabled(),
       humanQuietMs: config.dialog.humanQuietMs,
       flood: { max: config.dialog.floodMax, windowMs: config.dialog.floodWindowMs },
@@ -150,6 +155,8 @@ async function main(): Promise<void> {
       groupEvents: broadcast.groupEventSink,
       log,
       logMessageText: config.log.messageText,
+      isOwnMessage: createOwnMessageCheck(createOutboundRepository(db), clock.now),
+      nonTextLine: (kind) => t('dialog:handoffReply.nonText', { kind }),
     }),
   });
 
@@ -196,7 +203,7 @@ async function main(): Promise<void> {
         handoffs: createHandoffRepository(db),
         questions: createQuestionRepository(db),
         residents,
-        conversation: createConversation(db, { keepText: config.messageRetentionDays > 0 }),
+        conversation,
         replies: outbox,
         onHumanReply: (userId, now) => dialog.noteHumanReply(userId, now),
         contentDir: config.contentDir,

@@ -52,8 +52,8 @@ const envSchema = z.object({
     .number()
     .int()
     .positive()
-    .default(10)
-    .describe('messages per resident per flood window before "slow down"'),
+    .default(20)
+    .describe('messages per resident per flood window before "slow down" (menu taps do not count)'),
   DIALOG_FLOOD_WINDOW_SECONDS: z.coerce.number().int().positive().default(60).describe('length of the flood window'),
   REPLY_ABSENT_AFTER_SECONDS: z.coerce
     .number()
@@ -66,6 +66,15 @@ const envSchema = z.object({
     .min(0)
     .default(30)
     .describe('the bot stays silent this long after an official wrote to a resident from the OA'),
+  HANDOFF_QUIET_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(24)
+    .describe('a thread an official owns goes back to the bot after this many hours without an official writing'),
+  HANDOFF_NOTIFY_GROUP_ID: z
+    .string()
+    .default('')
+    .describe('OA group that hears "a resident needs an official" (at most once per thread per hour); empty = off'),
   SANDBOX: z.enum(['auto', 'true', 'false']).default('auto').describe('auto: sandbox when no Zalo credentials are set'),
   TZ_NAME: z.string().default('Asia/Ho_Chi_Minh').describe('time zone for schedules and dates shown'),
   BROADCAST_QUIET_HOURS: z
@@ -141,6 +150,8 @@ export interface Config {
   messageRetentionDays: number;
   /** FAQ conversation knobs (bot/dialog) */
   dialog: { buttons: boolean; floodMax: number; floodWindowMs: number; humanQuietMs: number };
+  /** hand-off threads (bot/dialog/conversation.ts): quiet timeout, officials' group notice (undefined = off) */
+  handoff: { quietMs: number; notifyGroupId?: string };
   /** 1:1 reply outbox (src/bot/reply-outbox.ts): Zalo's records prove a reply absent this long after its send */
   replies: { absentAfterMs: number };
   timeZone: string;
@@ -215,6 +226,10 @@ export function parseConfig(env: Env): Config {
       floodMax: e.DIALOG_FLOOD_MAX,
       floodWindowMs: e.DIALOG_FLOOD_WINDOW_SECONDS * 1000,
       humanQuietMs: e.HUMAN_QUIET_MINUTES * 60 * 1000,
+    },
+    handoff: {
+      quietMs: e.HANDOFF_QUIET_HOURS * 3_600_000,
+      ...(e.HANDOFF_NOTIFY_GROUP_ID.trim() && { notifyGroupId: e.HANDOFF_NOTIFY_GROUP_ID.trim() }),
     },
     replies: { absentAfterMs: e.REPLY_ABSENT_AFTER_SECONDS * 1000 },
     timeZone: e.TZ_NAME,

@@ -3,6 +3,7 @@
  * The file format they come from is docs/content-format.md. faq/ imports neither express nor zalo/.
  */
 import type { HouseholdCriteria } from '../household/household-criteria.js';
+import type { HandoffConfig } from '../bot/dialog/handoff-config.js';
 
 export type NodeKind = 'topic' | 'answer' | 'smalltalk';
 
@@ -124,6 +125,8 @@ export interface FaqSnapshot {
   explain(text: string, at: number): MatchExplanation;
   /** the household self-check criteria (content/household-check.yaml), when the file is present */
   household?: HouseholdCriteria;
+  /** hand-off phrases, office hours and holidays (content/handoff.yaml), when the file is present */
+  handoff?: HandoffConfig;
 }
 
 /** Live content: the current snapshot, swapped atomically by the watcher on every good reload. */

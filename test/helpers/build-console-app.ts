@@ -128,7 +128,7 @@ export async function buildConsoleApp(
     log,
   });
   const t = i18n.getFixedT('vi');
-  const dialog = createFaqDialog({ faq, db, t, log, options: { messageRetentionDays: 30 } });
+  const dialog = createFaqDialog({ faq, db, t, log, conversation, options: { messageRetentionDays: 30, timeZone } });
   const inbox = createInboxStore({ db, clock });
   const processor = createInboxProcessor({
     inbox,

@@ -28,6 +28,8 @@ export interface Conversation {
   expireIfQuiet(userId: string, now: number, quietMs: number): boolean;
   /** The thread's state now ('bot' when the resident has none). */
   stateOf(userId: string): Thread['state'];
+  /** A resident's message lands in the thread (never marked unread here); false when `source` was recorded already. */
+  recordResident(userId: string, input: { text: string | null; source?: string }, now: number): boolean;
 }
 
 /**
@@ -101,5 +103,7 @@ export function createConversation(db: Db, options: { keepText: boolean }): Conv
       return true;
     }),
     stateOf: (userId) => threads.get(userId)?.state ?? 'bot',
+    recordResident: (userId, input, now) =>
+      threads.add({ userId, kind: 'resident', text: keep(input.text), source: input.source, now }),
   };
 }

@@ -58,6 +58,8 @@ export interface ThreadRepository {
   unreadCount(): number;
   /** Erases message texts created before `cutoff`. Returns rows changed. */
   purgeTexts(cutoff: number): number;
+  /** Residents whose thread an official owns and nobody from the office wrote in since `before` (oldest first). */
+  listQuiet(before: number, limit?: number): string[];
   /** The console's view of a thread: its messages in order with their idempotence key (tells console from OA chat). */
   messagesWithSource(userId: string, limit?: number): Array<ThreadMessage & { source: string | null }>;
   /** When the oldest resident message no official has answered yet arrived (null when none). */
@@ -122,6 +124,10 @@ export function createThreadRepository(db: Db): ThreadRepository {
   );
   const countUnread = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM threads WHERE unread > 0');
   const purge = run('UPDATE thread_messages SET text = NULL WHERE text IS NOT NULL AND created_at < ?');
+  const selectQuiet = db.prepare<[number, number], { user_id: string }>(
+    `SELECT user_id FROM threads WHERE state = 'official' AND coalesce(last_official_at, updated_at) <= ?
+     ORDER BY last_official_at LIMIT ?`,
+  );
   const make = (userId: string, now: number) => ensure.run(userId, now, now);
   const selectSourced = db.prepare<[string, number], MessageRow & { source: string | null }>(
     'SELECT * FROM (SELECT * FROM thread_messages WHERE user_id = ? ORDER BY id DESC LIMIT ?) ORDER BY id',
@@ -174,6 +180,7 @@ export function createThreadRepository(db: Db): ThreadRepository {
     listActive: (limit = 200) => selectActive.all(limit).map(toThread),
     unreadCount: () => countUnread.get()!.n,
     purgeTexts: (cutoff) => purge.run(cutoff).changes,
+    listQuiet: (before, limit = 100) => selectQuiet.all(before, limit).map((r) => r.user_id),
     messagesWithSource: (userId, limit = 500) =>
       selectSourced.all(userId, limit).map((r) => ({ ...toMessage(r), source: r.source })),
     waitingSince: (userId) => selectWaiting.get(userId, userId)?.at ?? null,

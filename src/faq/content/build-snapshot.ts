@@ -41,5 +41,6 @@ export function buildSnapshot(loaded: LoadedContent, clock: Clock, knobs?: Parti
     match: matcher.match,
     explain: matcher.explain,
     ...(loaded.household ? { household: loaded.household } : {}),
+    ...(loaded.handoff ? { handoff: loaded.handoff } : {}),
   };
 }

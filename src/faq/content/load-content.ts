@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isScalar, isSeq, type Node } from 'yaml';
 import type { HouseholdCriteria } from '../../household/household-criteria.js';
+import type { HandoffConfig } from '../../bot/dialog/handoff-config.js';
 import { readNode, type LoadedNode } from './read-node.js';
 import { EMPTY_SYNONYMS, type SynonymsData } from '../match/synonym-table.js';
 import { YamlReader, type Finding } from './yaml-reader.js';
@@ -33,6 +34,8 @@ export interface LoadedContent {
   findings: Finding[];
   /** household-check.yaml, when present and free of errors (set by src/household/load-household-check.ts) */
   household?: HouseholdCriteria;
+  /** handoff.yaml, when present and free of errors (set by check-content-dir.ts) */
+  handoff?: HandoffConfig;
 }
 
 const SYNONYMS_FILE = 'synonyms.yaml';
