@@ -8,6 +8,8 @@ import { acceptWithEchoes } from './bot/accept-with-echoes.js';
 import { createReplyDeliveryCheck } from './bot/check-reply-delivered.js';
 import { createConversation } from './bot/dialog/conversation.js';
 import { createHandoffRepository } from './bot/dialog/handoff-repository.js';
+import { createHandoffNotifier } from './bot/dialog/handoff-notifier.js';
+import { createHandoffJobs } from './bot/dialog/start-handoff-jobs.js';
 import { createQuestionRepository } from './bot/dialog/question-repository.js';
 import { createFaqDialog } from './bot/dialog/create-faq-dialog.js';
 import { createHouseholdFlow } from './household/create-household-flow.js';
@@ -110,6 +112,12 @@ async function main(): Promise<void> {
   });
   // one thread per resident: the dialog records every message, the console reads and answers them
   const conversation = createConversation(db, { keepText: config.messageRetentionDays > 0 });
+  const residents = createResidentRepository(db);
+  // "a resident needs an official" to the officials' OA group; its client never retries blindly
+  const notifyGroupId = config.handoff.notifyGroupId;
+  const notifier = notifyGroupId
+    ? createHandoffNotifier({ db, conversation, residents, zalo: broadcastZalo, groupId: notifyGroupId, t, clock, log })
+    : undefined;
   const dialog = createFaqDialog({
     faq,
     db,
@@ -124,6 +132,17 @@ async function main(): Promise<void> {
       messageRetentionDays: config.messageRetentionDays,
     },
     household: createHouseholdFlow(),
+    ...(notifier && { onWaiting: notifier.onWaiting }),
+  });
+  const handoffJobs = createHandoffJobs({
+    db,
+    conversation,
+    replies: outbox,
+    notifier,
+    quietMs: config.handoff.quietMs,
+    t,
+    clock,
+    log,
   });
   const questionPurge = startQuestionPurge({ db, clock, log, retentionDays: config.messageRetentionDays });
   const broadcast = createBroadcast({
@@ -135,7 +154,6 @@ async function main(): Promise<void> {
     options: broadcastOptionsFromConfig(config),
     storage,
   });
-  const residents = createResidentRepository(db);
   // residents' Zalo names for the console, looked up in the background after their reply
   const profiles = createResidentProfiles({ zalo, residents, clock, log });
 
@@ -235,6 +253,7 @@ async function main(): Promise<void> {
     await Promise.race([broadcast.scheduler.stop(), new Promise((resolve) => setTimeout(resolve, DRAIN_DEADLINE_MS))]);
     const drainUntil = clock.now() + DRAIN_DEADLINE_MS;
     await processor.drain(DRAIN_DEADLINE_MS);
+    await handoffJobs.stop();
     // the same deadline for a reply retry in flight; unsent replies stay pending for the next start
     await outbox.stop(Math.max(0, drainUntil - clock.now()));
     await profiles.stop(Math.max(0, drainUntil - clock.now()));
@@ -253,6 +272,7 @@ async function main(): Promise<void> {
   sandbox?.setWebhookUrl(`${url}/webhook/zalo`);
   outbox.start();
   processor.start();
+  handoffJobs.start();
   await broadcast.scheduler.start();
   ready = true;
   log.info(

@@ -5,6 +5,7 @@ import { createApp } from '../../src/app.js';
 import { acceptWithEchoes } from '../../src/bot/accept-with-echoes.js';
 import { createReplyDeliveryCheck } from '../../src/bot/check-reply-delivered.js';
 import { createReplyEchoStore } from '../../src/bot/reply-echo-store.js';
+import { createOwnMessageCheck } from '../../src/bot/own-message-check.js';
 import type { Dialog } from '../../src/bot/dialog.js';
 import type { GroupEventSink } from '../../src/bot/group-event-sink.js';
 import { createEventHandler } from '../../src/bot/handle-event.js';
@@ -14,7 +15,8 @@ import { createInboxStore, type InboxStore } from '../../src/bot/inbox-store.js'
 import { createReplyOutbox, type ReplyOutbox, type ReplyOutboxOptions } from '../../src/bot/reply-outbox.js';
 import { createReplySender } from '../../src/bot/reply-sender.js';
 import { createResidentProfiles, type ResidentProfiles } from '../../src/bot/resident-profiles.js';
-import { createResidentRepository } from '../../src/bot/resident-repository.js';
+import { createResidentRepository, type ResidentRepository } from '../../src/bot/resident-repository.js';
+import type { ZaloApi } from '../../src/zalo/zalo-api.js';
 import { SANDBOX_ZALO } from '../../src/config/parse-config.js';
 import { createI18n } from '../../src/i18n/create-i18n.js';
 import { systemClock } from '../../src/shared/clock.js';
@@ -39,6 +41,8 @@ export interface TestAppOptions {
   appId?: string;
   /** default the holding dialog */
   dialog?: Dialog;
+  /** builds the dialog over the app's own database (wins over `dialog`) */
+  makeDialog?: (db: Db, parts: { zalo: ZaloApi; outbox: ReplyOutbox; residents: ResidentRepository }) => Dialog;
   groupEvents?: GroupEventSink;
   logs?: CapturedLogs;
   /** false: events are stored but not processed (a crash right after the acknowledgement) */
@@ -143,7 +147,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
   const residents = createResidentRepository(db);
   const profiles = createResidentProfiles({ zalo, residents, clock, log });
   const handle = createEventHandler({
-    dialog: options.dialog ?? createHoldingDialog(t),
+    dialog: options.makeDialog?.(db, { zalo, outbox, residents }) ?? options.dialog ?? createHoldingDialog(t),
     replies: outbox,
     residents,
     profiles,
@@ -151,6 +155,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     groupEvents: options.groupEvents,
     log,
     logMessageText: options.logMessageText,
+    isOwnMessage: createOwnMessageCheck(createOutboundRepository(db), clock.now),
   });
   const processor = createInboxProcessor({
     inbox,
