@@ -191,6 +191,8 @@ async function main(): Promise<void> {
       handoffs: createHandoffRepository(db),
       questions: createQuestionRepository(db),
       residents: bot.residents,
+      conversation,
+      replies: bot.outbox,
       onHumanReply: (userId, now) => bot.dialog.noteHumanReply(userId, now),
       contentDir: config.contentDir,
       timeZone: config.timeZone,

@@ -10,6 +10,7 @@ import { createAdminRouter } from '../../src/admin/create-admin-router.js';
 import { createFaqDialog } from '../../src/bot/dialog/create-faq-dialog.js';
 import { createHandoffRepository } from '../../src/bot/dialog/handoff-repository.js';
 import { createQuestionRepository } from '../../src/bot/dialog/question-repository.js';
+import { createConversation } from '../../src/bot/dialog/conversation.js';
 import { createResidentRepository } from '../../src/bot/resident-repository.js';
 import { createBroadcast, type Broadcast } from '../../src/broadcast/create-broadcast.js';
 import { createFaqStore, type ReloadableFaqStore } from '../../src/faq/content/create-faq-store.js';
@@ -57,7 +58,7 @@ describe('an unanswered question becomes a phrasing with a click, and the bot an
     app = await buildTestApp({
       logs,
       makeDialog: (db) => createFaqDialog({ faq, db, t: i18n.getFixedT('vi'), log }),
-      admin: ({ db, zalo, clock }) => {
+      admin: ({ db, zalo, clock, outbox }) => {
         broadcast = createBroadcast({
           db,
           zalo,
@@ -77,6 +78,8 @@ describe('an unanswered question becomes a phrasing with a click, and the bot an
           handoffs: createHandoffRepository(db),
           questions: createQuestionRepository(db),
           residents: createResidentRepository(db),
+          conversation: createConversation(db, { keepText: true }),
+          replies: outbox,
           contentDir: dir,
           timeZone: 'Asia/Ho_Chi_Minh',
           trustProxy: false,

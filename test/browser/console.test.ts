@@ -126,6 +126,7 @@ describe('the console in headless Chromium', () => {
     const editor = await signedIn('tk-editor', PHONE);
     await editor.goto(`${app.url}/admin/inbox`);
     expect(await editor.locator('.quote').first().textContent()).toContain(HOSTILE);
+    await editor.click('a:has-text("Mở hội thoại")');
     await editor.fill('textarea[name=text]', 'Chào anh, anh mang sổ hộ khẩu lên UBND xã để được hướng dẫn.');
     await shot(editor, 'inbox-phone');
     await editor.click('button:has-text("Gửi trả lời")');

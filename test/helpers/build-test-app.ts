@@ -40,7 +40,7 @@ export interface TestAppOptions {
   /** builds the dialog over the app's own database (wins over `dialog`) */
   makeDialog?: (db: Db, parts: { zalo: ZaloApi; outbox: ReplyOutbox; residents: ResidentRepository }) => Dialog;
   /** mounts `/admin` (the console) over the app's database and Zalo client */
-  admin?: (deps: { db: Db; zalo: ZaloApi; clock: Clock; log: Logger }) => Router;
+  admin?: (deps: { db: Db; zalo: ZaloApi; clock: Clock; log: Logger; outbox: ReplyOutbox }) => Router;
   groupEvents?: GroupEventSink;
   logs?: CapturedLogs;
   /** false: events are stored but not processed (a crash right after the acknowledgement) */
@@ -148,7 +148,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const { inbox, processor, outbox, profiles } = bot;
   const app = createApp({
-    ...(options.admin ? { admin: options.admin({ db, zalo, clock, log }) } : {}),
+    ...(options.admin ? { admin: options.admin({ db, zalo, clock, log, outbox }) } : {}),
     webhook: createWebhookRouter({
       appId,
       oaSecretKey: sim.oaSecretKey,

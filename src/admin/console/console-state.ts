@@ -18,6 +18,8 @@ export interface ConsoleState {
   account?: Account;
   /** counts shown beside navigation entries (campaigns awaiting the approver) */
   badges?: Partial<Record<NavKey, number>>;
+  /** counts shown beside section links (unread conversations) */
+  counts?: Partial<Record<NavKey, number>>;
 }
 
 export function stateOf(res: Response): ConsoleState {
@@ -32,20 +34,17 @@ export function accountOf(res: Response): Account {
 }
 
 /** Sends a full console page with the shell filled from the request's state. */
-export function sendPage(res: Response, status: number, page: Omit<PageInput, 't' | 'account' | 'csrfToken'>): void {
+export function sendPage(
+  res: Response,
+  status: number,
+  page: Omit<PageInput, 't' | 'account' | 'csrfToken' | 'counts'>,
+): void {
   const state = stateOf(res);
+  const shell = { t: state.t, account: state.account, csrfToken: state.session?.csrfToken, counts: state.counts };
   res
     .status(status)
     .type('html')
-    .send(
-      renderPage({
-        ...page,
-        t: state.t,
-        account: state.account,
-        csrfToken: state.session?.csrfToken,
-        badges: state.badges,
-      }),
-    );
+    .send(renderPage({ ...page, ...shell, badges: state.badges }));
 }
 
 /** Sets (or, with `undefined`, clears) the session cookie: HttpOnly, SameSite=Lax, Secure over TLS. */
@@ -64,13 +63,16 @@ export function loadConsoleState(deps: {
   t: TFunction;
   sessions: SessionStore;
   accounts: AccountRepository;
+  /** counts beside section links, read only for a signed-in account */
+  counts?: () => Partial<Record<NavKey, number>>;
 }): RequestHandler {
   return (req, res, next) => {
     const id = readCookie(req, SESSION_COOKIE);
     const session = id ? deps.sessions.get(id) : undefined;
     const found = session?.accountId != null ? deps.accounts.findById(session.accountId) : undefined;
     const account = found && found.disabledAt === null ? found : undefined;
-    res.locals.console = { t: deps.t, session, account } satisfies ConsoleState;
+    const counts = account ? deps.counts?.() : undefined;
+    res.locals.console = { t: deps.t, session, account, counts } satisfies ConsoleState;
     next();
   };
 }

@@ -1,8 +1,10 @@
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { i18n } from 'i18next';
 import type { Broadcast } from '../../broadcast/create-broadcast.js';
+import type { Conversation } from '../../bot/dialog/conversation.js';
 import type { HandoffRepository } from '../../bot/dialog/handoff-repository.js';
 import type { QuestionRepository } from '../../bot/dialog/question-repository.js';
+import type { ReplyOutbox } from '../../bot/reply-outbox.js';
 import type { ResidentRepository } from '../../bot/resident-repository.js';
 import type { FaqStore } from '../../faq/faq-types.js';
 import type { Clock } from '../../shared/clock.js';
@@ -18,6 +20,7 @@ import { createSignIn } from '../auth/sign-in.js';
 import { addConsoleAssets } from './console-assets.js';
 import { consoleSecurityHeaders } from './console-security.js';
 import { approvalBadge, loadConsoleState, sendPage, stateOf, verifyCsrf } from './console-state.js';
+import { createThreadActions } from './inbox/thread-actions.js';
 import { createFormatter } from './format.js';
 import { html } from './html.js';
 import { createRequestFacts } from './request-facts.js';
@@ -29,6 +32,7 @@ import { addGroupRoutes } from './routes/group-routes.js';
 import { addImproveRoutes } from './routes/improve-routes.js';
 import { addInboxRoutes } from './routes/inbox-routes.js';
 import { addQuestionRoutes } from './routes/question-routes.js';
+import { addThreadActionRoutes } from './routes/thread-action-routes.js';
 import { addReportRoutes } from './routes/report-routes.js';
 import { addUsersRoutes } from './routes/users-routes.js';
 
@@ -49,6 +53,10 @@ export interface ConsoleDeps {
   handoffs: HandoffRepository;
   questions: QuestionRepository;
   residents: ResidentRepository;
+  /** residents' conversation threads (shared with the dialog): the inbox pages and their buttons */
+  conversation: Conversation;
+  /** the durable reply outbox: the "bot answers again" notice when an official ends a hand-off */
+  replies: Pick<ReplyOutbox, 'enqueue' | 'deliver'>;
   /** `dialog.noteHumanReply`: the bot stays quiet after an official wrote to the resident */
   onHumanReply?: (userId: string, now: number) => void;
   /** Config.contentDir: FAQ file paths are shown relative to it */
@@ -87,7 +95,9 @@ export function createConsoleRouter(deps: ConsoleDeps): Router {
   addConsoleAssets(router);
   router.use(consoleSecurityHeaders);
   router.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 2000 }));
-  router.use(loadConsoleState({ t, sessions, accounts }));
+  router.use(
+    loadConsoleState({ t, sessions, accounts, counts: () => ({ inbox: deps.conversation.threads.unreadCount() }) }),
+  );
   router.use(approvalBadge(deps.broadcast.approvalRequests));
   router.use(verifyCsrf);
 
@@ -103,7 +113,10 @@ export function createConsoleRouter(deps: ConsoleDeps): Router {
   });
   addCampaignRoutes(router, { ...deps.broadcast, fmt, clock, timeZone: deps.timeZone, accounts });
   addGroupRoutes(router, { directory, fmt, log });
-  addInboxRoutes(router, { ...deps, audit, fmt });
+  const show = addInboxRoutes(router, { ...deps, accounts, fmt });
+  const backToBotText = deps.i18n.getFixedT('vi', 'dialog')('handoff.backToBot');
+  const actions = createThreadActions({ ...deps, audit, backToBotText });
+  addThreadActionRoutes(router, { ...deps, audit, accounts, actions, show });
   addQuestionRoutes(router, { ...deps, audit, fmt });
   addContentRoutes(router, { faq: deps.faq, fmt });
   addImproveRoutes(router, { ...deps, audit });

@@ -31,8 +31,15 @@ export interface PageInput {
   active?: NavKey;
   /** counts beside navigation entries (0 shows nothing) */
   badges?: Partial<Record<NavKey, number>>;
+  /** a count shown beside a section's link, e.g. "Hội thoại (3)" (left out when 0) */
+  counts?: Partial<Record<NavKey, number>>;
   /** a one-line confirmation shown above the body */
   notice?: { tone: 'ok' | 'warn' | 'bad'; text: string };
+}
+
+function navLabel(t: TFunction, key: NavKey, count: number | undefined): string {
+  const label = t(`nav.${key}`);
+  return count ? t('nav.withCount', { label, count }) : label;
 }
 
 /**
@@ -49,7 +56,7 @@ export function renderPage(input: PageInput): string {
       }</button>
 <div class="nav-links" id="nav-links">${NAV.filter((n) => n.key !== 'users' || can(account.role, 'user.manage')).map(
         (n) =>
-          html`<a href="${n.href}"${n.key === input.active ? html` aria-current="page"` : ''}>${t(`nav.${n.key}`)}${navBadge(t, input.badges?.[n.key])}</a>`,
+          html`<a href="${n.href}"${n.key === input.active ? html` aria-current="page"` : ''}>${navLabel(t, n.key, input.counts?.[n.key])}${navBadge(t, input.badges?.[n.key])}</a>`,
       )}</div></nav>`
     : '';
   const who = account

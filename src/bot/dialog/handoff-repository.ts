@@ -67,6 +67,8 @@ export interface HandoffRepository {
   finish(userId: string, by: string, now: number): Handoff | undefined;
   /** Closed requests, latest first. */
   history(query?: HistoryQuery): Handoff[];
+  /** One page of the answered history (latest first) and how many closed requests match `q` in all. */
+  historyPage(query: { q?: string; limit: number; offset: number }): { items: Handoff[]; total: number };
 }
 
 interface Row {
@@ -124,6 +126,14 @@ export function createHandoffRepository(db: Db): HandoffRepository {
        OR h.closed_by LIKE @q OR r.display_name LIKE @q)
      ORDER BY coalesce(h.closed_at, h.answered_at, h.created_at) DESC, h.id DESC LIMIT @limit`,
   );
+  const historyWhere = `FROM handoffs h LEFT JOIN residents r ON r.user_id = h.user_id
+     WHERE h.status <> 'open' AND (@q IS NULL OR h.subject LIKE @q OR h.question LIKE @q OR h.answered_by LIKE @q
+       OR h.closed_by LIKE @q OR r.display_name LIKE @q)`;
+  const historyAt = db.prepare<{ q: string | null; limit: number; offset: number }, Row>(
+    `SELECT h.* ${historyWhere}
+     ORDER BY coalesce(h.closed_at, h.answered_at, h.created_at) DESC, h.id DESC LIMIT @limit OFFSET @offset`,
+  );
+  const historyCount = db.prepare<{ q: string | null }, { n: number }>(`SELECT COUNT(*) AS n ${historyWhere}`);
   return {
     open(input) {
       const created = insert.run({ ...input, urgent: input.urgent ? 1 : 0 }).changes === 1;
@@ -161,6 +171,11 @@ export function createHandoffRepository(db: Db): HandoffRepository {
     history({ q, limit = 100 } = {}) {
       const like = q && q.trim() ? `%${q.trim().replace(/[%_]/g, '')}%` : null;
       return history.all({ q: like, limit }).map(toHandoff);
+    },
+    historyPage({ q, limit, offset }) {
+      const like = q && q.trim() ? `%${q.trim().replace(/[%_]/g, '')}%` : null;
+      const items = historyAt.all({ q: like, limit, offset }).map(toHandoff);
+      return { items, total: historyCount.get({ q: like })!.n };
     },
   };
 }

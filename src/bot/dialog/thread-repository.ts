@@ -60,6 +60,10 @@ export interface ThreadRepository {
   purgeTexts(cutoff: number): number;
   /** Residents whose thread an official owns and nobody from the office wrote in since `before` (oldest first). */
   listQuiet(before: number, limit?: number): string[];
+  /** The console's view of a thread: its messages in order with their idempotence key (tells console from OA chat). */
+  messagesWithSource(userId: string, limit?: number): Array<ThreadMessage & { source: string | null }>;
+  /** When the oldest resident message no official has answered yet arrived (null when none). */
+  waitingSince(userId: string): number | null;
 }
 
 interface ThreadRow {
@@ -125,6 +129,14 @@ export function createThreadRepository(db: Db): ThreadRepository {
      ORDER BY last_official_at LIMIT ?`,
   );
   const make = (userId: string, now: number) => ensure.run(userId, now, now);
+  const selectSourced = db.prepare<[string, number], MessageRow & { source: string | null }>(
+    'SELECT * FROM (SELECT * FROM thread_messages WHERE user_id = ? ORDER BY id DESC LIMIT ?) ORDER BY id',
+  );
+  const selectWaiting = db.prepare<[string, string], { at: number | null }>(
+    `SELECT min(created_at) AS at FROM thread_messages WHERE user_id = ? AND kind = 'resident' AND id > coalesce(
+       (SELECT max(id) FROM thread_messages WHERE user_id = ?
+          AND (kind = 'official' OR event IN ('answered', 'returned', 'timeout'))), 0)`,
+  );
   return {
     get(userId) {
       const row = selectThread.get(userId);
@@ -169,6 +181,9 @@ export function createThreadRepository(db: Db): ThreadRepository {
     unreadCount: () => countUnread.get()!.n,
     purgeTexts: (cutoff) => purge.run(cutoff).changes,
     listQuiet: (before, limit = 100) => selectQuiet.all(before, limit).map((r) => r.user_id),
+    messagesWithSource: (userId, limit = 500) =>
+      selectSourced.all(userId, limit).map((r) => ({ ...toMessage(r), source: r.source })),
+    waitingSince: (userId) => selectWaiting.get(userId, userId)?.at ?? null,
   };
 }
 

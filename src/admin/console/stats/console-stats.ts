@@ -24,6 +24,8 @@ export interface HandoffStats {
   answered: number;
   closed: number;
   openNow: number;
+  /** median time from the request to the first official reply, over the answered ones (null: none) */
+  medianResponseMs: number | null;
   /** local month 'YYYY-MM' → opened / answered */
   byMonth: Array<{ month: string; opened: number; answered: number }>;
 }
@@ -87,7 +89,17 @@ export function createConsoleStats(db: Db) {
            FROM handoffs WHERE created_at >= @from AND created_at < @to GROUP BY month ORDER BY month`,
         )
         .all(r) as HandoffStats['byMonth'];
-      return { opened: row.opened, answered: row.answered ?? 0, closed: row.closed ?? 0, openNow, byMonth };
+      const waits = (
+        db
+          .prepare(
+            `SELECT answered_at - created_at AS ms FROM handoffs
+             WHERE created_at >= @from AND created_at < @to AND answered_at IS NOT NULL ORDER BY ms`,
+          )
+          .all(r) as { ms: number }[]
+      ).map((x) => x.ms);
+      const medianResponseMs = median(waits);
+      const counts = { opened: row.opened, answered: row.answered ?? 0, closed: row.closed ?? 0 };
+      return { ...counts, openNow, medianResponseMs, byMonth };
     },
     broadcasts(r: StatsRange): BroadcastStats {
       const runs = (
@@ -115,4 +127,11 @@ export function createConsoleStats(db: Db) {
       return { runs, deliveries, byMonthGroup };
     },
   };
+}
+
+/** The middle of an ascending list (the mean of the two middle values when even); null when empty. */
+function median(sorted: readonly number[]): number | null {
+  if (sorted.length === 0) return null;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
