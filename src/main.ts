@@ -148,7 +148,7 @@ async function main(): Promise<void> {
     log,
   });
   // stopped side by side against one deadline on SIGTERM
-  const services: Service[] = [bot, broadcast, { start: () => handoffJobs.start(), stop: () => handoffJobs.stop() }];
+  const services: Service[] = [bot, broadcast, handoffJobs];
 
   let ready = false;
   const app = createApp({

@@ -42,7 +42,7 @@ interface Harness {
 
 let harness: Harness | undefined;
 afterEach(async () => {
-  await harness?.jobs.stop();
+  await harness?.jobs.stop(Date.now() + 10_000);
   await harness?.app.close();
   harness?.faq.close();
   harness = undefined;

@@ -1,16 +1,15 @@
 import type { TFunction } from '../../i18n/create-i18n.js';
 import type { Clock } from '../../shared/clock.js';
 import { hashUserId, type Logger } from '../../shared/logger.js';
+import { untilDeadline, type Service } from '../../shared/service.js';
 import type { Db } from '../../storage/open-database.js';
 import type { ReplyOutbox } from '../reply-outbox.js';
 import type { Conversation } from './conversation.js';
 import type { HandoffNotifier } from './handoff-notifier.js';
 
-export interface HandoffJobs {
+export interface HandoffJobs extends Service {
   /** One pass: threads gone quiet return to the bot (the resident is told), due notices go out. */
   runOnce(now?: number): Promise<void>;
-  /** Stops the timer and waits for a pass in flight. */
-  stop(): Promise<void>;
 }
 
 export interface HandoffJobsDeps {
@@ -33,7 +32,7 @@ export interface HandoffJobsDeps {
  * resident gets `dialog:handoff.backToBot` through the reply outbox, stored in the same transaction
  * (told exactly once); a waiting thread never times out. Then the officials' group notices.
  */
-export function createHandoffJobs(deps: HandoffJobsDeps): HandoffJobs & { start(): void } {
+export function createHandoffJobs(deps: HandoffJobsDeps): HandoffJobs {
   const { db, conversation, replies, t, log } = deps;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
@@ -67,10 +66,11 @@ export function createHandoffJobs(deps: HandoffJobsDeps): HandoffJobs & { start(
       timer.unref();
       void runOnce();
     },
-    async stop() {
+    /** stops the timer; a pass in flight (a notice being sent) may finish until `deadline` */
+    async stop(deadline) {
       if (timer) clearInterval(timer);
       timer = undefined;
-      await running;
+      await untilDeadline(running, deadline, deps.clock.now());
     },
   };
 }
