@@ -55,6 +55,11 @@ export interface FaqNode {
    */
   triggers: string[];
   unless: string[];
+  /**
+   * Safety nodes: phrases that veto a trigger standing anywhere after them in the message, a story
+   * told in the past ("hồi tháng 8 bố bị tai nạn, gãy chân" is no emergency now); `unless_earlier`.
+   */
+  unlessEarlier?: string[];
   /** a safety node whose reply also opens a hand-off marked urgent */
   urgent?: boolean;
   source: SourceRef;

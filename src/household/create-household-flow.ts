@@ -130,6 +130,13 @@ function periodUnclear(facts: HouseholdFacts): boolean {
   return (household ?? 0) >= MONTHLY_HOUSEHOLD_CEILING || (perPerson ?? 0) >= MONTHLY_PERSON_CEILING;
 }
 
+/** Whether the message names a year before the period in force ("năm 2021", "hồi 2019"). */
+function asksAboutEarlierYear(text: string, period: HouseholdPeriod | undefined): boolean {
+  if (!period) return false;
+  const from = Number(period.validFrom.slice(0, 4));
+  return [...text.matchAll(/(?<!\d)(20\d\d)(?!\d)/g)].some((m) => Number(m[1]) < from);
+}
+
 /** The first thing the arithmetic still needs, in the order the questions are asked. */
 function missing(facts: HouseholdFacts, criteria: HouseholdCriteria): Ask | undefined {
   if (facts.size === undefined && facts.income?.basis !== 'person') return 'size';
@@ -274,8 +281,13 @@ export function createHouseholdFlow(options: HouseholdFlowOptions = {}): Househo
       // a size and an income together are a household described for the check, asked or not
       const described = facts.size !== undefined && facts.income !== undefined;
       // a household told as the story of another question keeps that question's confident answer
-      if (!facts.intent && keepsStoryAnswer(ctx, criteria, match)) return undefined;
+      const otherSubject = keepsStoryAnswer(ctx, criteria, match);
+      if (!facts.intent && otherSubject) return undefined;
       if (!described && (!facts.intent || !hasHouseholdNumbers(facts))) return undefined;
+      // a question about an earlier period ("năm 2021 chuẩn nghèo là bao nhiêu") is not today's check
+      if (asksAboutEarlierYear(text, periodOn(criteria, dayOf(ctx.now)))) return undefined;
+      // asking back is for a resident who asked to be checked, not for the story of another question
+      if (missing(facts, criteria) && !facts.intent) return undefined;
       return proceed(ctx, criteria, facts, 0, 'text');
     },
 

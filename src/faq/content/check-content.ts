@@ -210,7 +210,11 @@ function checkSafetyWordLists(loaded: LoadedContent, out: Finding[]): void {
   const known = new Set([...Object.keys(loaded.synonyms.safetyWords), PROPER_NAME].map(foldedText));
   for (const l of loaded.nodes) {
     const at = reporterFor(l.node, out);
-    for (const [key, phrases] of [['triggers', l.node.triggers], ['unless', l.node.unless]] as const) {
+    for (const [key, phrases] of [
+      ['triggers', l.node.triggers],
+      ['unless', l.node.unless],
+      ['unless_earlier', l.node.unlessEarlier ?? []],
+    ] as const) {
       for (const phrase of phrases) {
         for (const name of slotNames(phrase)) {
           if (!known.has(foldedText(name))) at(l.lines[key], 'error', 'UNKNOWN_SAFETY_WORDS', { name, phrase });

@@ -28,6 +28,7 @@ const ALLOWED_KEYS: Record<'topicFile' | 'topic' | 'answer' | 'smalltalk', reado
     'keywords',
     'triggers',
     'unless',
+    'unless_earlier',
     'urgent',
     'contact',
     'answer',
@@ -183,6 +184,7 @@ export function readNode(
     facts: reader.strings(f.get('facts'), 'facts') ?? [],
     triggers: reader.strings(f.get('triggers'), 'triggers') ?? [],
     unless: reader.strings(f.get('unless'), 'unless') ?? [],
+    ...optionalList('unlessEarlier', reader.strings(f.get('unless_earlier'), 'unless_earlier')),
     source: { file: reader.file, line: nodeLine },
     ...(intro ? { intro } : {}),
     ...(reviewed ? { reviewed } : {}),
@@ -198,4 +200,9 @@ export function readNode(
     versionLines: answer !== undefined ? [lines.answer ?? nodeLine] : read.lines,
     hasLegalBasis: versions.length > 0 && versions.every((v) => v.legalBasis.length > 0),
   };
+}
+
+/** An optional list field: present only when the file has it. */
+function optionalList<K extends string>(key: K, list: string[] | undefined): Partial<Record<K, string[]>> {
+  return list && list.length > 0 ? ({ [key]: list } as Partial<Record<K, string[]>>) : {};
 }

@@ -74,6 +74,9 @@ function readingsOf(alternatives: RewrittenSyllable[][][], limit: number): Rewri
  * Builds the text analyser shared by the index (content) and the queries (residents), so both
  * sides go through the same normalisation, synonym rewriting and stopword rules.
  */
+/** The years a resident may ask about: 1990–2039. */
+const YEAR = /^(?:199\d|20[0-3]\d)$/;
+
 export function createAnalyzer(synonyms: SynonymsData): Analyzer {
   const table = createSynonymTable(synonyms);
   const stopwords = createStopwords(synonyms.stopwordsExtra);
@@ -125,6 +128,11 @@ export function createAnalyzer(synonyms: SynonymsData): Analyzer {
         const pairPlace = place[i] === 'at' || place[i + 1] === 'at' ? 'at' : (place[i] ?? place[i + 1]);
         terms.push(withWeight(pair, Math.min(weight[i]!, weight[i + 1]!), pairPlace));
       }
+    });
+    // a year is a topic ("chuẩn nghèo năm 2021" asks about an earlier period), unlike other numbers
+    withNumbers.forEach((s, i) => {
+      if (s.isNumber && YEAR.test(s.folded))
+        terms.push({ key: s.folded, bigram: false, strictAccent: false, clause: clauseOf[i]! });
     });
     return terms;
   };

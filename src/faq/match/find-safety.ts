@@ -12,7 +12,9 @@ import { normalizeVietnamese, type Syllable } from './normalize-vietnamese.js';
  * {xâm hại}" is every child word followed by every abuse word; "…" (or "...") lets any number of
  * words stand between two parts ("{trẻ} … {xâm hại}"). An `unless` phrase of the same
  * node vetoes a trigger found in the same clause, near it ("bố em mất năm ngoái" is a story, not a
- * wish to die), not one said elsewhere in the message.
+ * wish to die), not one said elsewhere in the message. An `unless_earlier` phrase vetoes a trigger
+ * anywhere after it in the message: an accident told as the past of a story ("hồi tháng 8 bố bị
+ * tai nạn, gãy chân, giờ…") is no emergency now.
  */
 export interface SafetyFinder {
   find(text: string, available: (node: FaqNode) => boolean): { node: FaqNode; trigger: string } | undefined;
@@ -100,6 +102,7 @@ export function createSafetyFinder(
       node,
       triggers: node.triggers.map((t) => ({ text: t, slots: slotsOf(t) })).filter((t) => usable(t.slots)),
       unless: node.unless.map(slotsOf).filter(usable),
+      earlier: (node.unlessEarlier ?? []).map(slotsOf).filter(usable),
     }))
     .sort((a, b) => (PRIORITY[a.node.intent!] ?? 9) - (PRIORITY[b.node.intent!] ?? 9));
   return {
@@ -114,10 +117,11 @@ export function createSafetyFinder(
         if (!available(rule.node)) continue;
         // the `unless` phrases are looked for only once a trigger is found (most messages have none)
         let vetoes: Span[] | undefined;
+        let pasts: Span[] | undefined;
         const vetoed = ([start, end]: Span): boolean =>
           (vetoes ??= rule.unless.flatMap((u) => spans(folded, u, clauses, positions))).some(
             ([s, e]) => clauses[s] === clauses[start] && Math.max(s - end - 1, start - e - 1) <= VETO_WINDOW,
-          );
+          ) || (pasts ??= rule.earlier.flatMap((u) => spans(folded, u, clauses, positions))).some(([, e]) => e < start);
         for (const trigger of rule.triggers) {
           if (!mayStart(trigger.slots[0]!)) continue;
           const found = spans(folded, trigger.slots, clauses, positions);

@@ -72,7 +72,8 @@ describe('createAnalyzer', () => {
     expect(terms.filter((t) => t.bigram).map((t) => t.key)).toEqual(['ho_ngheo']);
   });
 
-  it('when numbers are in the text, then they produce no terms', () => {
+  it('when numbers are in the text, then they produce no terms, except a year', () => {
     expect(unigrams('vay 100 triệu 1tr4')).toEqual(['vay', 'trieu']);
+    expect(unigrams('chuẩn nghèo năm 2021 là 700 nghìn')).toEqual(['chuan', 'ngheo', 'nam', 'nghin', '2021']);
   });
 });

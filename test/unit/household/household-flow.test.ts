@@ -142,6 +142,22 @@ describe('household self-check: what starts it from free text', () => {
     expect(textOf(reply)).not.toContain('Kết quả tính thử');
   });
 
+  it('when a story gives a household but asks something else, then no question comes back: the FAQ answers', async () => {
+    const reply = await converse(fx.dialog, at('2026-12-31')).say(
+      'Nhà em làm nông, 4 người, cả năm lúa với vải thiều được tầm 90 triệu. Cán bộ bảo nhà em là hộ có mức sống trung bình. Vậy hộ mức sống trung bình là gì, có được hỗ trợ gì không ạ?',
+    );
+    expect(reply.outcome).not.toEqual(ASKING);
+    expect(textOf(reply)).not.toContain('Để tính thử');
+  });
+
+  it('when the question is about a year before the lines in force, then the FAQ answers, not a check of today', async () => {
+    const reply = await converse(fx.dialog, at('2026-12-31')).say(
+      'cho minh hoi nam 2021 chuan ngheo la bn, hoi do nha minh thu nhap tam 800k 1 nguoi thi co bi tinh ngheo ko',
+    );
+    expect(reply.outcome.id).not.toBe(ENTRY);
+    expect(textOf(reply)).not.toContain('Kết quả tính thử');
+  });
+
   it.each(['thu nhập bao nhiêu thì được hộ nghèo', 'nhà 4 người thì được hỗ trợ gì'])(
     'when the numbers are missing or only a size is given without asking, then the FAQ answers: "%s"',
     async (text) => {

@@ -102,6 +102,29 @@ describe('safety triggers with word lists', () => {
   });
 });
 
+describe('a story told in the past (unless_earlier)', () => {
+  const accident = {
+    ...node('cap-cuu', 'emergency', ['gãy chân', 'nhà bị cháy']),
+    unlessEarlier: ['hồi tháng', 'hôm kia'],
+  };
+  const past = createSafetyFinder([accident], { ko: 'không' });
+  const found = (text: string) => past.find(text, () => true)?.node.id;
+
+  it.each([
+    'Bố cháu bị tai nạn hồi tháng 8, gãy chân phải nằm nhà. Giờ làm đơn thì bao giờ được xét ạ',
+    'hom kia nha e bi chay do chap dien, nhu vay co duoc xet ho ngheo ngay ko',
+  ])('when the accident is told before as the past ("%s"), then no emergency reply', (text) => {
+    expect(found(text)).toBeUndefined();
+  });
+
+  it.each(['bố em vừa ngã gãy chân, hồi tháng 8 cũng ngã một lần', 'ad ơi nhà bị cháy rồi cứu với'])(
+    'when the emergency comes before any past phrase or there is none ("%s"), then it is found',
+    (text) => {
+      expect(found(text)).toBe('cap-cuu');
+    },
+  );
+});
+
 describe('the safety layer reads the marks a resident typed', () => {
   const marks = createSafetyFinder(
     [node('cap-cuu', 'emergency', ['bị hóc', 'đang cháy']), node('tu-tu', 'emergency', ['tự tử'], ['từ từ'])],
