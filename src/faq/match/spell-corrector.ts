@@ -5,7 +5,8 @@ import { foldKey } from './normalize-vietnamese.js';
  * it does use, becomes the most frequent of them ("ngeo" → "ngheo", "nhug" → "nhung"). Vietnamese
  * syllables are short and one changed letter often makes another real word (vàng → đăng), so a
  * letter left out is corrected from 4 letters typed, an extra letter from 5, a changed or swapped
- * letter only from 6. Words the content uses are never changed.
+ * letter only from 6; a word typed with diacritics is plainly Vietnamese, so a letter left out of it
+ * is corrected from 3 ("nặg" → "nang"). Words the content uses are never changed.
  */
 export interface SpellCorrector {
   /** the corrected (folded) word, or undefined when the word is known or nothing is one edit away */
@@ -13,6 +14,7 @@ export interface SpellCorrector {
 }
 
 const MIN_MISSING = 4;
+const MIN_MISSING_MARKED = 3;
 const MIN_EXTRA = 5;
 const MIN_CHANGED = 6;
 
@@ -28,12 +30,13 @@ export function createSpellCorrector(words: Iterable<string>): SpellCorrector {
   /** a deletion of a known word → the known words it comes from */
   const byDeletion = new Map<string, string[]>();
   for (const w of frequency.keys()) {
-    if (w.length < MIN_MISSING + 1) continue;
+    if (w.length < MIN_MISSING_MARKED + 1) continue;
     for (const d of new Set(deletions(w))) byDeletion.set(d, [...(byDeletion.get(d) ?? []), w]);
   }
   const cache = new Map<string, string | undefined>();
-  const lookup = (folded: string): string | undefined => {
-    if (frequency.has(folded) || folded.length < MIN_MISSING || /\d/.test(folded)) return undefined;
+  const lookup = (folded: string, marked: boolean): string | undefined => {
+    const shortest = marked ? MIN_MISSING_MARKED : MIN_MISSING;
+    if (frequency.has(folded) || folded.length < shortest || /\d/.test(folded)) return undefined;
     const found = new Set<string>();
     for (const w of byDeletion.get(folded) ?? []) found.add(w); // a letter left out
     for (const d of folded.length >= MIN_EXTRA ? deletions(folded) : []) {
@@ -47,12 +50,15 @@ export function createSpellCorrector(words: Iterable<string>): SpellCorrector {
   };
   return {
     correct(word) {
-      const folded = foldKey(word.toLowerCase());
-      if (!cache.has(folded)) {
+      const lower = word.toLowerCase();
+      const folded = foldKey(lower);
+      const marked = /[^a-z]/.test(lower);
+      const key = marked ? `${folded}*` : folded;
+      if (!cache.has(key)) {
         if (cache.size > 20_000) cache.clear();
-        cache.set(folded, lookup(folded));
+        cache.set(key, lookup(folded, marked));
       }
-      return cache.get(folded);
+      return cache.get(key);
     },
   };
 }

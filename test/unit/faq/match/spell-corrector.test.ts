@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSpellCorrector } from '../../../../src/faq/match/spell-corrector.js';
 
-const corrector = createSpellCorrector(['ngheo', 'ngheo', 'nhung', 'bao', 'hiem', 'giam', 'khuyet', 'chuan']);
+const corrector = createSpellCorrector(['ngheo', 'ngheo', 'nhung', 'bao', 'hiem', 'giam', 'khuyet', 'chuan', 'nang']);
 
 describe('the spell corrector', () => {
   it.each([
@@ -21,4 +21,9 @@ describe('the spell corrector', () => {
       expect(corrector.correct(word)).toBeUndefined();
     },
   );
+
+  it('when a three-letter word typed with diacritics lost a letter ("nặg"), then it reads the content word; typed without, it is left alone', () => {
+    expect(corrector.correct('nặg')).toBe('nang');
+    expect(corrector.correct('nag')).toBeUndefined();
+  });
 });
