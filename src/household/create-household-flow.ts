@@ -46,7 +46,7 @@ export interface HouseholdFlow {
    * Called for a free-text question after the matcher: starts a check when the message carries
    * household numbers and asks about eligibility, or gives both a household size and an income,
    * or is the menu entry's title typed out. Safety
-   * matches (emergency, scam, trigger phrases, urgent hand-offs) keep the FAQ reply.
+   * matches (emergency, scam, privacy, urgent hand-offs) keep the FAQ reply.
    */
   detect(ctx: HouseholdContext, text: string, match: MatchResult): HouseholdTurn | undefined;
   /** Called when a menu node is opened: the self-check's main-menu entry starts a check. */
@@ -73,13 +73,11 @@ interface Pending {
 /** Plausible ceilings of an income given without a period, read as monthly (else: ask). */
 const MONTHLY_HOUSEHOLD_CEILING = 20_000_000;
 const MONTHLY_PERSON_CEILING = 8_000_000;
-const SAFETY_INTENTS = new Set(['emergency', 'scam']);
+const SAFETY_INTENTS = new Set(['emergency', 'scam', 'privacy']);
 
-/** A safety reply (emergency, scam, a trigger phrase, an urgent hand-off) always keeps the FAQ's answer. */
-function isSafetyReply(ctx: HouseholdContext, match: MatchResult): boolean {
-  if (match.kind !== 'smalltalk') return false;
-  const node = ctx.snapshot.node(match.id);
-  return match.urgent === true || SAFETY_INTENTS.has(match.intent) || (node?.triggers.length ?? 0) > 0;
+/** A safety reply (emergency, scam, privacy, an urgent hand-off) always keeps the FAQ's answer. */
+function isSafetyReply(match: MatchResult): boolean {
+  return match.kind === 'smalltalk' && (match.urgent === true || SAFETY_INTENTS.has(match.intent));
 }
 
 /**
@@ -275,7 +273,7 @@ export function createHouseholdFlow(options: HouseholdFlowOptions = {}): Househo
 
     detect(ctx, text, match) {
       const criteria = ctx.snapshot.household;
-      if (!criteria || isSafetyReply(ctx, match)) return undefined;
+      if (!criteria || isSafetyReply(match)) return undefined;
       if (foldText(text) === foldText(criteria.menu.title)) return start(ctx, criteria);
       const facts = parseHouseholdMessage(text, vocabularyOn(criteria, dayOf(ctx.now)));
       // a size and an income together are a household described for the check, asked or not
