@@ -6,7 +6,7 @@ import { createPhrasingIndex } from './phrasing-index.js';
 import { createDefiningWords } from './defining-words.js';
 import { createFeatureSpace, type SparseVector } from './feature-space.js';
 import { createFuzzyVocabulary } from './fuzzy-vocabulary.js';
-import { foldedWords } from './normalize-vietnamese.js';
+import { accentKey, foldedWords } from './normalize-vietnamese.js';
 import { trainLinearModel, type ModelInput, type TrainingExample } from './linear-model.js';
 import { seededRandom } from './seeded-random.js';
 import { createSpellCorrector } from './spell-corrector.js';
@@ -101,9 +101,11 @@ export function createClassifier(input: ClassifierInput): Classifier {
     ...answerWords,
   ]);
   const corrector = createSpellCorrector([...raw.flatMap((r) => r.features.words), ...answerWords]);
-  /** the message with its typos corrected to the content's words */
+  /** the message with its typos corrected to the content's words; a function word typed with marks ("thì") is no typo */
   const corrected = (text: string): string =>
-    text.replace(/[\p{L}\p{M}]+/gu, (word) => corrector.correct(word) ?? word);
+    text.replace(/[\p{L}\p{M}]+/gu, (word) =>
+      analyzer.stopwords.accented.has(accentKey(word.toLowerCase())) ? word : (corrector.correct(word) ?? word),
+    );
   const unknownShare = (words: string[]): number =>
     words.length === 0 ? 0 : words.filter((w) => !known.near(w)).length / words.length;
   const alwaysOn = nodes.map((n, cls) => (outOfScope.has(n) ? cls : -1)).filter((c) => c >= 0);

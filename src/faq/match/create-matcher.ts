@@ -115,7 +115,7 @@ export function createMatcher(input: MatcherInput): Matcher {
       const other = [...distinct, ...parts.flatMap(bestSuggested)].find((p) => p.id !== whole.id);
       return other ? { ...whole, alternatives: [{ id: other.id, score: other.score }] } : whole;
     }
-    return distinct[0] && distinct[0].score >= knobs.answerAbove ? distinct[0] : whole;
+    return distinct[0] && distinct[0].score >= knobs.secondAbove ? distinct[0] : whole;
   };
 
   return {
