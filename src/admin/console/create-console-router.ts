@@ -104,7 +104,7 @@ export function createConsoleRouter(deps: ConsoleDeps): Router {
   addAuthRoutes(router, { sessions, signIn, facts, audit, log, clock });
   addUsersRoutes(router, { accounts, service: accountService, fmt });
   addReportRoutes(router, {
-    stats: createConsoleStats(db),
+    stats: createConsoleStats({ ...deps, runStore: deps.broadcast.runStore }),
     faq: deps.faq,
     clock,
     timeZone: deps.timeZone,
