@@ -25,6 +25,7 @@ import { createFormatter } from './format.js';
 import { html } from './html.js';
 import { createRequestFacts } from './request-facts.js';
 import { createConsoleStats } from './stats/console-stats.js';
+import { addAuditRoutes } from './routes/audit-routes.js';
 import { addAuthRoutes } from './routes/auth-routes.js';
 import { addCampaignRoutes } from './routes/campaign-routes.js';
 import { addContentRoutes } from './routes/content-routes.js';
@@ -120,6 +121,7 @@ export function createConsoleRouter(deps: ConsoleDeps): Router {
   addQuestionRoutes(router, { ...deps, audit, fmt });
   addContentRoutes(router, { faq: deps.faq, fmt });
   addImproveRoutes(router, { ...deps, audit });
+  addAuditRoutes(router, { ...deps, audit, campaigns: deps.broadcast.campaigns, directory, fmt });
 
   router.use((_req, res) => {
     const { t: tr } = stateOf(res);
