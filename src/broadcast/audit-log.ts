@@ -23,6 +23,8 @@ export interface AuditQuery {
   areas?: readonly string[];
   /** searched in the actor, the action and the details (SQLite LIKE: ASCII case folded) */
   q?: string;
+  /** actions that also match `q` (the caller found `q` in their labels) */
+  qActions?: readonly string[];
   limit: number;
   offset: number;
 }
@@ -71,15 +73,17 @@ export function createAuditLog({ db, clock }: { db: Db; clock: Clock }): AuditLo
         }) as AuditRow[];
       return rows.map(toEntry);
     },
-    page({ actor, areas, q, limit, offset }) {
+    page({ actor, areas, q, qActions, limit, offset }) {
       const params = {
         actor: actor || null,
         areas: areas && areas.length > 0 ? JSON.stringify(areas) : null,
         q: q && q.trim() ? `%${q.trim().replace(/[%_]/g, '')}%` : null,
+        qActions: JSON.stringify(qActions ?? []),
       };
       const where = `FROM broadcast_audit WHERE (@actor IS NULL OR actor = @actor)
         AND (@areas IS NULL OR EXISTS (SELECT 1 FROM json_each(@areas) a WHERE action LIKE a.value || '.%'))
-        AND (@q IS NULL OR actor LIKE @q OR action LIKE @q OR details LIKE @q)`;
+        AND (@q IS NULL OR actor LIKE @q OR action LIKE @q OR details LIKE @q
+          OR action IN (SELECT value FROM json_each(@qActions)))`;
       const rows = db
         .prepare(`SELECT * ${where} ORDER BY id DESC LIMIT @limit OFFSET @offset`)
         .all({ ...params, limit, offset }) as AuditRow[];

@@ -69,6 +69,10 @@ describe('the audit list page', () => {
     const accounts = await plain(admin, '/admin/audit?kind=account&q=bien');
     expect(accounts).toContain('<td>bien-tap</td><td>Đăng nhập</td>');
     expect(accounts).not.toContain('<td>quan-tri</td><td>Đăng nhập</td>');
+    // the Vietnamese label is searched too, without diacritics
+    const labelled = await plain(admin, '/admin/audit?q=cau+hoi+da+xu+ly');
+    expect(labelled).toContain('<td>bien-tap</td><td>Đánh dấu câu hỏi đã xử lý</td>');
+    expect(labelled).not.toContain('Nhóm bị giải tán hoặc xoá</td>');
     const none = await plain(admin, '/admin/audit?q=khong-co-ai');
     expect(none).toContain('Không có mục nào khớp bộ lọc.');
   });

@@ -46,6 +46,9 @@ describe('campaign list filters', () => {
       'Họp thôn hằng tháng',
     ]);
     expect(await titles('kind=monthly&status=approved')).toEqual([]);
+    expect((await viewer.get('/admin/campaigns?kind=monthly&status=approved')).text).toContain(
+      'Không có chiến dịch nào khớp bộ lọc.',
+    );
     const page = (await viewer.get('/admin/campaigns?kind=now&tag=th%C3%B4n+b%E1%BA%AFc')).text;
     expect(page).toContain('<option value="now" selected>Gửi ngay khi được duyệt</option>');
     expect(page).toContain('<option value="thôn bắc" selected>thôn bắc</option>');

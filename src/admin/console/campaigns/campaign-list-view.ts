@@ -78,12 +78,13 @@ export function campaignListView(
 <td>${c.createdBy}${c.approvedBy ? html`<br><span class="muted">${t('campaigns.approvedBy', { name: c.approvedBy })}</span>` : ''}</td>
 <td>${fmt.dateTime(c.updatedAt)}</td></tr>`,
   );
+  const filtered = Object.values(input.filter).some((v) => v !== '');
   return html`<h1>${t('campaigns.title')}</h1>
 ${input.canDraft ? html`<div class="actions"><a class="button" href="/admin/campaigns/new">${t('campaigns.new')}</a></div>` : ''}
 ${campaignFilters(t, input.filter, input.tags)}
 ${
   rows.length === 0
-    ? html`<div class="card"><p>${t('campaigns.empty')}</p></div>`
+    ? html`<div class="card"><p>${filtered ? t('campaignFilter.noMatch') : t('campaigns.empty')}</p></div>`
     : html`<div class="table-wrap"><table>
 <thead><tr><th>${t('campaigns.fieldTitle')}</th><th>${t('campaigns.status')}</th><th>${t('runOutcome.lastRun')}</th><th>${t('campaigns.schedule')}</th>
 <th>${t('campaigns.audience')}</th><th>${t('campaigns.createdBy')}</th><th>${t('campaigns.updatedAt')}</th></tr></thead>

@@ -1,4 +1,5 @@
 import type { Router } from 'express';
+import type { i18n } from 'i18next';
 import type { HandoffRepository } from '../../../bot/dialog/handoff-repository.js';
 import type { ResidentRepository } from '../../../bot/resident-repository.js';
 import type { AuditLog } from '../../../broadcast/audit-log.js';
@@ -9,7 +10,22 @@ import { AUDIT_KINDS, auditListView } from '../audit/audit-list-view.js';
 import { auditSubjects } from '../audit/audit-subject.js';
 import { requirePermission, sendPage, stateOf } from '../console-state.js';
 import type { Formatter } from '../format.js';
-import { PAGE_SIZE, queryParam, readListQuery } from '../lists/list-query.js';
+import { PAGE_SIZE, queryParam, readListQuery, searchMatcher } from '../lists/list-query.js';
+
+/** The action codes whose Vietnamese label matches the search ("dang nhap" → account.sign_in). */
+function actionsLabelled(i18n: i18n, q: string): string[] {
+  const matches = searchMatcher(q);
+  const out: string[] = [];
+  const walk = (node: unknown, prefix: string): void => {
+    if (typeof node === 'string') {
+      if (matches(node)) out.push(prefix);
+    } else if (node && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) walk(value, prefix ? `${prefix}.${key}` : key);
+    }
+  };
+  walk((i18n.getResourceBundle('vi', 'admin') as { audit?: unknown }).audit, '');
+  return out;
+}
 
 /** GET /audit: the whole audit trail, for the roles holding `audit.read`. */
 export function addAuditRoutes(
@@ -22,6 +38,8 @@ export function addAuditRoutes(
     residents: ResidentRepository;
     faq: FaqStore;
     fmt: Formatter;
+    /** the action labels (`admin:audit.*`), searched too */
+    i18n: i18n;
   },
 ): void {
   router.get('/audit', requirePermission('audit.read'), (req, res) => {
@@ -30,7 +48,8 @@ export function addAuditRoutes(
     const actors = deps.audit.actors();
     const actor = actors.find((a) => a === queryParam(req, 'actor', 200)) ?? '';
     const kind = Object.hasOwn(AUDIT_KINDS, queryParam(req, 'kind')) ? queryParam(req, 'kind') : '';
-    const query = { actor, areas: kind ? AUDIT_KINDS[kind] : undefined, q: list.q, limit: PAGE_SIZE };
+    const qActions = list.q ? actionsLabelled(deps.i18n, list.q) : [];
+    const query = { actor, areas: kind ? AUDIT_KINDS[kind] : undefined, q: list.q, qActions, limit: PAGE_SIZE };
     let found = deps.audit.page({ ...query, offset: (list.page - 1) * PAGE_SIZE });
     const pages = Math.max(1, Math.ceil(found.total / PAGE_SIZE));
     const page = Math.min(list.page, pages);
