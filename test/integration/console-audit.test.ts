@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildConsoleApp, type ConsoleTestApp } from '../helpers/build-console-app.js';
 import type { ConsoleClient } from '../helpers/console-client.js';
+import { draftCampaign } from '../helpers/draft-campaign.js';
 
 /** The page without the phone layout's cell labels, so rows read as written. */
 async function plain(client: ConsoleClient, path: string): Promise<string> {
@@ -20,13 +21,7 @@ describe('the audit list page', () => {
 
   it('when an editor drafted a campaign and answered a resident, then the admin sees who, what, when and links to the campaign and the thread', async () => {
     const editor = await app.signInAs('bien-tap', 'editor');
-    const created = await editor.post('/admin/campaigns', {
-      title: 'Họp thôn Đông',
-      text: 'Kính gửi bà con: họp thôn lúc 19:00.',
-      all: '1',
-      scheduleType: 'now',
-    });
-    const campaign = created.location!.split('?')[0]!;
+    const campaign = await draftCampaign(editor, 'Họp thôn Đông');
     const userId = app.sim.addUser({ displayName: 'Trần Văn Nam', lastInteraction: app.clock.now() }).userId;
     await app.sim.sendUserText(userId, 'gặp cán bộ');
     await app.settle();

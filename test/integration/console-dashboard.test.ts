@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { QuestionOutcome } from '../../src/bot/dialog/question-repository.js';
 import { buildConsoleApp, type ConsoleTestApp } from '../helpers/build-console-app.js';
+import { draftCampaign } from '../helpers/draft-campaign.js';
 
 /** Issue 14 item 5: the dashboard's SVG chart, drill-down links, top unanswered questions, small talk explained. */
 describe('a dashboard worth opening', () => {
@@ -71,13 +72,7 @@ describe('a dashboard worth opening', () => {
     const editor = await app.signInAs('bien-tap', 'editor');
     const approver = await app.signInAs('lanh-dao', 'approver');
     expect((await editor.post('/admin/groups/sync')).status).toBe(303);
-    const created = await editor.post('/admin/campaigns', {
-      title: 'Lịch tiêm chủng',
-      text: 'Kính gửi bà con: lịch tiêm chủng tháng 12.',
-      all: '1',
-      scheduleType: 'now',
-    });
-    const detail = created.location!.split('?')[0]!;
+    const detail = await draftCampaign(editor, 'Lịch tiêm chủng');
     app.sim.getGroup('g2')!.status = 'disabled';
     expect((await approver.post(`${detail}/approve`)).status).toBe(303);
     await app.broadcast.scheduler.tick();
