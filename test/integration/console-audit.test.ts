@@ -37,6 +37,16 @@ describe('the audit list page', () => {
     expect(page.text).toContain(`<a href="/admin/inbox/t/${userId}">Hội thoại với Nam</a>`);
     expect(page.text).toContain('<td>Đăng nhập</td>');
     expect(page.text).not.toContain('Chào anh Nam');
+
+    // an entry naming only the run (a delivery) links to the run of its campaign
+    const campaignId = Number(campaign.split('/').pop());
+    const now = app.clock.now();
+    app.broadcast.runStore.createRun({ campaignId, dueAt: now, releaseAt: now, status: 'scheduled' }, now);
+    const runId = app.broadcast.runStore.listRuns(campaignId)[0]!.id;
+    app.broadcast.audit.record({ actor: 'system', action: 'delivery.unknown', runId, groupId: 'g9', details: {} });
+    const runs = await plain(admin, '/admin/audit?kind=run');
+    expect(runs).toContain('<td>Hệ thống (tự động)</td><td>Chưa rõ tin đã tới nhóm hay chưa</td>');
+    expect(runs).toContain(`<a href="${campaign}/runs/${runId}">Lần gửi số ${runId}</a>`);
   });
 
   it('when filtered by account, kind and search, then only the matching entries are listed and the filters stay in the page links', async () => {

@@ -121,7 +121,7 @@ export function createConsoleRouter(deps: ConsoleDeps): Router {
   addQuestionRoutes(router, { ...deps, audit, fmt });
   addContentRoutes(router, { faq: deps.faq, fmt });
   addImproveRoutes(router, { ...deps, audit });
-  addAuditRoutes(router, { ...deps, audit, campaigns: deps.broadcast.campaigns, directory, fmt });
+  addAuditRoutes(router, { ...deps, ...deps.broadcast, fmt });
 
   router.use((_req, res) => {
     const { t: tr } = stateOf(res);

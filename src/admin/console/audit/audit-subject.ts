@@ -3,6 +3,7 @@ import type { HandoffRepository } from '../../../bot/dialog/handoff-repository.j
 import type { ResidentRepository } from '../../../bot/resident-repository.js';
 import type { AuditEntry } from '../../../broadcast/audit-log.js';
 import type { BroadcastGroup, Campaign } from '../../../broadcast/broadcast-types.js';
+import type { RunStore } from '../../../broadcast/run-store.js';
 import type { FaqSnapshot } from '../../../faq/faq-types.js';
 import { residentName } from '../inbox/thread-summaries.js';
 
@@ -16,6 +17,8 @@ export interface AuditSubjectSources {
   campaigns: ReadonlyMap<number, Campaign>;
   groups: ReadonlyMap<string, BroadcastGroup>;
   handoffs: Pick<HandoffRepository, 'get'>;
+  /** a run's campaign, for entries that name only the run (deliveries) */
+  runs: Pick<RunStore, 'getRun'>;
   residents: ResidentRepository;
   faq: FaqSnapshot;
 }
@@ -29,11 +32,10 @@ export function auditSubjects(t: TFunction, src: AuditSubjectSources, e: AuditEn
     const title = src.campaigns.get(e.campaignId)?.title ?? `#${e.campaignId}`;
     out.push({ label: t('auditPage.on.campaign', { title }), href: `/admin/campaigns/${e.campaignId}` });
   }
-  if (e.runId !== null && e.campaignId !== null) {
-    out.push({
-      label: t('auditPage.on.run', { id: e.runId }),
-      href: `/admin/campaigns/${e.campaignId}/runs/${e.runId}`,
-    });
+  const runCampaign = e.runId === null ? null : (e.campaignId ?? src.runs.getRun(e.runId)?.campaignId ?? null);
+  if (e.runId !== null && runCampaign !== null) {
+    const href = `/admin/campaigns/${runCampaign}/runs/${e.runId}`;
+    out.push({ label: t('auditPage.on.run', { id: e.runId }), href });
   }
   if (e.groupId !== null) {
     const name = src.groups.get(e.groupId)?.name || e.groupId;

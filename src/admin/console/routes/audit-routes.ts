@@ -4,6 +4,7 @@ import type { HandoffRepository } from '../../../bot/dialog/handoff-repository.j
 import type { ResidentRepository } from '../../../bot/resident-repository.js';
 import type { AuditLog } from '../../../broadcast/audit-log.js';
 import type { CampaignService } from '../../../broadcast/campaign-service.js';
+import type { RunStore } from '../../../broadcast/run-store.js';
 import type { GroupDirectory } from '../../../broadcast/group-directory.js';
 import type { FaqStore } from '../../../faq/faq-types.js';
 import { AUDIT_KINDS, auditListView } from '../audit/audit-list-view.js';
@@ -35,6 +36,7 @@ export function addAuditRoutes(
     campaigns: Pick<CampaignService, 'list'>;
     directory: Pick<GroupDirectory, 'list'>;
     handoffs: Pick<HandoffRepository, 'get'>;
+    runStore: Pick<RunStore, 'getRun'>;
     residents: ResidentRepository;
     faq: FaqStore;
     fmt: Formatter;
@@ -58,6 +60,7 @@ export function addAuditRoutes(
       campaigns: new Map(deps.campaigns.list().map((c) => [c.id, c])),
       groups: new Map(deps.directory.list().map((g) => [g.groupId, g])),
       handoffs: deps.handoffs,
+      runs: deps.runStore,
       residents: deps.residents,
       faq: deps.faq.current(),
     };
