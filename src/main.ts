@@ -4,11 +4,9 @@ import { createAdmin } from './admin/create-admin.js';
 import { createApp } from './app.js';
 import { createBot } from './bot/create-bot.js';
 import { createConversation } from './bot/dialog/conversation.js';
-import { createHandoffRepository } from './bot/dialog/handoff-repository.js';
 import { createHandoffNotifier } from './bot/dialog/handoff-notifier.js';
 import { createHandoffJobs } from './bot/dialog/start-handoff-jobs.js';
 import { createResidentRepository } from './bot/resident-repository.js';
-import { createQuestionRepository } from './bot/dialog/question-repository.js';
 import { createFaqDialog } from './bot/dialog/create-faq-dialog.js';
 import { createHouseholdFlow } from './household/create-household-flow.js';
 import { broadcastOptionsFromConfig, createBroadcast } from './broadcast/create-broadcast.js';
@@ -180,25 +178,7 @@ async function main(): Promise<void> {
     },
     verifierCode: config.zalo.verifierCode,
     sandbox: sandbox?.router,
-    admin: createAdmin({
-      db,
-      clock,
-      log,
-      i18n,
-      faq,
-      zalo,
-      broadcast,
-      handoffs: createHandoffRepository(db),
-      questions: createQuestionRepository(db),
-      residents: bot.residents,
-      conversation,
-      replies: bot.outbox,
-      onHumanReply: (userId, now) => bot.dialog.noteHumanReply(userId, now),
-      contentDir: config.contentDir,
-      timeZone: config.timeZone,
-      trustProxy: config.trustProxy,
-      adminToken: config.adminToken,
-    }),
+    admin: createAdmin({ db, clock, log, i18n, faq, zalo, broadcast, conversation, bot, config }),
     log,
   });
 

@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { Db } from '../storage/open-database.js';
+import { localDaySql, localMonthSql, type StatsRange } from '../storage/stats-range.js';
 import type { BroadcastRun, Delivery, DeliveryCounts, DeliveryStatus, RunStatus } from './broadcast-types.js';
 
 /** A target to write as a delivery when a run starts: pending, or skipped with its reason. */
@@ -7,6 +8,16 @@ export interface DeliveryTarget {
   groupId: string;
   groupName: string;
   skip: { code: string; reason: string } | null;
+}
+
+/** Counts over the deliveries of the runs started in a range (by the run's start). */
+export interface BroadcastStats {
+  runs: number;
+  deliveries: Record<'sent' | 'failed' | 'unknown' | 'skipped' | 'pending' | 'sending', number>;
+  /** local month × group → deliveries sent and failed (unknown counts as failed) */
+  byMonthGroup: Array<{ month: string; groupId: string; groupName: string; sent: number; failed: number }>;
+  /** local day 'YYYY-MM-DD' → deliveries sent and failed (unknown counts as failed) */
+  byDay: Array<{ day: string; sent: number; failed: number }>;
 }
 
 export interface RunStore {
@@ -72,6 +83,10 @@ export interface RunStore {
   finishIfComplete(runId: number, now: number): boolean;
   /** On cancel: scheduled runs → cancelled; pending deliveries of sending runs → skipped with `reason`. */
   cancelCampaignRuns(campaignId: number, reason: string, now: number): void;
+  /** Delivery counts of the runs started in `range`, by status, day and month × group. */
+  deliveryStats(range: StatsRange): BroadcastStats;
+  /** The campaigns with a run due or started in [from, to) (the console's date filter). */
+  campaignsWithRunsBetween(from: number, to: number): Set<number>;
 }
 
 /** SQL for runs and deliveries. Every state change is one statement or one transaction. */
@@ -280,6 +295,14 @@ export function createRunStore(db: Db): RunStore {
       }
       return counts;
     },
+    deliveryStats: (range) => deliveryStats(db, range),
+    campaignsWithRunsBetween(from, to) {
+      const rows = sql(
+        `SELECT DISTINCT campaign_id AS id FROM broadcast_runs
+         WHERE coalesce(started_at, release_at) >= ? AND coalesce(started_at, release_at) < ?`,
+      ).all(from, to) as { id: number }[];
+      return new Set(rows.map((r) => r.id));
+    },
     finishIfComplete,
     cancelCampaignRuns(campaignId, reason, now) {
       db.transaction(() => {
@@ -363,4 +386,34 @@ function toDelivery(r: DeliveryRow): Delivery {
     sentAt: r.sent_at,
     updatedAt: r.updated_at,
   };
+}
+
+function deliveryStats(db: Db, r: StatsRange): BroadcastStats {
+  const runs = (
+    db.prepare(`SELECT COUNT(*) AS n FROM broadcast_runs WHERE started_at >= @from AND started_at < @to`).get(r) as {
+      n: number;
+    }
+  ).n;
+  const joined = `FROM broadcast_deliveries d JOIN broadcast_runs r ON r.id = d.run_id
+     WHERE r.started_at >= @from AND r.started_at < @to`;
+  const deliveries = { sent: 0, failed: 0, unknown: 0, skipped: 0, pending: 0, sending: 0 };
+  const rows = db.prepare(`SELECT d.status, COUNT(*) AS n ${joined} GROUP BY d.status`).all(r) as {
+    status: keyof typeof deliveries;
+    n: number;
+  }[];
+  for (const x of rows) deliveries[x.status] = x.n;
+  const counted = `SUM(d.status = 'sent') AS sent, SUM(d.status IN ('failed', 'unknown')) AS failed`;
+  const byMonthGroup = db
+    .prepare(
+      `SELECT ${localMonthSql('r.started_at')} AS month, d.group_id AS groupId, MAX(d.group_name) AS groupName, ${counted}
+       ${joined} AND d.status <> 'skipped' GROUP BY month, d.group_id ORDER BY groupName, d.group_id, month`,
+    )
+    .all(r) as BroadcastStats['byMonthGroup'];
+  const byDay = db
+    .prepare(
+      `SELECT ${localDaySql('r.started_at')} AS day, ${counted} ${joined} AND d.status <> 'skipped'
+       GROUP BY day ORDER BY day`,
+    )
+    .all(r) as BroadcastStats['byDay'];
+  return { runs, deliveries, byMonthGroup, byDay };
 }

@@ -2,23 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createAccountRepository } from '../../src/admin/auth/account-repository.js';
-import { createAccountService } from '../../src/admin/auth/account-service.js';
-import { createAdminApiRouter } from '../../src/admin/api/create-admin-api-router.js';
-import { createConsoleRouter } from '../../src/admin/console/create-console-router.js';
-import { createAdminRouter } from '../../src/admin/create-admin-router.js';
-import { createFaqDialog } from '../../src/bot/dialog/create-faq-dialog.js';
-import { createHandoffRepository } from '../../src/bot/dialog/handoff-repository.js';
-import { createQuestionRepository } from '../../src/bot/dialog/question-repository.js';
-import { createConversation } from '../../src/bot/dialog/conversation.js';
-import { createResidentRepository } from '../../src/bot/resident-repository.js';
-import { createBroadcast, type Broadcast } from '../../src/broadcast/create-broadcast.js';
-import { createFaqStore, type ReloadableFaqStore } from '../../src/faq/content/create-faq-store.js';
-import { createI18n } from '../../src/i18n/create-i18n.js';
-import { systemClock } from '../../src/shared/clock.js';
-import { buildTestApp, type TestApp } from '../helpers/build-test-app.js';
-import { CONSOLE_CONTENT_DIR, TEST_BROADCAST_OPTIONS, TEST_PASSWORD } from '../helpers/build-console-app.js';
-import { captureLogs } from '../helpers/capture-logs.js';
+import {
+  buildConsoleApp,
+  CONSOLE_CONTENT_DIR,
+  TEST_PASSWORD,
+  type ConsoleTestApp,
+} from '../helpers/build-console-app.js';
 import { launchChromium, type TestBrowser } from '../helpers/chromium.js';
 
 const QUESTION = 'thẻ khám bệnh cho nhà nghèo xin ở đâu';
@@ -34,9 +23,7 @@ const SHOTS = path.resolve('test-results/console-improve');
 describe('an unanswered question becomes a phrasing with a click, and the bot answers it', () => {
   let dir: string;
   let file: string;
-  let faq: ReloadableFaqStore;
-  let broadcast: Broadcast | undefined;
-  let app: TestApp;
+  let app: ConsoleTestApp;
   let browser: TestBrowser;
 
   beforeAll(async () => {
@@ -51,63 +38,14 @@ describe('an unanswered question becomes a phrasing with a click, and the bot an
         '    questions:\n      # cách hỏi của người dân\n      - Hộ nghèo có được',
       );
     fs.writeFileSync(file, commented);
-    const logs = captureLogs('warn');
-    const log = logs.log;
-    const i18n = createI18n();
-    faq = createFaqStore({ contentDir: dir, clock: systemClock, log, watch: true, debounceMs: 50 });
-    app = await buildTestApp({
-      logs,
-      makeDialog: (db) => createFaqDialog({ faq, db, t: i18n.getFixedT('vi'), log }),
-      admin: ({ db, zalo, clock, outbox }) => {
-        broadcast = createBroadcast({
-          db,
-          zalo,
-          clock,
-          log,
-          i18n,
-          options: TEST_BROADCAST_OPTIONS,
-        });
-        const console = createConsoleRouter({
-          db,
-          clock,
-          log,
-          i18n,
-          faq,
-          zalo,
-          broadcast,
-          handoffs: createHandoffRepository(db),
-          questions: createQuestionRepository(db),
-          residents: createResidentRepository(db),
-          conversation: createConversation(db, { keepText: true }),
-          replies: outbox,
-          contentDir: dir,
-          timeZone: 'Asia/Ho_Chi_Minh',
-          trustProxy: false,
-          scryptCost: { N: 1024, r: 8, p: 1 },
-        });
-        const api = createAdminApiRouter({
-          broadcast,
-          adminToken: 'improve-flow-admin-token-0123456789',
-          i18n,
-          clock,
-          log,
-        });
-        return createAdminRouter({ api, console });
-      },
-    });
-    await createAccountService({
-      db: app.db,
-      accounts: createAccountRepository({ db: app.db, clock: systemClock }),
-      audit: broadcast!.audit,
-      scryptCost: { N: 1024, r: 8, p: 1 },
-    }).add('test', { name: 'bien-tap', role: 'editor', password: TEST_PASSWORD });
+    // the console as production wires it (createAdmin), over a content folder it may write, watched live
+    app = await buildConsoleApp({ contentDir: dir, watchContent: true });
+    await app.addAccount('bien-tap', 'editor');
     browser = await launchChromium();
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
-    await broadcast?.scheduler.stop();
     await app?.close();
-    faq?.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
@@ -138,7 +76,7 @@ describe('an unanswered question becomes a phrasing with a click, and the bot an
     expect(await page.textContent('pre.diff .diff-added')).toContain(`- ${QUESTION}`);
     await page.screenshot({ path: path.join(SHOTS, 'preview-390.png'), fullPage: true });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    const version = faq.current().version;
+    const version = app.faq.current().version;
     await page.click('button:has-text("Xác nhận thêm")');
     await page.waitForURL(/\/admin\/questions\?done=variant_added/);
     expect(await page.textContent('.notice')).toContain('Đã thêm cách hỏi');
@@ -148,7 +86,7 @@ describe('an unanswered question becomes a phrasing with a click, and the bot an
     expect(yaml).toContain('# Test topic: health insurance.');
     expect(yaml).toContain(`      # cách hỏi của người dân\n      - Hộ nghèo có được`);
     expect(yaml).toContain(`      - ho ngheo co duoc the bhyt ko\n      - ${QUESTION}\n`);
-    await vi.waitFor(() => expect(faq.current().version).not.toBe(version), { timeout: 15_000, interval: 50 });
+    await vi.waitFor(() => expect(app.faq.current().version).not.toBe(version), { timeout: 15_000, interval: 50 });
 
     const again = app.sim.addUser({ isFollower: true });
     await app.sim.sendUserText(again.userId, QUESTION);

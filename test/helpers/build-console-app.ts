@@ -13,7 +13,7 @@ import { acceptWithEchoes } from '../../src/bot/accept-with-echoes.js';
 import { createReplyDeliveryCheck } from '../../src/bot/check-reply-delivered.js';
 import { createConversation, type Conversation } from '../../src/bot/dialog/conversation.js';
 import { createFaqDialog } from '../../src/bot/dialog/create-faq-dialog.js';
-import { createHandoffRepository, type HandoffRepository } from '../../src/bot/dialog/handoff-repository.js';
+import type { HandoffRepository } from '../../src/bot/dialog/handoff-repository.js';
 import { createEventHandler } from '../../src/bot/handle-event.js';
 import { createInboxProcessor } from '../../src/bot/inbox-processor.js';
 import { createInboxStore } from '../../src/bot/inbox-store.js';
@@ -129,10 +129,10 @@ export async function buildConsoleApp(
   });
   const contentDir = options.contentDir ?? CONSOLE_CONTENT_DIR;
   const faq = createFaqStore({ contentDir, clock, log, watch: options.watchContent ?? false, debounceMs: 50 });
-  const handoffs = createHandoffRepository(db);
   const questions = createQuestionRepository(db);
   const residents = createResidentRepository(db);
   const conversation = createConversation(db, { keepText: true });
+  const handoffs = conversation.handoffs;
   const echoes = createReplyEchoStore(db);
   const outbox = createReplyOutbox({
     db,
@@ -166,18 +166,11 @@ export async function buildConsoleApp(
     faq,
     zalo,
     broadcast,
-    handoffs,
-    questions,
-    residents,
     conversation,
-    replies: outbox,
-    onHumanReply: (userId, now) => dialog.noteHumanReply(userId, now),
-    contentDir,
-    timeZone,
-    trustProxy: options.trustProxy ?? false,
+    bot: { residents, outbox, dialog },
+    config: { contentDir, timeZone, trustProxy: options.trustProxy ?? false, adminToken: ADMIN_TOKEN },
     scryptCost,
     loginLimits: options.loginLimits,
-    adminToken: ADMIN_TOKEN,
   });
   const app = createApp({
     webhook: createWebhookRouter({

@@ -19,9 +19,6 @@ import { openDatabase, type Db } from '../../src/storage/open-database.js';
 import { createStorageHealth, type StorageHealth } from '../../src/storage/storage-health.js';
 import { createZaloSimulator, type ZaloSimulator } from '../../src/simulator/create-zalo-simulator.js';
 import { createWebhookRouter } from '../../src/zalo/webhook-router.js';
-import type { Clock } from '../../src/shared/clock.js';
-import type { Logger } from '../../src/shared/logger.js';
-import type { Router } from 'express';
 import { createZaloClient } from '../../src/zalo/zalo-client.js';
 import { listen } from './listen.js';
 import { captureLogs, type CapturedLogs } from './capture-logs.js';
@@ -39,8 +36,6 @@ export interface TestAppOptions {
   dialog?: Dialog;
   /** builds the dialog over the app's own database (wins over `dialog`) */
   makeDialog?: (db: Db, parts: { zalo: ZaloApi; outbox: ReplyOutbox; residents: ResidentRepository }) => Dialog;
-  /** mounts `/admin` (the console) over the app's database and Zalo client */
-  admin?: (deps: { db: Db; zalo: ZaloApi; clock: Clock; log: Logger; outbox: ReplyOutbox }) => Router;
   groupEvents?: GroupEventSink;
   logs?: CapturedLogs;
   /** false: events are stored but not processed (a crash right after the acknowledgement) */
@@ -148,7 +143,6 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const { inbox, processor, outbox, profiles } = bot;
   const app = createApp({
-    ...(options.admin ? { admin: options.admin({ db, zalo, clock, log, outbox }) } : {}),
     webhook: createWebhookRouter({
       appId,
       oaSecretKey: sim.oaSecretKey,

@@ -118,7 +118,15 @@ describe('console: every word Vietnamese', () => {
     expect((await editor.post(`${askedPath}/request-approval`)).status).toBe(303);
     app.clock.advance(61 * 60_000);
     for (let i = 0; i < 3; i++) await app.broadcast.scheduler.tick();
-    extra = [sentPath, askedPath, `${askedPath}/edit`, '/admin/campaigns/new', '/admin/khong-co-trang-nay'];
+    extra = [
+      sentPath,
+      askedPath,
+      `${askedPath}/edit`,
+      '/admin/campaigns/new',
+      '/admin/khong-co-trang-nay',
+      '/admin/audit',
+      '/admin/campaigns?from=31/02/2026&to=01/01/2026&kind=monthly',
+    ];
   }, 60_000);
   afterAll(() => app.close());
 

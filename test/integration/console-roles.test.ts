@@ -32,6 +32,7 @@ const ACTIONS: ReadonlyArray<{ path: string; fields: Record<string, string | str
 ];
 const PAGES: ReadonlyArray<{ path: string; allowed: Role[] }> = [
   { path: '/admin/users', allowed: ['admin'] },
+  { path: '/admin/audit', allowed: ['admin'] },
   { path: '/admin/campaigns/new', allowed: ['admin', 'editor'] },
   { path: '/admin/campaigns/1/edit', allowed: ['admin', 'editor'] },
   { path: '/admin/groups/g1', allowed: ['admin', 'editor'] },

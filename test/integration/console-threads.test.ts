@@ -158,4 +158,18 @@ describe('hand-off threads in the console', () => {
     expect((await editor.post('/admin/inbox/t/999999/return')).status).toBe(404);
     expect((await editor.get('/admin/inbox/t/bad%20id')).status).toBe(404);
   });
+
+  it('when a thread has no recorded interaction, then its pages say "chưa có tương tác", never a window that closed in 1970', async () => {
+    const silent = 'u-no-interaction';
+    app.conversation.recordResident(silent, { text: null }, app.clock.now());
+    app.conversation.threads.markUnread(silent);
+    expect(app.residents.get(silent)?.lastInteractionAt ?? null).toBeNull();
+    for (const path of ['/admin/inbox', `/admin/inbox/t/${silent}`]) {
+      const page = await editor.get(path);
+      expect(page.status, path).toBe(200);
+      expect(page.text, path).toContain('Chưa có tương tác: chưa ghi nhận tin nhắn nào của người dân này');
+      expect(page.text, path).not.toContain('1970');
+      expect(page.text, path).not.toContain('Đã quá 7 ngày');
+    }
+  });
 });

@@ -16,7 +16,8 @@ export type Permission =
   | 'inbox.reply'
   | 'question.handle'
   | 'content.edit'
-  | 'user.manage';
+  | 'user.manage'
+  | 'audit.read';
 
 const GRANTS: Record<Permission, readonly Role[]> = {
   read: ['admin', 'approver', 'editor', 'viewer'],
@@ -34,6 +35,8 @@ const GRANTS: Record<Permission, readonly Role[]> = {
   /** adding phrasings to FAQ files and fixing answer texts from the console (files stay the source of truth) */
   'content.edit': ['admin', 'editor'],
   'user.manage': ['admin'],
+  /** the whole audit trail (sign-ins, accounts, every campaign and thread action): admins only */
+  'audit.read': ['admin'],
 };
 
 export function isRole(value: unknown): value is Role {

@@ -25,6 +25,7 @@ import { createFormatter } from './format.js';
 import { html } from './html.js';
 import { createRequestFacts } from './request-facts.js';
 import { createConsoleStats } from './stats/console-stats.js';
+import { addAuditRoutes } from './routes/audit-routes.js';
 import { addAuthRoutes } from './routes/auth-routes.js';
 import { addCampaignRoutes } from './routes/campaign-routes.js';
 import { addContentRoutes } from './routes/content-routes.js';
@@ -104,7 +105,7 @@ export function createConsoleRouter(deps: ConsoleDeps): Router {
   addAuthRoutes(router, { sessions, signIn, facts, audit, log, clock });
   addUsersRoutes(router, { accounts, service: accountService, fmt });
   addReportRoutes(router, {
-    stats: createConsoleStats(db),
+    stats: createConsoleStats({ ...deps, runStore: deps.broadcast.runStore }),
     faq: deps.faq,
     clock,
     timeZone: deps.timeZone,
@@ -120,6 +121,7 @@ export function createConsoleRouter(deps: ConsoleDeps): Router {
   addQuestionRoutes(router, { ...deps, audit, fmt });
   addContentRoutes(router, { faq: deps.faq, fmt });
   addImproveRoutes(router, { ...deps, audit });
+  addAuditRoutes(router, { ...deps, ...deps.broadcast, fmt });
 
   router.use((_req, res) => {
     const { t: tr } = stateOf(res);

@@ -1,10 +1,11 @@
 import type { TFunction } from 'i18next';
 import type { Account } from '../auth/account-repository.js';
-import { can } from '../auth/roles.js';
+import { can, type Permission } from '../auth/roles.js';
 import { html, raw, type SafeHtml } from './html.js';
 import { labelTableCells } from './stack-tables.js';
 
-export type NavKey = 'dashboard' | 'campaigns' | 'groups' | 'inbox' | 'questions' | 'report' | 'content' | 'users';
+export type NavKey =
+  'dashboard' | 'campaigns' | 'groups' | 'inbox' | 'questions' | 'report' | 'content' | 'users' | 'audit';
 
 const NAV: ReadonlyArray<{ key: NavKey; href: string }> = [
   { key: 'dashboard', href: '/admin' },
@@ -15,7 +16,11 @@ const NAV: ReadonlyArray<{ key: NavKey; href: string }> = [
   { key: 'report', href: '/admin/report' },
   { key: 'content', href: '/admin/content' },
   { key: 'users', href: '/admin/users' },
+  { key: 'audit', href: '/admin/audit' },
 ];
+
+/** Sections only some roles may open (the server refuses the others anyway). */
+const NAV_PERMISSION: Partial<Record<NavKey, Permission>> = { users: 'user.manage', audit: 'audit.read' };
 
 function navBadge(t: TFunction, n: number | undefined): SafeHtml | '' {
   return n ? html` <span class="nav-badge" title="${t('approval.badge', { n })}">${n}</span>` : '';
@@ -54,7 +59,10 @@ export function renderPage(input: PageInput): string {
 <button type="button" class="menu-toggle" aria-expanded="false" aria-controls="nav-links" hidden>☰ ${t('navMenu.label')}${
         input.active ? html` · ${t(`nav.${input.active}`)}` : ''
       }</button>
-<div class="nav-links" id="nav-links">${NAV.filter((n) => n.key !== 'users' || can(account.role, 'user.manage')).map(
+<div class="nav-links" id="nav-links">${NAV.filter((n) => {
+        const needs = NAV_PERMISSION[n.key];
+        return !needs || can(account.role, needs);
+      }).map(
         (n) =>
           html`<a href="${n.href}"${n.key === input.active ? html` aria-current="page"` : ''}>${navLabel(t, n.key, input.counts?.[n.key])}${navBadge(t, input.badges?.[n.key])}</a>`,
       )}</div></nav>`

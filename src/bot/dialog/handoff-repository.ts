@@ -1,4 +1,5 @@
 import type { Db } from '../../storage/open-database.js';
+import { localDaySql, localMonthSql, median, type StatsRange } from '../../storage/stats-range.js';
 
 export type HandoffStatus = 'open' | 'answered' | 'closed';
 
@@ -28,6 +29,22 @@ export interface Handoff {
 export interface HistoryQuery {
   q?: string;
   limit?: number;
+}
+
+/** Counts over the hand-off requests opened in a range. */
+export interface HandoffStats {
+  opened: number;
+  answered: number;
+  closed: number;
+  openNow: number;
+  /** requests an official replied to (open or closed since) */
+  replied: number;
+  /** median time from the request to the first official reply, over the replied ones (null: none) */
+  medianResponseMs: number | null;
+  /** local month 'YYYY-MM' → opened / answered */
+  byMonth: Array<{ month: string; opened: number; answered: number }>;
+  /** local day 'YYYY-MM-DD' → opened, replied to, and the day's median response time */
+  byDay: Array<{ day: string; opened: number; replied: number; medianResponseMs: number | null }>;
 }
 
 export interface HandoffRepository {
@@ -69,6 +86,8 @@ export interface HandoffRepository {
   history(query?: HistoryQuery): Handoff[];
   /** One page of the answered history (latest first) and how many closed requests match `q` in all. */
   historyPage(query: { q?: string; limit: number; offset: number }): { items: Handoff[]; total: number };
+  /** Counts, response times by day and month of the requests opened in `range`. */
+  stats(range: StatsRange): HandoffStats;
 }
 
 interface Row {
@@ -177,7 +196,43 @@ export function createHandoffRepository(db: Db): HandoffRepository {
       const items = historyAt.all({ q: like, limit, offset }).map(toHandoff);
       return { items, total: historyCount.get({ q: like })!.n };
     },
+    stats: (range) => handoffStats(db, range),
   };
+}
+
+function handoffStats(db: Db, r: StatsRange): HandoffStats {
+  const where = 'FROM handoffs WHERE created_at >= @from AND created_at < @to';
+  const row = db
+    .prepare(
+      `SELECT COUNT(*) AS opened, SUM(status = 'answered') AS answered, SUM(status = 'closed') AS closed ${where}`,
+    )
+    .get(r) as { opened: number; answered: number | null; closed: number | null };
+  const openNow = (db.prepare(`SELECT COUNT(*) AS n FROM handoffs WHERE status = 'open'`).get() as { n: number }).n;
+  const byMonth = db
+    .prepare(
+      `SELECT ${localMonthSql('created_at')} AS month, COUNT(*) AS opened, SUM(status = 'answered') AS answered
+       ${where} GROUP BY month ORDER BY month`,
+    )
+    .all(r) as HandoffStats['byMonth'];
+  const requests = db
+    .prepare(`SELECT ${localDaySql('created_at')} AS day, answered_at - created_at AS ms ${where} ORDER BY day, ms`)
+    .all(r) as { day: string; ms: number | null }[];
+  const days = new Map<string, number[]>();
+  const opened = new Map<string, number>();
+  for (const x of requests) {
+    opened.set(x.day, (opened.get(x.day) ?? 0) + 1);
+    if (!days.has(x.day)) days.set(x.day, []);
+    if (x.ms !== null) days.get(x.day)!.push(x.ms);
+  }
+  const byDay = [...days].map(([day, waits]) => ({
+    day,
+    opened: opened.get(day) ?? 0,
+    replied: waits.length,
+    medianResponseMs: median(waits),
+  }));
+  const all = requests.flatMap((x) => (x.ms === null ? [] : [x.ms])).sort((a, b) => a - b);
+  const counts = { opened: row.opened, answered: row.answered ?? 0, closed: row.closed ?? 0 };
+  return { ...counts, openNow, replied: all.length, medianResponseMs: median(all), byMonth, byDay };
 }
 
 function toHandoff(r: Row): Handoff {

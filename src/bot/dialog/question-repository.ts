@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Candidate } from '../../faq/faq-types.js';
 import type { Db } from '../../storage/open-database.js';
+import { localDaySql, type StatsRange } from '../../storage/stats-range.js';
 import { foldText } from './fold-text.js';
 
 /** What the dialog did with a free-text question: the matcher's verdict, or 'menu' for a topic match. */
@@ -31,6 +32,18 @@ export interface UnansweredGroup {
   candidates: Candidate[];
 }
 
+/** Counts over the question log for a range (they survive the retention purge of texts). */
+export interface QuestionStats {
+  total: number;
+  byOutcome: Record<string, number>;
+  /** local day 'YYYY-MM-DD' → questions */
+  byDay: Array<{ day: string; count: number }>;
+  /** local day × outcome → questions (the dashboard's stacked chart) */
+  byDayOutcome: Array<{ day: string; outcome: string; count: number }>;
+  /** FAQ node answered or best suggested → questions (small talk left out) */
+  byNode: Array<{ nodeId: string; count: number }>;
+}
+
 export interface QuestionRepository {
   log(question: LoggedQuestion): void;
   /** The resident's most recent question (text may be null), for hand-off context. */
@@ -41,6 +54,8 @@ export interface QuestionRepository {
   markHandled(textKey: string, now: number): number;
   /** The latest text still kept for a grouping key (null when retention removed them all or none exists). */
   latestText(textKey: string): string | null;
+  /** Counts by outcome, local day and FAQ node of the questions asked in `range`. */
+  stats(range: StatsRange): QuestionStats;
 }
 
 /**
@@ -119,5 +134,30 @@ export function createQuestionRepository(db: Db): QuestionRepository {
     latestText(textKey) {
       return selectText.get(textKey)?.text ?? null;
     },
+    stats: (range) => questionStats(db, range),
   };
+}
+
+function questionStats(db: Db, r: StatsRange): QuestionStats {
+  const where = 'FROM questions WHERE created_at >= @from AND created_at < @to';
+  const day = localDaySql('created_at');
+  const outcomes = db.prepare(`SELECT outcome, COUNT(*) AS n ${where} GROUP BY outcome`).all(r) as {
+    outcome: string;
+    n: number;
+  }[];
+  const byOutcome = Object.fromEntries(outcomes.map((x) => [x.outcome, x.n]));
+  const byDay = db
+    .prepare(`SELECT ${day} AS day, COUNT(*) AS count ${where} GROUP BY day ORDER BY day`)
+    .all(r) as QuestionStats['byDay'];
+  const byDayOutcome = db
+    .prepare(`SELECT ${day} AS day, outcome, COUNT(*) AS count ${where} GROUP BY day, outcome ORDER BY day`)
+    .all(r) as QuestionStats['byDayOutcome'];
+  const node = "coalesce(node_id, json_extract(candidates, '$[0].id'))";
+  const byNode = db
+    .prepare(
+      `SELECT ${node} AS nodeId, COUNT(*) AS count ${where} AND outcome <> 'smalltalk' AND ${node} IS NOT NULL
+       GROUP BY nodeId ORDER BY count DESC`,
+    )
+    .all(r) as QuestionStats['byNode'];
+  return { total: outcomes.reduce((a, x) => a + x.n, 0), byOutcome, byDay, byDayOutcome, byNode };
 }

@@ -3,6 +3,7 @@ import type { BroadcastGroup, BroadcastRun, Campaign, DeliveryCounts } from '../
 import type { Formatter } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
 import { filterParams, pager, searchField, type Page } from '../lists/list-query.js';
+import { CAMPAIGN_STATUSES, SCHEDULE_KINDS, type CampaignFilter } from './campaign-filter.js';
 import { describeAudience, describeSchedule, statusTone } from './describe-campaign.js';
 import { runCountsLine, runOutcomeBadge } from './run-outcome-badge.js';
 
@@ -14,16 +15,42 @@ function lastRunCell(t: TFunction, fmt: Formatter, last: { run: BroadcastRun; co
 <br><span class="muted">${runCountsLine(t, last.counts)}</span>`;
 }
 
-export const CAMPAIGN_STATUSES = ['draft', 'approved', 'paused', 'cancelled', 'completed'] as const;
-
-/** The filter form of the campaign list: search in titles and texts, status. */
-function campaignFilters(t: TFunction, filter: { q: string; status: string }): SafeHtml {
-  const option = (value: string, label: string) =>
-    html`<option value="${value}"${filter.status === value ? html` selected` : ''}>${label}</option>`;
-  return html`<form method="get" action="/admin/campaigns" class="filters no-print">${searchField(t, filter.q)}
-<label for="status">${t('campaigns.status')}</label><select id="status" name="status">${option('', t('lists.anyStatus'))}${CAMPAIGN_STATUSES.map(
-    (s) => option(s, t(`status.campaign.${s}`)),
-  )}</select><button type="submit" class="secondary">${t('groups.filter')}</button></form>`;
+/** The filter form of the campaign list: search, status, schedule kind, tag, date range (GET, in the URL). */
+function campaignFilters(t: TFunction, f: CampaignFilter, tags: readonly string[]): SafeHtml {
+  const select = (name: keyof CampaignFilter, label: string, any: string, options: ReadonlyArray<[string, string]>) =>
+    html`<div><label for="${name}">${label}</label><select id="${name}" name="${name}">${[
+      ['', any] as const,
+      ...options,
+    ].map(
+      ([value, text]) => html`<option value="${value}"${f[name] === value ? html` selected` : ''}>${text}</option>`,
+    )}</select></div>`;
+  const date = (name: 'from' | 'to', label: string) =>
+    html`<div><label for="${name}">${label}</label><input type="text" id="${name}" name="${name}" value="${f[name]}" inputmode="numeric" placeholder="${t('campaignFilter.datePlaceholder')}" maxlength="10"></div>`;
+  return html`<form method="get" action="/admin/campaigns" class="filters no-print">${searchField(t, f.q)}
+${select(
+  'status',
+  t('campaigns.status'),
+  t('lists.anyStatus'),
+  CAMPAIGN_STATUSES.map((s) => [s, t(`status.campaign.${s}`)]),
+)}
+${select(
+  'kind',
+  t('campaignFilter.kind'),
+  t('campaignFilter.anyKind'),
+  SCHEDULE_KINDS.map((k) => [k, t(`campaignFilter.kinds.${k}`)]),
+)}
+${select(
+  'tag',
+  t('campaignFilter.tag'),
+  t('groups.anyTag'),
+  tags.map((tag) => [tag, tag]),
+)}
+${date('from', t('campaignFilter.from'))}${date('to', t('campaignFilter.to'))}
+<button type="submit" class="secondary">${t('groups.filter')}</button>${
+    Object.values(f).some((v) => v !== '')
+      ? html` <a class="button secondary" href="/admin/campaigns">${t('campaignFilter.clear')}</a>`
+      : ''
+  }</form>`;
 }
 
 /** The campaign list (one page, newest first, searchable), with a "new campaign" button for those who may draft. */
@@ -32,7 +59,9 @@ export function campaignListView(
   fmt: Formatter,
   input: {
     campaigns: Page<Campaign>;
-    filter: { q: string; status: string };
+    filter: CampaignFilter;
+    /** every tag the directory or a campaign's audience uses */
+    tags: readonly string[];
     groups: readonly BroadcastGroup[];
     canDraft: boolean;
     /** each campaign's latest started run with its counts */
@@ -49,16 +78,17 @@ export function campaignListView(
 <td>${c.createdBy}${c.approvedBy ? html`<br><span class="muted">${t('campaigns.approvedBy', { name: c.approvedBy })}</span>` : ''}</td>
 <td>${fmt.dateTime(c.updatedAt)}</td></tr>`,
   );
+  const filtered = Object.values(input.filter).some((v) => v !== '');
   return html`<h1>${t('campaigns.title')}</h1>
 ${input.canDraft ? html`<div class="actions"><a class="button" href="/admin/campaigns/new">${t('campaigns.new')}</a></div>` : ''}
-${campaignFilters(t, input.filter)}
+${campaignFilters(t, input.filter, input.tags)}
 ${
   rows.length === 0
-    ? html`<div class="card"><p>${t('campaigns.empty')}</p></div>`
+    ? html`<div class="card"><p>${filtered ? t('campaignFilter.noMatch') : t('campaigns.empty')}</p></div>`
     : html`<div class="table-wrap"><table>
 <thead><tr><th>${t('campaigns.fieldTitle')}</th><th>${t('campaigns.status')}</th><th>${t('runOutcome.lastRun')}</th><th>${t('campaigns.schedule')}</th>
 <th>${t('campaigns.audience')}</th><th>${t('campaigns.createdBy')}</th><th>${t('campaigns.updatedAt')}</th></tr></thead>
 <tbody>${rows}</tbody></table></div>`
 }
-${pager(t, '/admin/campaigns', filterParams(input.filter), input.campaigns)}`;
+${pager(t, '/admin/campaigns', filterParams({ ...input.filter }), input.campaigns)}`;
 }

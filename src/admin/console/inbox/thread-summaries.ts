@@ -61,7 +61,7 @@ export function summarize(t: TFunction, src: ThreadSources, userId: string, now:
     unread: thread?.unread ?? 0,
     assignedTo: thread?.assignedTo ?? handoff?.assignedTo ?? null,
     waitingSince: since.length > 0 ? Math.min(...since) : null,
-    window: replyWindow(resident?.lastInteractionAt ?? null, handoff?.createdAt ?? 0, now),
+    window: replyWindow(resident?.lastInteractionAt ?? null, handoff?.createdAt ?? null, now),
     handoff,
     floodLimitedAt: thread?.floodLimitedAt ?? null,
   };

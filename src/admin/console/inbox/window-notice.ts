@@ -5,6 +5,7 @@ import type { ReplyWindow } from './reply-window.js';
 
 /** What is left of Zalo's 7-day reply window, as a notice (warning when closing, error when closed). */
 export function windowNotice(t: TFunction, fmt: Formatter, w: ReplyWindow): SafeHtml {
+  if (w.state === 'none') return html`<p class="muted">${t('inbox.windowNone')}</p>`;
   if (w.state === 'closed')
     return html`<div class="notice bad">${t('inbox.windowClosed', { at: fmt.dateTime(w.closesAt) })}</div>`;
   if (w.state === 'closing')

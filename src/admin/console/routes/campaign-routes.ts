@@ -21,8 +21,9 @@ import {
   type CampaignFormValues,
 } from '../campaigns/campaign-form.js';
 import { campaignFormView } from '../campaigns/campaign-form-view.js';
-import { CAMPAIGN_STATUSES, campaignListView } from '../campaigns/campaign-list-view.js';
-import { paginate, readListQuery, searchMatcher } from '../lists/list-query.js';
+import { filterCampaigns, readCampaignFilter } from '../campaigns/campaign-filter.js';
+import { campaignListView } from '../campaigns/campaign-list-view.js';
+import { paginate, readListQuery } from '../lists/list-query.js';
 import { dryRunView } from '../campaigns/dry-run-view.js';
 import { progressLabels, runReportView } from '../campaigns/run-report-view.js';
 import { accountOf, requirePermission, sendPage, stateOf } from '../console-state.js';
@@ -154,18 +155,29 @@ export function addCampaignRoutes(router: Router, deps: CampaignRouteDeps): void
     const { t } = stateOf(res);
     const account = accountOf(res);
     const awaiting = can(account.role, 'campaign.approve') ? deps.approvalRequests.awaiting(account.name) : [];
-    const list = readListQuery(req);
-    const status = CAMPAIGN_STATUSES.find((s) => s === req.query.status);
-    const matches = searchMatcher(list.q);
-    const shown = campaigns.list().filter((c) => (!status || c.status === status) && matches(c.title, c.text));
+    const read = readCampaignFilter(req, t, deps.timeZone);
+    const groups = directory.list();
+    const all = campaigns.list();
+    const tags = new Set([...groups.flatMap((g) => g.tags), ...all.flatMap((c) => c.audience.tags ?? [])]);
+    if (!tags.has(read.filter.tag)) read.filter.tag = '';
+    const { from, to } = read.range;
+    const shown = filterCampaigns(all, read, {
+      groups: new Map(groups.map((g) => [g.groupId, g])),
+      withRuns:
+        from !== null || to !== null
+          ? runs.campaignsWithRunsBetween(from ?? 0, to ?? Number.MAX_SAFE_INTEGER)
+          : new Set(),
+    });
+    const problem = read.problems.length > 0 ? { tone: 'warn' as const, text: read.problems.join(' ') } : undefined;
     sendPage(res, 200, {
       title: t('campaigns.title'),
       active: 'campaigns',
-      notice: noticeFrom(t, req),
+      notice: problem ?? noticeFrom(t, req),
       body: html`${awaitingMeView(t, fmt, awaiting)}${campaignListView(t, fmt, {
-        campaigns: paginate(shown, list.page),
-        filter: { q: list.q, status: status ?? '' },
-        groups: directory.list(),
+        campaigns: paginate(shown, readListQuery(req).page),
+        filter: read.filter,
+        tags: [...tags].sort((a, b) => a.localeCompare(b, 'vi')),
+        groups,
         canDraft: can(accountOf(res).role, 'campaign.draft'),
         lastRuns: new Map(
           [...runs.latestRuns()].map(([id, run]) => [id, { run, counts: runs.counts(run.id) }] as const),

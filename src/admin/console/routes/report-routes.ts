@@ -1,6 +1,6 @@
 import type { Request, Response, Router } from 'express';
 import type { QuestionRepository } from '../../../bot/dialog/question-repository.js';
-import type { FaqStore } from '../../../faq/faq-types.js';
+import type { FaqSnapshot, FaqStore } from '../../../faq/faq-types.js';
 import { clusterQuestions } from '../questions/cluster-questions.js';
 import type { Clock } from '../../../shared/clock.js';
 import { toZonedParts } from '../../../broadcast/zoned-time.js';
@@ -8,7 +8,7 @@ import { requirePermission, sendPage, stateOf } from '../console-state.js';
 import { toCsv } from '../csv.js';
 import type { Formatter } from '../format.js';
 import type { ConsoleStats } from '../stats/console-stats.js';
-import { DASHBOARD_DAYS, dashboardView } from '../stats/dashboard-view.js';
+import { DASHBOARD_DAYS, dashboardView, type DashboardData } from '../stats/dashboard-view.js';
 import { countsByTopic, lastDaysRange, yearRange } from '../stats/stats-range.js';
 import {
   broadcastTable,
@@ -19,6 +19,26 @@ import {
 } from '../stats/yearly-report-view.js';
 
 const FIRST_YEAR = 2022;
+
+/** The week's five most asked unanswered subjects, a phrasing each with the nearest entry's title. */
+function topUnanswered(
+  snapshot: FaqSnapshot,
+  questions: QuestionRepository,
+  now: number,
+): DashboardData['topUnanswered'] {
+  return clusterQuestions(questions.listUnanswered({ since: now - 7 * 24 * 3600_000, limit: 200 }))
+    .filter((c) => c.texts.length > 0)
+    .slice(0, 5)
+    .map((c) => {
+      const top = c.candidates[0];
+      return {
+        text: c.texts[0]!,
+        count: c.count,
+        others: c.texts.length - 1,
+        nearest: (top && snapshot.node(top.id)?.title) ?? null,
+      };
+    });
+}
 
 /** GET / (dashboard), /report (yearly report page) and /report/<section>.csv. */
 export function addReportRoutes(
@@ -52,12 +72,7 @@ export function addReportRoutes(
         topics: countsByTopic(faq.current(), questions.byNode, t('dashboard.otherTopic')),
         handoffs: stats.handoffs(range),
         broadcasts: stats.broadcasts(range),
-        topUnanswered: clusterQuestions(
-          deps.questions.listUnanswered({ since: clock.now() - 7 * 24 * 3600_000, limit: 200 }),
-        )
-          .filter((c) => c.texts.length > 0)
-          .slice(0, 5)
-          .map((c) => ({ text: c.texts[0]!, count: c.count })),
+        topUnanswered: topUnanswered(faq.current(), deps.questions, clock.now()),
       }),
     });
   });

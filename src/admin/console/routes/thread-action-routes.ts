@@ -56,7 +56,7 @@ export function addThreadActionRoutes(router: Router, deps: ThreadActionRouteDep
     if (sending.has(userId)) return refuse(409, t('inbox.notOpen'));
     if (text.length === 0 || countChars(text) > MAX_TEXT_CHARS)
       return refuse(400, t('inbox.badText', { max: MAX_TEXT_CHARS }));
-    const requestedAt = deps.handoffs.openOf(userId)?.createdAt ?? 0;
+    const requestedAt = deps.handoffs.openOf(userId)?.createdAt ?? null;
     const lastSeen = deps.residents.get(userId)?.lastInteractionAt ?? null;
     if (replyWindow(lastSeen, requestedAt, clock.now()).state === 'closed') {
       return refuse(409, t('inbox.windowClosedRefused'));

@@ -1,9 +1,10 @@
 import type { TFunction } from 'i18next';
 import type { Formatter } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
+import { formatDuration } from '../inbox/thread-summaries.js';
 import { bars } from './bars.js';
-import { svgDayChart } from './svg-day-chart.js';
 import type { BroadcastStats, HandoffStats, QuestionStats } from './console-stats.js';
+import { broadcastChart, handoffChart, questionChart } from './dashboard-charts.js';
 
 export const DASHBOARD_DAYS = [7, 30, 90] as const;
 
@@ -14,40 +15,52 @@ export interface DashboardData {
   topics: Array<{ topic: string; count: number }>;
   handoffs: HandoffStats;
   broadcasts: BroadcastStats;
-  /** the most asked unanswered questions of the last 7 days (a phrasing each, most asked first) */
-  topUnanswered: Array<{ text: string; count: number }>;
+  /** the most asked unanswered subjects of the last 7 days: a phrasing each, most asked first */
+  topUnanswered: Array<{
+    text: string;
+    count: number;
+    /** other phrasings grouped with it */
+    others: number;
+    /** the title of the nearest FAQ entry, when the matcher had one */
+    nearest: string | null;
+  }>;
 }
 
-/** Which stacked series an outcome counts in: answered, suggested, unanswered (small talk apart). */
-const SERIES: Record<string, number> = { answer: 0, menu: 0, suggestions: 1, fallback: 2 };
-
-function questionChart(t: TFunction, d: DashboardData): SafeHtml {
-  const perDay = new Map<string, number[]>();
-  for (const x of d.questions.byDayOutcome) {
-    const s = SERIES[x.outcome];
-    if (s === undefined) continue;
-    const values = perDay.get(x.day) ?? [0, 0, 0];
-    values[s]! += x.count;
-    perDay.set(x.day, values);
-  }
-  return svgDayChart({
-    id: 'questions-chart',
-    title: t('dashboard.chart.questionsTitle'),
-    description: t('dashboard.chart.questionsDesc', { days: d.days }),
-    series: [t('dashboard.chart.answered'), t('dashboard.chart.suggested'), t('dashboard.chart.unanswered')],
-    days: d.dayLabels.map((day) => ({
-      label: `${day.slice(8, 10)}/${day.slice(5, 7)}`,
-      values: perDay.get(day) ?? [0, 0, 0],
-    })),
-  });
+/** 'YYYY-MM-DD' → 'dd/mm/yyyy' (the campaign list's date filter) */
+function filterDate(day: string | undefined): string {
+  return day ? `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}` : '';
 }
 
 function topUnanswered(t: TFunction, d: DashboardData): SafeHtml {
   if (d.topUnanswered.length === 0) return html`<p class="muted">${t('dashboard.chart.noUnanswered')}</p>`;
   return html`<ol>${d.topUnanswered.map(
     (x) =>
-      html`<li><a href="/admin/questions?days=7&amp;q=${encodeURIComponent(x.text.slice(0, 60))}">${x.text}</a> <span class="muted">(${t('dashboard.chart.times', { count: x.count })})</span></li>`,
+      html`<li><a href="/admin/questions?days=7&amp;q=${encodeURIComponent(x.text.slice(0, 60))}">${x.text}</a> <span class="muted">(${t('dashboard.chart.times', { count: x.count })}${
+        x.others > 0 ? html`, ${t('dashboard.topSubjects.others', { count: x.others })}` : ''
+      })</span>${x.nearest ? html`<br><span class="muted">${t('dashboard.topSubjects.nearest', { title: x.nearest })}</span>` : ''}</li>`,
   )}</ol>`;
+}
+
+function handoffCard(t: TFunction, d: DashboardData): SafeHtml {
+  const median = d.handoffs.medianResponseMs;
+  return html`<a class="card" href="/admin/inbox"><h2>${t('dashboard.handoffChart.heading')}</h2>
+${handoffChart(t, d.dayLabels, d.handoffs)}<p>${
+    median == null
+      ? t('dashboard.handoffChart.noMedian')
+      : t('dashboard.handoffChart.medianAll', { time: formatDuration(t, median), count: d.handoffs.replied })
+  }</p><p class="muted">${t('dashboard.handoffChart.open')}</p></a>`;
+}
+
+/** The campaign list filtered to the dashboard's period (campaigns with a run in it). */
+function campaignsHref(d: DashboardData): string {
+  return `/admin/campaigns?from=${filterDate(d.dayLabels[0])}&to=${filterDate(d.dayLabels.at(-1))}`;
+}
+
+function broadcastCard(t: TFunction, d: DashboardData): SafeHtml {
+  const del = d.broadcasts.deliveries;
+  return html`<a class="card" href="${campaignsHref(d)}"><h2>${t('dashboard.broadcastChart.heading')}</h2>
+${broadcastChart(t, d.dayLabels, d.broadcasts)}<p>${t('dashboard.deliveries', { sent: del.sent, failed: del.failed + del.unknown, skipped: del.skipped })}</p>
+<p class="muted">${t('dashboard.broadcastChart.open')}</p></a>`;
 }
 
 function stat(value: string | number, label: string, href?: string): SafeHtml {
@@ -75,14 +88,15 @@ ${stat(rate('suggestions'), t('dashboard.suggestionRate'))}
 ${stat(rate('fallback'), t('dashboard.fallbackRate'), `/admin/questions?days=${d.days}`)}
 ${stat(fmt.number(d.handoffs.opened), t('dashboard.handoffs'), '/admin/inbox')}
 ${stat(fmt.number(d.handoffs.openNow), t('dashboard.handoffsOpen'), '/admin/inbox')}
-${stat(fmt.number(d.broadcasts.runs), t('dashboard.broadcastRuns'), '/admin/campaigns')}
-${stat(fmt.percent(del.sent, attempted), t('dashboard.deliveryRate'), '/admin/campaigns')}
+${stat(fmt.number(d.broadcasts.runs), t('dashboard.broadcastRuns'), campaignsHref(d))}
+${stat(fmt.percent(del.sent, attempted), t('dashboard.deliveryRate'), campaignsHref(d))}
 </div>
-<p class="muted">${t('dashboard.deliveries', { sent: del.sent, failed: del.failed + del.unknown, skipped: del.skipped })}</p>
 <p>${t('dashboard.chart.smalltalkShare', { share: rate('smalltalk'), count: q.byOutcome.smalltalk ?? 0 })}</p>
 <div class="grid-2">
 <a class="card" href="/admin/questions?days=${d.days}"><h2>${t('dashboard.perDay')}</h2>
-${questionChart(t, d)}<p class="muted">${t('dashboard.chart.open')}</p></a>
+${questionChart(t, d.dayLabels, d.questions)}<p class="muted">${t('dashboard.chart.open')}</p></a>
+${handoffCard(t, d)}
+${broadcastCard(t, d)}
 <div class="card"><h2>${t('dashboard.chart.topUnanswered')}</h2>${topUnanswered(t, d)}</div>
 <div class="card"><h2>${t('dashboard.perTopic')}</h2>
 ${

@@ -1,6 +1,6 @@
 import { fromZonedParts } from '../../../broadcast/zoned-time.js';
 import type { FaqSnapshot } from '../../../faq/faq-types.js';
-import type { StatsRange } from './console-stats.js';
+import type { StatsRange } from '../../../storage/stats-range.js';
 
 const DAY_MS = 24 * 3600_000;
 

@@ -4,6 +4,8 @@ import { html, type SafeHtml } from '../html.js';
 export interface ChartDay {
   label: string;
   values: readonly number[];
+  /** more about the day for its hover title, e.g. the median response time */
+  note?: string;
 }
 
 const W = 360;
@@ -23,8 +25,11 @@ export function svgDayChart(input: {
   /** a plain sentence of what the chart shows, for screen readers */
   description: string;
   series: readonly string[];
+  /** the colour of each series (0 green, 1 amber, 2 red); default by position */
+  tones?: readonly number[];
   days: readonly ChartDay[];
 }): SafeHtml {
+  const tone = (s: number) => input.tones?.[s] ?? s;
   const totals = input.days.map((d) => d.values.reduce((a, b) => a + b, 0));
   const max = Math.max(1, ...totals);
   const slot = W / Math.max(1, input.days.length);
@@ -36,10 +41,11 @@ export function svgDayChart(input: {
       const h = v * scale;
       y -= h;
       return v > 0
-        ? html`<rect class="series-${s}" x="${(i * slot + (slot - barW) / 2).toFixed(1)}" y="${y.toFixed(1)}" width="${barW.toFixed(1)}" height="${h.toFixed(1)}"></rect>`
+        ? html`<rect class="series-${tone(s)}" x="${(i * slot + (slot - barW) / 2).toFixed(1)}" y="${y.toFixed(1)}" width="${barW.toFixed(1)}" height="${h.toFixed(1)}"></rect>`
         : '';
     });
-    const tip = `${day.label}: ${input.series.map((name, s) => `${name} ${day.values[s] ?? 0}`).join(', ')}`;
+    const figures = input.series.map((name, s) => `${name} ${day.values[s] ?? 0}`).join(', ');
+    const tip = `${day.label}: ${figures}${day.note ? `; ${day.note}` : ''}`;
     return html`<g><title>${tip}</title>${rects}</g>`;
   });
   const first = input.days[0]?.label ?? '';
@@ -52,6 +58,6 @@ export function svgDayChart(input: {
 ${bars}
 <text class="label" x="0" y="${H - 6}">${first}</text><text class="label" x="${W}" y="${H - 6}" text-anchor="end">${last}</text>
 </svg>
-<figcaption class="legend">${input.series.map((name, s) => html`<span><svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect class="series-${s}" width="10" height="10"></rect></svg> ${name}</span> `)}</figcaption>
+<figcaption class="legend">${input.series.map((name, s) => html`<span><svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect class="series-${tone(s)}" width="10" height="10"></rect></svg> ${name}</span> `)}</figcaption>
 </figure>`;
 }
