@@ -37,6 +37,7 @@ const PHRASE_ONLY = new Set(['greeting', 'thanks', 'goodbye']);
  */
 export function createMatcher(input: MatcherInput): Matcher {
   const knobs: DecisionKnobs = { ...DEFAULT_DECISION_KNOBS, ...input.knobs };
+  const byId = new Map(input.nodes.map((n) => [n.id, n]));
   const analyzer = createAnalyzer(input.synonyms);
   const safety = createSafetyFinder(input.nodes, input.synonyms.chat, input.synonyms.safetyWords);
   const smalltalk = createSmalltalkPhrases(input.nodes, analyzer);
@@ -100,6 +101,8 @@ export function createMatcher(input: MatcherInput): Matcher {
     const ruled = rules(text, at);
     if (ruled) return ruled;
     const whole = decide(classify(text, at), knobs);
+    const compared = comparedSiblings(text, whole);
+    if (compared) return compared;
     const questions = splitQuestions(text);
     if (questions.length < 2) return whole;
     const parts = questions.map((q) => decide(classify(q, at), knobs));
@@ -116,6 +119,21 @@ export function createMatcher(input: MatcherInput): Matcher {
       return other ? { ...whole, alternatives: [{ id: other.id, score: other.score }] } : whole;
     }
     return distinct[0] && distinct[0].score >= knobs.secondAbove ? distinct[0] : whole;
+  };
+
+  /**
+   * "hộ nghèo với hộ cận nghèo khác nhau thế nào": a comparison of the two best candidates, when
+   * they are siblings (one parent), is answered with both, as two messages, instead of a choice.
+   */
+  const comparedSiblings = (text: string, whole: MatchResult): MatchResult | undefined => {
+    if ((whole.kind !== 'answer' && whole.kind !== 'suggestions') || !COMPARISON.test(surfaceKey(text)))
+      return undefined;
+    const [first, second] = whole.candidates ?? [];
+    if (!first || !second || first.score < knobs.suggestAbove || second.score < knobs.suggestAbove) return undefined;
+    const [a, b] = [byId.get(first.id), byId.get(second.id)];
+    if (!a || !b || a.kind !== 'answer' || b.kind !== 'answer' || a.parent === null || a.parent !== b.parent)
+      return undefined;
+    return { kind: 'answer', id: a.id, score: first.score, candidates: whole.candidates!, second };
   };
 
   return {
@@ -135,6 +153,10 @@ export function createMatcher(input: MatcherInput): Matcher {
     },
   };
 }
+
+/** Words that ask how two things differ or compare (folded, stop words included). */
+const COMPARISON =
+  /\b(khac nhau|khac gi|khac the nao|khac cho nao|khac nhu the nao|so voi|giong nhau|giong hay khac|phan biet)\b/;
 
 /** The best candidate of a part that got suggestions, as a candidate to offer. */
 function bestSuggested(part: MatchResult): Candidate[] {

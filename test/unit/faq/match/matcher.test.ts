@@ -32,6 +32,13 @@ describe('the matcher', () => {
     expect(result).toMatchObject({ kind: 'answer', id: 'bhyt-ho-ngheo', alternatives: [{ id: 'vay-von-lam-nha' }] });
   });
 
+  it('when a message asks how two sibling answers differ, then both are answered', () => {
+    const result = match('thẻ bhyt của hộ nghèo với hộ cận nghèo khác nhau thế nào');
+    expect(result).toMatchObject({ kind: 'answer' });
+    const both = [result.kind === 'answer' ? result.id : '', result.kind === 'answer' ? result.second?.id : ''];
+    expect(both.sort()).toEqual(['bhyt-can-ngheo', 'bhyt-ho-ngheo']);
+  });
+
   it('when a story comes before the question, then the question decides', () => {
     const story = 'Chồng tôi mất sớm, tôi nuôi hai con nhỏ, mẹ già đau yếu, làm ruộng không đủ ăn. ';
     expect(match(`${story}Cho tôi hỏi người hộ nghèo có được cấp thẻ bảo hiểm y tế không?`)).toMatchObject({
