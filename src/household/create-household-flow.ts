@@ -13,6 +13,7 @@ import {
   type HouseholdPeriod,
 } from './household-criteria.js';
 import { giveUpScreen, noPeriodScreen, questionScreen, verdictScreen, type Ask } from './household-screens.js';
+import { HOUSEHOLD_DETAILS_ID, shortVerdictScreen } from './household-short-verdict.js';
 import {
   hasHouseholdNumbers,
   parseHouseholdMessage,
@@ -67,6 +68,12 @@ interface Pending {
   facts: HouseholdFacts;
   asking: Ask;
   asked: number;
+  at: number;
+}
+
+/** The full verdict of a resident's last check, shown when they choose "Xem chi tiết". Memory only. */
+interface Shown {
+  details: Screen;
   at: number;
 }
 
@@ -153,16 +160,19 @@ export function createHouseholdFlow(options: HouseholdFlowOptions = {}): Househo
   const maxQuestions = options.maxQuestions ?? 2;
   const maxPending = options.maxPending ?? 10_000;
   const pending = new Map<string, Pending>();
+  const shown = new Map<string, Shown>();
 
   const forget = (userId: string): void => {
     pending.delete(userId);
   };
-  const remember = (userId: string, entry: Pending): void => {
-    for (const [id, p] of pending) if (entry.at - p.at > pendingMs) pending.delete(id);
-    pending.delete(userId);
-    if (pending.size >= maxPending) pending.delete(pending.keys().next().value!);
-    pending.set(userId, entry);
+  /** Keeps `entry` for `userId` in a bounded map, dropping entries older than `pendingMs`. */
+  const keep = <T extends { at: number }>(map: Map<string, T>, userId: string, entry: T): void => {
+    for (const [id, p] of map) if (entry.at - p.at > pendingMs) map.delete(id);
+    map.delete(userId);
+    if (map.size >= maxPending) map.delete(map.keys().next().value!);
+    map.set(userId, entry);
   };
+  const remember = (userId: string, entry: Pending): void => keep(pending, userId, entry);
 
   function proceed(
     ctx: HouseholdContext,
@@ -189,7 +199,22 @@ export function createHouseholdFlow(options: HouseholdFlowOptions = {}): Househo
     // out of questions: a commune's own setting may still settle the area
     if (need === 'area' && criteria.areaDefault) need = undefined;
     if (need) return answered(giveUpScreen(ctx, criteria, period, day));
-    return answered(verdict(ctx, criteria, period, facts, day));
+    const { short, details } = verdict(ctx, criteria, period, facts, day);
+    if (details) keep(shown, ctx.userId, { details, at: ctx.now });
+    return answered(short);
+  }
+
+  /** "Xem chi tiết" of the last verdict (its number or its button), while it is remembered. */
+  function detailsTurn(ctx: HouseholdContext, command: DialogCommand): HouseholdTurn | undefined {
+    const entry = shown.get(ctx.userId);
+    const asked =
+      (command.kind === 'choice' && command.number === 1 && entry !== undefined) ||
+      (command.kind === 'node' && command.id === HOUSEHOLD_DETAILS_ID);
+    shown.delete(ctx.userId);
+    if (!asked) return undefined;
+    const fresh = entry !== undefined && ctx.now - entry.at <= pendingMs;
+    const screen = fresh ? entry.details : { parts: [ctx.t('household:short.expired')] };
+    return { screen, outcome: { kind: 'answer', id: HOUSEHOLD_ENTRY_ID } };
   }
 
   function verdict(
@@ -198,7 +223,7 @@ export function createHouseholdFlow(options: HouseholdFlowOptions = {}): Househo
     period: HouseholdPeriod,
     facts: HouseholdFacts,
     day: string,
-  ): Screen {
+  ): { short: Screen; details?: Screen } {
     const income = facts.income!;
     const area = facts.area ?? criteria.areaDefault ?? 'rural';
     const c: HouseholdCase = {
@@ -209,8 +234,9 @@ export function createHouseholdFlow(options: HouseholdFlowOptions = {}): Househo
       farming: facts.farming,
     };
     const assessment = assessHousehold(criteria, c, day);
-    if (!assessment) return giveUpScreen(ctx, criteria, period, day);
-    return verdictScreen(ctx, criteria, c, assessment, { period: !income.period, area: !facts.area });
+    if (!assessment) return { short: giveUpScreen(ctx, criteria, period, day) };
+    const args = { criteria, c, a: assessment, assumed: { period: !income.period, area: !facts.area } };
+    return { short: shortVerdictScreen(ctx, args), details: verdictScreen(ctx, args) };
   }
 
   /** A check from the beginning (the menu entry): the first question, with the lines of the day. */
@@ -231,6 +257,8 @@ export function createHouseholdFlow(options: HouseholdFlowOptions = {}): Househo
 
   return {
     answer(ctx, command) {
+      const details = detailsTurn(ctx, command);
+      if (details) return details;
       const entry = pending.get(ctx.userId);
       const criteria = ctx.snapshot.household;
       if (!entry) return undefined;
