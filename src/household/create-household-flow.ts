@@ -117,7 +117,15 @@ function merge(old: HouseholdFacts, next: HouseholdFacts): HouseholdFacts {
     deprivations: [...new Set([...old.deprivations, ...next.deprivations])],
     farming: old.farming || next.farming,
     intent: old.intent || next.intent,
+    ...(old.asksNext || next.asksNext ? { asksNext: true } : {}),
   };
+}
+
+/** Whether the message asks about the next standard (locale list `household:short.nextWords`, folded). */
+function asksNext(ctx: HouseholdContext, text: string): boolean {
+  const words: unknown = ctx.t('household:short.nextWords', { returnObjects: true });
+  const folded = ` ${foldText(text)} `;
+  return Array.isArray(words) && words.some((w) => typeof w === 'string' && folded.includes(` ${foldText(w)} `));
 }
 
 /** Whether an income said without a period is too large to be read as a month. */
@@ -235,7 +243,8 @@ export function createHouseholdFlow(options: HouseholdFlowOptions = {}): Househo
     };
     const assessment = assessHousehold(criteria, c, day);
     if (!assessment) return { short: giveUpScreen(ctx, criteria, period, day) };
-    const args = { criteria, c, a: assessment, assumed: { period: !income.period, area: !facts.area } };
+    const assumed = { period: !income.period, area: !facts.area };
+    const args = { criteria, c, a: assessment, assumed, asksNext: facts.asksNext === true };
     return { short: shortVerdictScreen(ctx, args), details: verdictScreen(ctx, args) };
   }
 
@@ -298,7 +307,8 @@ export function createHouseholdFlow(options: HouseholdFlowOptions = {}): Househo
       const criteria = ctx.snapshot.household;
       if (!criteria || isSafetyReply(ctx, match)) return undefined;
       if (foldText(text) === foldText(criteria.menu.title)) return start(ctx, criteria);
-      const facts = parseHouseholdMessage(text, vocabularyOn(criteria, dayOf(ctx.now)));
+      const parsed = parseHouseholdMessage(text, vocabularyOn(criteria, dayOf(ctx.now)));
+      const facts = asksNext(ctx, text) ? { ...parsed, asksNext: true } : parsed;
       // a size and an income together are a household described for the check, asked or not
       const described = facts.size !== undefined && facts.income !== undefined;
       // a household told as the story of another question keeps that question's confident answer

@@ -248,6 +248,8 @@ export interface VerdictArgs {
   c: HouseholdCase;
   a: Assessment;
   assumed: { period: boolean; area: boolean };
+  /** the resident asked about the next standard */
+  asksNext?: boolean;
 }
 
 /**

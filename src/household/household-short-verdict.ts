@@ -45,7 +45,7 @@ export function shortVerdictScreen(ctx: ScreenContext, verdict: VerdictArgs): Sc
           a.close.filter((l) => l.kind === 'poverty' || l.kind === 'provincial'),
           'household:short.close',
         ),
-        nextChangeText(ctx, a),
+        nextChangeText(ctx, a, verdict.asksNext === true),
       ]
         .filter(Boolean)
         .join('\n'),
@@ -135,7 +135,16 @@ function categoryText(ctx: ScreenContext, a: Assessment): string {
       .filter(Boolean)
       .join(' ');
   }
-  const out = [t(a.standing === 'average' ? 'household:short.average' : 'household:short.above', { line })];
+  const band = period.averageBand;
+  const out =
+    a.standing === 'average' && a.band && band
+      ? [t('household:short.average', { line, max: formatDong(a.band[1]), hedge: hedge(ctx, band.confidence) })]
+      : [t('household:short.above', { line })];
+  const low = period.lowIncomeWorker;
+  // the low-income worker line, unless it is the band's top just stated (the same figure in 2022–2025)
+  const stated = a.standing === 'average' && a.band?.[1] === a.lowIncome?.line;
+  if (a.lowIncome?.under && low && !stated)
+    out.push(t('household:short.lowIncome', { line: formatDong(a.lowIncome.line), hedge: hedge(ctx, low.confidence) }));
   const provincial = period.provincialLine;
   if (a.provincial?.under && provincial)
     out.push(
@@ -148,9 +157,9 @@ function categoryText(ctx: ScreenContext, a: Assessment): string {
   return out.join(' ');
 }
 
-/** Only when the next standard would change the category: "from 01/01/2027 … under the new line". */
-function nextChangeText(ctx: ScreenContext, a: Assessment): string {
-  if (!a.next || a.next.under === (a.standing === 'poor-or-near-poor')) return '';
+/** The next standard when it would change the category ("from 01/01/2027 … under the new line") or was asked about. */
+function nextChangeText(ctx: ScreenContext, a: Assessment, asked: boolean): string {
+  if (!a.next || (!asked && a.next.under === (a.standing === 'poor-or-near-poor'))) return '';
   return ctx.t(a.next.under ? 'household:short.next.under' : 'household:short.next.over', {
     date: formatDay(a.next.period.validFrom),
     amount: formatDong(a.next.line),
