@@ -13,6 +13,7 @@ import {
   type HouseholdPeriod,
 } from './household-criteria.js';
 import { giveUpScreen, noPeriodScreen, questionScreen, verdictScreen, type Ask } from './household-screens.js';
+import { HOUSEHOLD_DETAILS_ID, shortVerdictScreen } from './household-short-verdict.js';
 import {
   hasHouseholdNumbers,
   parseHouseholdMessage,
@@ -70,6 +71,12 @@ interface Pending {
   at: number;
 }
 
+/** The full verdict of a resident's last check, shown when they choose "Xem chi tiết". Memory only. */
+interface Shown {
+  details: Screen;
+  at: number;
+}
+
 /** Plausible ceilings of an income given without a period, read as monthly (else: ask). */
 const MONTHLY_HOUSEHOLD_CEILING = 20_000_000;
 const MONTHLY_PERSON_CEILING = 8_000_000;
@@ -108,7 +115,15 @@ function merge(old: HouseholdFacts, next: HouseholdFacts): HouseholdFacts {
     deprivations: [...new Set([...old.deprivations, ...next.deprivations])],
     farming: old.farming || next.farming,
     intent: old.intent || next.intent,
+    ...(old.asksNext || next.asksNext ? { asksNext: true } : {}),
   };
+}
+
+/** Whether the message asks about the next standard (locale list `household:short.nextWords`, folded). */
+function asksNext(ctx: HouseholdContext, text: string): boolean {
+  const words: unknown = ctx.t('household:short.nextWords', { returnObjects: true });
+  const folded = ` ${foldText(text)} `;
+  return Array.isArray(words) && words.some((w) => typeof w === 'string' && folded.includes(` ${foldText(w)} `));
 }
 
 /** Whether an income said without a period is too large to be read as a month. */
@@ -158,16 +173,19 @@ export function createHouseholdFlow(options: HouseholdFlowOptions = {}): Househo
   const maxQuestions = options.maxQuestions ?? 2;
   const maxPending = options.maxPending ?? 10_000;
   const pending = new Map<string, Pending>();
+  const shown = new Map<string, Shown>();
 
   const forget = (userId: string): void => {
     pending.delete(userId);
   };
-  const remember = (userId: string, entry: Pending): void => {
-    for (const [id, p] of pending) if (entry.at - p.at > pendingMs) pending.delete(id);
-    pending.delete(userId);
-    if (pending.size >= maxPending) pending.delete(pending.keys().next().value!);
-    pending.set(userId, entry);
+  /** Keeps `entry` for `userId` in a bounded map, dropping entries older than `pendingMs`. */
+  const keep = <T extends { at: number }>(map: Map<string, T>, userId: string, entry: T): void => {
+    for (const [id, p] of map) if (entry.at - p.at > pendingMs) map.delete(id);
+    map.delete(userId);
+    if (map.size >= maxPending) map.delete(map.keys().next().value!);
+    map.set(userId, entry);
   };
+  const remember = (userId: string, entry: Pending): void => keep(pending, userId, entry);
 
   function proceed(
     ctx: HouseholdContext,
@@ -194,7 +212,22 @@ export function createHouseholdFlow(options: HouseholdFlowOptions = {}): Househo
     // out of questions: a commune's own setting may still settle the area
     if (need === 'area' && criteria.areaDefault) need = undefined;
     if (need) return answered(giveUpScreen(ctx, criteria, period, day));
-    return answered(verdict(ctx, criteria, period, facts, day));
+    const { short, details } = verdict(ctx, criteria, period, facts, day);
+    if (details) keep(shown, ctx.userId, { details, at: ctx.now });
+    return answered(short);
+  }
+
+  /** "Xem chi tiết" of the last verdict (its number or its button), while it is remembered. */
+  function detailsTurn(ctx: HouseholdContext, command: DialogCommand): HouseholdTurn | undefined {
+    const entry = shown.get(ctx.userId);
+    const asked =
+      (command.kind === 'choice' && command.number === 1 && entry !== undefined) ||
+      (command.kind === 'node' && command.id === HOUSEHOLD_DETAILS_ID);
+    shown.delete(ctx.userId);
+    if (!asked) return undefined;
+    const fresh = entry !== undefined && ctx.now - entry.at <= pendingMs;
+    const screen = fresh ? entry.details : { parts: [ctx.t('household:short.expired')] };
+    return { screen, outcome: { kind: 'answer', id: HOUSEHOLD_ENTRY_ID } };
   }
 
   function verdict(
@@ -203,7 +236,7 @@ export function createHouseholdFlow(options: HouseholdFlowOptions = {}): Househo
     period: HouseholdPeriod,
     facts: HouseholdFacts,
     day: string,
-  ): Screen {
+  ): { short: Screen; details?: Screen } {
     const income = facts.income!;
     const area = facts.area ?? criteria.areaDefault ?? 'rural';
     const c: HouseholdCase = {
@@ -214,8 +247,10 @@ export function createHouseholdFlow(options: HouseholdFlowOptions = {}): Househo
       farming: facts.farming,
     };
     const assessment = assessHousehold(criteria, c, day);
-    if (!assessment) return giveUpScreen(ctx, criteria, period, day);
-    return verdictScreen(ctx, criteria, c, assessment, { period: !income.period, area: !facts.area });
+    if (!assessment) return { short: giveUpScreen(ctx, criteria, period, day) };
+    const assumed = { period: !income.period, area: !facts.area };
+    const args = { criteria, c, a: assessment, assumed, asksNext: facts.asksNext === true };
+    return { short: shortVerdictScreen(ctx, args), details: verdictScreen(ctx, args) };
   }
 
   /** A check from the beginning (the menu entry): the first question, with the lines of the day. */
@@ -236,6 +271,8 @@ export function createHouseholdFlow(options: HouseholdFlowOptions = {}): Househo
 
   return {
     answer(ctx, command) {
+      const details = detailsTurn(ctx, command);
+      if (details) return details;
       const entry = pending.get(ctx.userId);
       const criteria = ctx.snapshot.household;
       if (!entry) return undefined;
@@ -275,7 +312,8 @@ export function createHouseholdFlow(options: HouseholdFlowOptions = {}): Househo
       const criteria = ctx.snapshot.household;
       if (!criteria || isSafetyReply(match)) return undefined;
       if (foldText(text) === foldText(criteria.menu.title)) return start(ctx, criteria);
-      const facts = parseHouseholdMessage(text, vocabularyOn(criteria, dayOf(ctx.now)));
+      const parsed = parseHouseholdMessage(text, vocabularyOn(criteria, dayOf(ctx.now)));
+      const facts = asksNext(ctx, text) ? { ...parsed, asksNext: true } : parsed;
       // a size and an income together are a household described for the check, asked or not
       const described = facts.size !== undefined && facts.income !== undefined;
       // a household told as the story of another question keeps that question's confident answer

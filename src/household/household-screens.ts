@@ -25,22 +25,22 @@ export function displayPerPerson(perPerson: number, lines: readonly number[]): s
 }
 
 /** ISO `YYYY-MM-DD` → `dd/mm/yyyy`. */
-function formatDay(iso: string): string {
+export function formatDay(iso: string): string {
   const [y, m, d] = iso.split('-');
   return `${d}/${m}/${y}`;
 }
 
-function formatBasis(basis: readonly LegalBasis[]): string {
+export function formatBasis(basis: readonly LegalBasis[]): string {
   return basis.map((b) => (b.article ? `${b.document}, ${b.article}` : b.document)).join('; ');
 }
 
 /** A few words after a figure that is not confirmed by two sources; nothing when it is. */
-function hedge(ctx: ScreenContext, confidence: Confidence): string {
+export function hedge(ctx: ScreenContext, confidence: Confidence): string {
   if (confidence === '[2+]') return '';
   return ctx.t(confidence === '[1]' ? 'household:hedge.one' : 'household:hedge.unverified');
 }
 
-function areaName(ctx: ScreenContext, period: HouseholdPeriod, area: Area): string {
+export function areaName(ctx: ScreenContext, period: HouseholdPeriod, area: Area): string {
   return period.areaNames?.[area] ?? ctx.t(`household:area.${area}`);
 }
 
@@ -121,7 +121,12 @@ function amountText(ctx: ScreenContext, income: Income): string {
 }
 
 /** "hộ 5 người; thu nhập cả hộ khoảng 12.000.000 đ/tháng (tôi hiểu là một tháng); ở nông thôn" */
-function understood(ctx: ScreenContext, c: HouseholdCase, periodAssumed: boolean, areaAssumed: boolean): string {
+export function understoodFacts(
+  ctx: ScreenContext,
+  c: HouseholdCase,
+  periodAssumed: boolean,
+  areaAssumed: boolean,
+): string {
   const { t } = ctx;
   const parts: string[] = [];
   if (c.size !== undefined) parts.push(t('household:verdict.facts.size', { count: c.size }));
@@ -134,7 +139,7 @@ function understood(ctx: ScreenContext, c: HouseholdCase, periodAssumed: boolean
   parts.push(periodAssumed ? `${income} ${t('household:verdict.facts.assumedMonth')}` : income);
   if (!areaAssumed) parts.push(t('household:verdict.facts.area', { area: t(`household:area.${c.area}`) }));
   if (c.farming) parts.push(t('household:verdict.facts.farming'));
-  return t('household:verdict.understood', { facts: parts.join('; ') });
+  return parts.join('; ');
 }
 
 function categoryText(ctx: ScreenContext, a: Assessment, c: HouseholdCase): string[] {
@@ -219,7 +224,7 @@ function aboveText(ctx: ScreenContext, a: Assessment, c: HouseholdCase): string[
 }
 
 /** One "very close to …" note naming each close line (lines of equal value together), nearest first. */
-function closeText(ctx: ScreenContext, close: readonly CloseLine[]): string {
+export function closeText(ctx: ScreenContext, close: readonly CloseLine[], key = 'household:verdict.close'): string {
   const { t } = ctx;
   if (close.length === 0) return '';
   const byLine = new Map<number, CloseLine[]>();
@@ -234,22 +239,27 @@ function closeText(ctx: ScreenContext, close: readonly CloseLine[]): string {
         percent: group[0]!.percent,
       }),
     );
-  return t('household:verdict.close', { lines: lines.join(and) });
+  return t(key, { lines: lines.join(and) });
+}
+
+/** What a verdict screen shows: the household as read, its assessment, and what was assumed. */
+export interface VerdictArgs {
+  criteria: HouseholdCriteria;
+  c: HouseholdCase;
+  a: Assessment;
+  assumed: { period: boolean; area: boolean };
+  /** the resident asked about the next standard */
+  asksNext?: boolean;
 }
 
 /**
- * The verdict: what was understood, the income per person, the line in force that day with its
+ * The full verdict (the "Xem chi tiết" of the short one, household-short-verdict.ts): what was understood, the income per person, the line in force that day with its
  * legal basis, the category it points to and what else decides it (deprivations, scored by the
  * reviewer), closeness to a line, the next standard, the next step and the follow-up questions.
  * It never says the household *is* poor: the review decides.
  */
-export function verdictScreen(
-  ctx: ScreenContext,
-  criteria: HouseholdCriteria,
-  c: HouseholdCase,
-  a: Assessment,
-  assumed: { period: boolean; area: boolean },
-): Screen {
+export function verdictScreen(ctx: ScreenContext, verdict: VerdictArgs): Screen {
+  const { criteria, c, a, assumed } = verdict;
   const { t } = ctx;
   const followUps = availableNodes(ctx.snapshot, criteria.followUps, ctx.now);
   return {
@@ -289,7 +299,7 @@ function summaryText(
         : 'household:verdict.perPerson';
   return [
     t('household:verdict.title'),
-    understood(ctx, c, assumed.period, assumed.area),
+    t('household:verdict.understood', { facts: understoodFacts(ctx, c, assumed.period, assumed.area) }),
     t(perPersonKey, { amount: displayPerPerson(a.perPerson, lines) }),
     t('household:verdict.line', {
       date: formatDay(a.day),
@@ -309,12 +319,15 @@ function summaryText(
 }
 
 /** "dưới 2 triệu" over the line, "hơn 1 củ" under it: the real figure may fall on the other side. */
-function boundText(ctx: ScreenContext, c: HouseholdCase, a: Assessment): string {
+export function boundText(
+  ctx: ScreenContext,
+  c: HouseholdCase,
+  a: Assessment,
+  keys = 'household:verdict.bound',
+): string {
   const line = formatDong(a.povertyLine);
-  if (c.income.qualifier === 'under' && a.standing !== 'poor-or-near-poor')
-    return ctx.t('household:verdict.bound.under', { line });
-  if (c.income.qualifier === 'over' && a.standing === 'poor-or-near-poor')
-    return ctx.t('household:verdict.bound.over', { line });
+  if (c.income.qualifier === 'under' && a.standing !== 'poor-or-near-poor') return ctx.t(`${keys}.under`, { line });
+  if (c.income.qualifier === 'over' && a.standing === 'poor-or-near-poor') return ctx.t(`${keys}.over`, { line });
   return '';
 }
 

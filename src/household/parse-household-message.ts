@@ -33,6 +33,8 @@ export interface HouseholdFacts {
   farming: boolean;
   /** an eligibility question ("có được hộ nghèo không", "có thuộc diện không") */
   intent: boolean;
+  /** the resident asks about the next standard ("sang năm", "2027"): the short verdict then states it */
+  asksNext?: boolean;
 }
 
 /** The phrase lists of the criteria file the parser needs (those valid on the day). */

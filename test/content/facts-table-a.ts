@@ -454,8 +454,9 @@ export const FACTS_TABLE_A: FactRow[] = [
   shown('ra-soat-2026-chuan-nao', NEXT_YEAR, ['F1.10', 'F2.3', 'F4.11'], [['Mẫu số 01'], ['1.750.000'], ['thấp hơn chuẩn quốc gia mới']]),
   shown('nguoi-lao-dong-thu-nhap-thap', TODAY, ['F1.9'], [['không phải hộ cận nghèo']]),
   shown('nguoi-lao-dong-thu-nhap-thap', NEXT_YEAR, ['F1.9'], [['không phải hộ cận nghèo'], ['năm 2025–2026']]),
-  shown('quyen-loi-ho-ngheo', TODAY, ['F3.8', 'F3.11', 'F3.13', 'F3.17'], [['150.000'], ['3 triệu'], ['6,6%'], ['100 triệu'], ['theo mức đã công bố'], ['có thể đã điều chỉnh']]),
-  shown('quyen-loi-ho-can-ngheo', TODAY, ['F3.8', 'F3.11', 'F3.17'], [['7,92%'], ['120%'], ['năm 2018'], ['2,5 triệu'], ['không cho con hộ cận nghèo']]),
+  // F3.8: 150.000 đ is the Decree 81/2021 amount; under Decree 238/2025 it is [?], so the amount is attributed
+  shown('quyen-loi-ho-ngheo', TODAY, ['F3.8', 'F3.11', 'F3.13', 'F3.17'], [['150.000'], ['Nghị định 81/2021'], ['3 triệu'], ['6,6%'], ['100 triệu'], ['theo mức đã công bố'], ['có thể đã điều chỉnh']]),
+  shown('quyen-loi-ho-can-ngheo', TODAY, ['F3.8', 'F3.11', 'F3.17'], [['7,92%'], ['120%'], ['năm 2018'], ['2,5 triệu'], ['không cho con hộ cận nghèo'], ['Nghị định 81/2021']]),
   shown('ho-muc-song-trung-binh', TODAY, ['F1.8', 'F3.10'], [['4.000.000'], ['Ngân hàng Chính sách xã hội'], ['2027'], NOT_SURE]),
   shown('ho-muc-song-trung-binh', NEXT_YEAR, ['F3.10'], [['4.000.000']]),
   {

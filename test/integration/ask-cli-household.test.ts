@@ -22,26 +22,27 @@ const CONVERSATIONS = [
   '',
   'nha toi co duoc ho ngheo ko, thu nhap ca nha 5tr mot thang',
   '4',
+  '1',
   '',
   '4',
 ].join('\n');
 
 describe('npm run ask -- --json: the household self-check', () => {
   it.each([
-    ['2026-12-31', '1.500.000 đ/người/tháng ở nông thôn', /không thuộc diện hộ nghèo, hộ cận nghèo hay hộ có mức sống/],
-    ['2027-01-01', '2.200.000 đ/người/tháng ở nông thôn', /không thuộc diện hộ nghèo, hộ cận nghèo\./],
+    ['2026-12-31', 'ở nông thôn: 1.500.000 đ/người/tháng', '1.500.000 đ/người/tháng ở nông thôn'],
+    ['2027-01-01', 'ở nông thôn: 2.200.000 đ/người/tháng', '2.200.000 đ/người/tháng ở nông thôn'],
   ])(
     'on %s: per-person figure, the line of the day, the category; one conversation per run of lines',
-    (day, line, above) => {
+    (day, line, detailsLine) => {
       const out = askJson(day, `${CONVERSATIONS}\n`);
-      expect(out).toHaveLength(4);
+      expect(out).toHaveLength(5);
       for (const o of out) expect(Object.keys(o).sort()).toEqual(['id', 'kind', 'question', 'score', 'text']);
-      const [twelve, asked, verdict, fresh] = out;
+      const [twelve, asked, verdict, details, fresh] = out;
 
       expect(twelve).toMatchObject({ kind: 'answer', id: 'tu-kiem-tra-ho-ngheo' });
       expect(twelve!.text).toContain('khoảng 2.400.000 đ/người/tháng');
       expect(twelve!.text).toContain(line);
-      expect(twelve!.text).toMatch(above);
+      expect(twelve!.text).toMatch(/không thuộc diện hộ nghèo, hộ cận nghèo/);
 
       expect(asked).toMatchObject({ kind: 'suggestions', id: 'tu-kiem-tra-ho-ngheo' });
       expect(asked!.text).toContain('Nhà mình có mấy người');
@@ -49,9 +50,15 @@ describe('npm run ask -- --json: the household self-check', () => {
       expect(verdict!.text).toContain('khoảng 1.250.000 đ/người/tháng');
       expect(verdict!.text).toContain(line);
       expect(verdict!.text).toContain('có thể thuộc diện hộ nghèo hoặc hộ cận nghèo');
-      expect(verdict!.text).toContain('Phiếu A, Phiếu B');
       expect(verdict!.text).toMatch(/Mẫu số 01 gửi UBND xã\/phường/);
+      expect(verdict!.text).toMatch(/\n1\. Xem chi tiết/);
       expect(verdict!.text).not.toMatch(/(bạn|hộ bạn|nhà bạn) là hộ (cận )?nghèo/i);
+
+      // "1": the full verdict, with the indicators' forms and the legal basis
+      expect(details).toMatchObject({ kind: 'answer', id: 'tu-kiem-tra-ho-ngheo', question: '1' });
+      expect(details!.text).toContain(detailsLine);
+      expect(details!.text).toContain('Phiếu A, Phiếu B');
+      expect(details!.text).toMatch(/Căn cứ: Nghị định/);
 
       // after the blank line a new resident: "4" is the main menu's 4th topic, not a household size
       expect(fresh).toMatchObject({ kind: 'suggestions', id: expect.any(String) });

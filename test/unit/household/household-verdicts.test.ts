@@ -194,11 +194,23 @@ describe('household self-check verdicts, on both sides of every threshold', () =
   const fx = useHouseholdDialog();
 
   it.each(cases)('on $day: "$text"', async ({ day, text, perPerson, line, says, never = [] }) => {
-    const reply = await converse(fx.dialog, at(day)).say(text);
+    const conversation = converse(fx.dialog, at(day));
+    const short = textOf(await conversation.say(text));
+    const reply = await conversation.say('1');
     const body = textOf(reply);
+    const figure = new RegExp(`(khoảng|hơn|dưới) ${perPerson.replace(/\./g, '\\.')} đ/người/tháng`);
+    // the first reply fits a phone: the figure, the line of the day, the next step, "Xem chi tiết" first
+    expect(short).toMatch(figure);
+    expect(short).toContain(`Chuẩn nghèo ngày ${day.split('-').reverse().join('/')} ở`);
+    expect(short).toContain(line.split(' đ/')[0]!);
+    expect(short).toMatch(/Mẫu số 01/);
+    expect(short).toMatch(/\n1\. Xem chi tiết/);
+    expect(short).not.toMatch(/(bạn|nhà bạn|hộ bạn|gia đình bạn) (là|thuộc) hộ (cận )?nghèo/i);
+    expect(short.length).toBeLessThan(body.length);
+    // option 1 is the full verdict
     expect(reply.outcome).toEqual({ kind: 'answer', id: 'tu-kiem-tra-ho-ngheo' });
     expect(body).toContain(`Thu nhập bình quân: `);
-    expect(body).toMatch(new RegExp(`(khoảng|hơn|dưới) ${perPerson.replace(/\./g, '\\.')} đ/người/tháng`));
+    expect(body).toMatch(figure);
     expect(body).toContain(`Chuẩn nghèo áp dụng ngày ${day.split('-').reverse().join('/')}`);
     expect(body).toContain(line);
     expect(body).toMatch(/Căn cứ: Nghị định (07\/2021|351\/2025)/);
@@ -209,5 +221,67 @@ describe('household self-check verdicts, on both sides of every threshold', () =
     expect(body).toMatch(/Mẫu số 01/);
     expect(body).toMatch(/từ ngày 15; rà soát định kỳ hằng năm từ 01\/9 đến 14\/12/);
     expect(body.length).toBeLessThanOrEqual(2000);
+  });
+});
+
+/** The answer part of a reply: the text before its numbered options. */
+const answerPart = (text: string): string => text.split(/\n\n1\. /)[0]!;
+
+describe('the short verdict fits a phone screen', () => {
+  const fx = useHouseholdDialog();
+  // [day, message, category, what else it must say]; under 600 characters, 700 when the next standard is added
+  const plain: [day: string, text: string, category: RegExp, more: RegExp[]][] = [
+    [
+      '2026-12-07',
+      'nha e 4 ng, thu nhap 5tr 1 thang, o que, co dc ho ngheo k',
+      /có thể thuộc diện hộ nghèo hoặc hộ cận nghèo, tùy số chỉ số thiếu hụt/,
+      [],
+    ],
+    [
+      '2026-12-07',
+      'nhà 3 người ở quê thu nhập 6 triệu một tháng có được hộ nghèo không',
+      /hộ không thuộc diện hộ nghèo, hộ cận nghèo/,
+      // over the 2026 line, under the 2027 one: the change is the deciding figure
+      [/Từ 01\/01\/2027 \(chuẩn mới 2\.200\.000 đ\), hộ sẽ ở mức từ chuẩn mới trở xuống/],
+    ],
+    [
+      '2026-12-07',
+      'nha 4 nguoi thu nhap 9tr2 mot thang o que co thuoc dien ko',
+      /hộ không thuộc diện hộ nghèo, hộ cận nghèo/,
+      [/Nếu hoàn cảnh thay đổi/],
+    ],
+    ['2027-01-15', 'nha e 4 ng, thu nhap 5tr 1 thang, o que, co dc ho ngheo k', /hộ có thể thuộc diện hộ nghèo/, []],
+    [
+      '2027-01-15',
+      'nha 4 nguoi thu nhap 9tr2 mot thang o que co thuoc dien ko',
+      /hộ không thuộc diện hộ nghèo, hộ cận nghèo/,
+      [],
+    ],
+  ];
+
+  it.each(plain)('on %s: "%s"', async (day, text, category, more) => {
+    const reply = await converse(fx.dialog, at(day)).say(text);
+    const answer = answerPart(textOf(reply));
+    expect(answer.length).toBeLessThanOrEqual(more.some((m) => /2027/.test(m.source)) ? 700 : 600);
+    expect(answer).toMatch(category);
+    for (const phrase of more) expect(answer).toMatch(phrase);
+    // the other line is only in the details, unless it changes the category
+    if (more.length === 0) expect(answer).not.toMatch(/chuẩn mới/);
+  });
+
+  it('a resident asking about next year gets the 2027 line in the short verdict, though it changes nothing', async () => {
+    const reply = await converse(fx.dialog, at('2026-12-07')).say(
+      'nha e 4 ng, thu nhap ca nha 6tr 1 thang, o que, nam sau co dc ho ngheo k',
+    );
+    expect(answerPart(textOf(reply))).toMatch(/Từ 01\/01\/2027 \(chuẩn mới 2\.200\.000 đ\)/);
+  });
+
+  it('"Xem chi tiết" is answered once; after another message the number is the menu\'s again', async () => {
+    const conversation = converse(fx.dialog, at('2026-12-07'));
+    await conversation.say('nha e 4 ng, thu nhap 5tr 1 thang, o que, co dc ho ngheo k');
+    expect(textOf(await conversation.say('1'))).toMatch(/Từ 01\/01\/2027 áp dụng chuẩn nghèo mới: 2\.200\.000/);
+    // the full verdict lists its own follow-ups: 1 is now "Muốn được xét hộ nghèo, cận nghèo"
+    const next = await conversation.say('1');
+    expect(next.outcome).not.toEqual({ kind: 'answer', id: 'tu-kiem-tra-ho-ngheo' });
   });
 });
