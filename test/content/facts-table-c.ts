@@ -1,0 +1,22 @@
+/**
+ * Content fact table, part C (the fact-coverage sweep, docs/fact-coverage.md): a fact residents ask
+ * about together with the subject of a sibling node, stated in that sibling's answer text itself (the
+ * reply shows the answer, not its details). Figures come from /work/shared/policy-facts.md (fact ids in
+ * `facts`), not from the YAML; [1] facts are checked for their date or attribution, [?] facts for the
+ * hedge.
+ */
+import { shown, type FactRow } from './fact-row.js';
+
+const TODAY = '2026-12-07';
+/** F3.11 [1]: the rates as published in 2018 */
+const RATES = [['6,6%'], ['7,92%'], ['năm 2018'], ['có thể đã điều chỉnh']];
+/** F3.13 [1]: the cap for poor households */
+const CAP = ['100 triệu'];
+
+export const FACTS_TABLE_C: FactRow[] = [
+  // 05 — a loan question asks the cap and the rate along with the procedure, collateral or hardship
+  shown('vay-von-the-chap', TODAY, ['F3.11', 'F3.13'], [CAP, ...RATES]),
+  shown('thu-tuc-vay-von', TODAY, ['F3.11', 'F3.13'], [CAP, ...RATES]),
+  shown('vay-von-gap-rui-ro', TODAY, ['F3.11'], RATES),
+  shown('vay-von-sinh-vien', TODAY, ['F3.10', 'F2.5'], [['4.000.000'], ['giấy chứng nhận'], ['UBND xã']]),
+];
