@@ -12,6 +12,8 @@ const TODAY = '2026-12-07';
 const RATES = [['6,6%'], ['7,92%'], ['năm 2018'], ['có thể đã điều chỉnh']];
 /** F3.13 [1]: the cap for poor households */
 const CAP = ['100 triệu'];
+/** F3.23 [1]: the monthly allowance by degree, attributed */
+const DISABILITY_ALLOWANCE = [['750.000'], ['1.000.000'], ['theo thông tin đã công bố']];
 
 export const FACTS_TABLE_C: FactRow[] = [
   // 05 — a loan question asks the cap and the rate along with the procedure, collateral or hardship
@@ -19,4 +21,10 @@ export const FACTS_TABLE_C: FactRow[] = [
   shown('thu-tuc-vay-von', TODAY, ['F3.11', 'F3.13'], [CAP, ...RATES]),
   shown('vay-von-gap-rui-ro', TODAY, ['F3.11'], RATES),
   shown('vay-von-sinh-vien', TODAY, ['F3.10', 'F2.5'], [['4.000.000'], ['giấy chứng nhận'], ['UBND xã']]),
+
+  // 08 — "trợ cấp khuyết tật nặng bao nhiêu" lands on any disability node: each states the amounts
+  shown('quyen-loi-nguoi-khuyet-tat', TODAY, ['F3.22', 'F3.23'], [...DISABILITY_ALLOWANCE, ['1.250.000']]),
+  shown('ho-so-tro-cap-khuyet-tat', TODAY, ['F3.23'], DISABILITY_ALLOWANCE),
+  shown('xac-dinh-muc-do-khuyet-tat', TODAY, ['F3.23'], [...DISABILITY_ALLOWANCE, ['1.250.000']]),
+  // (end of table)
 ];
