@@ -8,6 +8,7 @@
 import { shown, type FactRow } from './fact-row.js';
 
 const TODAY = '2026-12-07';
+const NEXT_YEAR = '2027-01-15';
 /** F3.11 [1]: the rates as published in 2018 */
 const RATES = [['6,6%'], ['7,92%'], ['năm 2018'], ['có thể đã điều chỉnh']];
 /** F3.13 [1]: the cap for poor households */
@@ -26,5 +27,19 @@ export const FACTS_TABLE_C: FactRow[] = [
   shown('quyen-loi-nguoi-khuyet-tat', TODAY, ['F3.22', 'F3.23'], [...DISABILITY_ALLOWANCE, ['1.250.000']]),
   shown('ho-so-tro-cap-khuyet-tat', TODAY, ['F3.23'], DISABILITY_ALLOWANCE),
   shown('xac-dinh-muc-do-khuyet-tat', TODAY, ['F3.23'], [...DISABILITY_ALLOWANCE, ['1.250.000']]),
+
+  // 01 — chuẩn nghèo: the detail asked next to the subject
+  shown('chi-so-thieu-hut', TODAY, ['F1.5'], [['8 m'], ['6 tuổi'], ['chưa xác minh']]),
+  shown('chuan-ngheo-cac-giai-doan', TODAY, ['F1.2'], [['15/3/2021'], ['700.000'], ['900.000']]),
+  shown('chuan-ngheo-thu-nhap', TODAY, ['F1.1'], [['1.500.000'], ['2.000.000'], ['nông thôn hay thành thị']]),
+  shown('chuan-ngheo-thu-nhap', NEXT_YEAR, ['F4.9'], [['2.200.000'], ['2.800.000'], ['nông thôn hay thành thị']], {
+    mustNot: ['1.500.000'],
+  }),
+
+  // 02 — thoát nghèo: the form and the 15-day decision of the monthly review
+  shown('thoat-ngheo', TODAY, ['F2.4', 'F2.9'], [['Mẫu số 04'], ['15 ngày']]),
+
+  // 08 — "trợ cấp có tính vào thu nhập không" lands on the allowance: the narrow rule, the rest referred
+  shown('tro-cap-nguoi-cao-tuoi', TODAY, ['F1.11'], [['không tính'], ['mức sống trung bình'], ['rà soát viên']]),
   // (end of table)
 ];
