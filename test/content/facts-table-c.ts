@@ -41,5 +41,11 @@ export const FACTS_TABLE_C: FactRow[] = [
 
   // 08 — "trợ cấp có tính vào thu nhập không" lands on the allowance: the narrow rule, the rest referred
   shown('tro-cap-nguoi-cao-tuoi', TODAY, ['F1.11'], [['không tính'], ['mức sống trung bình'], ['rà soát viên']]),
+
+  // 03 — a BHYT question asks the benefit rate, the deprivation or the form next to the card
+  shown('bhyt-can-ngheo', TODAY, ['F3.2', 'F3.5', 'F1.4', 'F1.7'], [['70%'], ['95%'], ['chưa xác minh'], ['dưới 3 chỉ số']], {
+    mustNot: ['bị cắt cận nghèo'],
+  }),
+  shown('bhyt-thoat-ngheo', TODAY, ['F3.4', 'F2.4'], [['chưa có thông tin chắc chắn'], ['Mẫu số 04'], ['UBND xã']]),
   // (end of table)
 ];
