@@ -47,5 +47,10 @@ export const FACTS_TABLE_C: FactRow[] = [
     mustNot: ['bị cắt cận nghèo'],
   }),
   shown('bhyt-thoat-ngheo', TODAY, ['F3.4', 'F2.4'], [['chưa có thông tin chắc chắn'], ['Mẫu số 04'], ['UBND xã']]),
+
+  // 09 — results and places: the figure asked next to the subject, attributed
+  shown('ket-qua-giam-ngheo', TODAY, ['F5.4', 'F5.5'], [['888'], ['53,7 tỷ'], ['2.804'], ['Bắc Giang cũ'], ['Theo số liệu đã công bố']]),
+  shown('chuan-ngheo-bac-ninh', TODAY, ['F5.5'], [['53,7 tỷ'], ['31/10/2024'], ['Theo tin đã đăng']]),
+  shown('xa-luc-nam-moi', TODAY, ['F5.1', 'F5.3'], [['180.000'], ['560 km'], ['Theo thông tin đã công bố']]),
   // (end of table)
 ];
