@@ -52,5 +52,12 @@ export const FACTS_TABLE_C: FactRow[] = [
   shown('ket-qua-giam-ngheo', TODAY, ['F5.4', 'F5.5'], [['888'], ['53,7 tỷ'], ['2.804'], ['Bắc Giang cũ'], ['Theo số liệu đã công bố']]),
   shown('chuan-ngheo-bac-ninh', TODAY, ['F5.5'], [['53,7 tỷ'], ['31/10/2024'], ['Theo tin đã đăng']]),
   shown('xa-luc-nam-moi', TODAY, ['F5.1', 'F5.3'], [['180.000'], ['560 km'], ['Theo thông tin đã công bố']]),
+  shown('chuan-ngheo-thu-nhap', TODAY, ['F1.8'], [['2.250.000'], ['3.000.000'], ['mức sống trung bình']]),
+
+  // 04 — public-school tuition is free; other school charges are not tuition
+  shown('hoc-phi-cong-lap', TODAY, ['F3.6'], [['miễn học phí'], ['ngoài học phí'], ['nhà trường']]),
+
+  // 09 — provincial mapping (F4.3, [?] for Bắc Ninh): drug rehabilitation named in the answer
+  shown('lien-he-cap-tinh', TODAY, ['F4.3'], [['Công an tỉnh'], ['theo phân công sau sắp xếp năm 2025'], ['hỏi UBND xã để biết nơi tiếp nhận']]),
   // (end of table)
 ];
