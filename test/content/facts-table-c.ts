@@ -59,5 +59,14 @@ export const FACTS_TABLE_C: FactRow[] = [
 
   // 09 — provincial mapping (F4.3, [?] for Bắc Ninh): drug rehabilitation named in the answer
   shown('lien-he-cap-tinh', TODAY, ['F4.3'], [['Công an tỉnh'], ['theo phân công sau sắp xếp năm 2025'], ['hỏi UBND xã để biết nơi tiếp nhận']]),
+
+  // a second fact asked in the same breath as the node's subject
+  shown('nguoi-lao-dong-thu-nhap-thap', TODAY, ['F2.12'], [['rà soát cả người lao động thu nhập thấp']]),
+  shown('ra-soat-thuong-xuyen', TODAY, ['F2.9'], [['15 ngày'], ['văn bản']]),
+  shown('ra-soat-dinh-ky', TODAY, ['F2.1', 'F2.9'], [['14/12'], ['ngày 15'], ['15 ngày']]),
+  shown('ai-xet-duyet-ho-ngheo', TODAY, ['F2.11', 'F4.5'], [['Quyết định 24/2021/QĐ-TTg'], ['967/QĐ-BNNMT'], ['UBND xã']]),
+  shown('bhyt-ho-muc-song-trung-binh', TODAY, ['F3.3', 'F3.10'], [['30%'], ['4.000.000']]),
+  shown('sap-nhap-tinh-bac-ninh', TODAY, ['F4.6', 'F4.4'], [['01/7/2025'], ['34 tỉnh'], ['3.321']]),
+  shown('chuong-trinh-2026-2035', TODAY, ['F4.8', 'F4.9'], [['423.000 tỷ'], ['Năm 2026 vẫn áp dụng chuẩn nghèo 2022–2025']]),
   // (end of table)
 ];
