@@ -68,5 +68,8 @@ export const FACTS_TABLE_C: FactRow[] = [
   shown('bhyt-ho-muc-song-trung-binh', TODAY, ['F3.3', 'F3.10'], [['30%'], ['4.000.000']]),
   shown('sap-nhap-tinh-bac-ninh', TODAY, ['F4.6', 'F4.4'], [['01/7/2025'], ['34 tỉnh'], ['3.321']]),
   shown('chuong-trinh-2026-2035', TODAY, ['F4.8', 'F4.9'], [['423.000 tỷ'], ['Năm 2026 vẫn áp dụng chuẩn nghèo 2022–2025']]),
+  shown('chuan-ngheo-bac-ninh', NEXT_YEAR, ['F1.10', 'F5.5'], [['chính sách của tỉnh'], ['53,7 tỷ'], ['Theo tin đã đăng']], {
+    mustNot: ['1.500.000'],
+  }),
   // (end of table)
 ];
