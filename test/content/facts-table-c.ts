@@ -74,5 +74,9 @@ export const FACTS_TABLE_C: FactRow[] = [
   shown('ra-soat-dinh-ky', NEXT_YEAR, ['F2.1', 'F2.12'], [['14/12'], ['Sở Nông nghiệp và Môi trường'], ['có thể được cập nhật']], {
     mustNot: ['Phòng Lao động', 'UBND huyện'],
   }),
+
+  // 2027 versions keep the 2025–2026 facts residents still ask about, dated
+  shown('nguoi-lao-dong-thu-nhap-thap', NEXT_YEAR, ['F1.9', 'F2.12'], [['rà soát cả người lao động thu nhập thấp'], ['2.250.000']]),
+  shown('chi-so-thieu-hut', NEXT_YEAR, ['F1.3'], [['12 chỉ số'], ['6 dịch vụ xã hội cơ bản']]),
   // (end of table)
 ];
