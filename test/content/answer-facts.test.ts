@@ -6,6 +6,7 @@ import { loadContent } from '../../src/faq/content/load-content.js';
 import type { FactRow } from './fact-row.js';
 import { FACTS_TABLE_A } from './facts-table-a.js';
 import { FACTS_TABLE_B } from './facts-table-b.js';
+import { FACTS_TABLE_C } from './facts-table-c.js';
 
 /**
  * The content states the fact sheet's figures and offices, on the day it is asked: each row of the
@@ -14,7 +15,7 @@ import { FACTS_TABLE_B } from './facts-table-b.js';
  */
 const content = loadContent(path.resolve('content'));
 const snapshot = buildSnapshot(content, { now: () => Date.now() });
-const TABLE: FactRow[] = [...FACTS_TABLE_A, ...FACTS_TABLE_B];
+const TABLE: FactRow[] = [...FACTS_TABLE_A, ...FACTS_TABLE_B, ...FACTS_TABLE_C];
 const noon = (day: string): number => Date.parse(`${day}T12:00:00+07:00`);
 
 describe('what every answer states, checked against the fact sheet', () => {
