@@ -2,11 +2,10 @@ import type { AddressInfo } from 'node:net';
 import { ensureSandboxAdmin } from './admin/auth/ensure-sandbox-admin.js';
 import { createAdmin } from './admin/create-admin.js';
 import { createApp } from './app.js';
-import { createBot } from './bot/create-bot.js';
+import { botFromConfig } from './bot/bot-from-config.js';
+import { startBotWorker } from './bot/start-bot-worker.js';
 import { createHandoffRepository } from './bot/dialog/handoff-repository.js';
 import { createQuestionRepository } from './bot/dialog/question-repository.js';
-import { createFaqDialog } from './bot/dialog/create-faq-dialog.js';
-import { createHouseholdFlow } from './household/create-household-flow.js';
 import { broadcastOptionsFromConfig, createBroadcast } from './broadcast/create-broadcast.js';
 import { parseConfig, type Config } from './config/parse-config.js';
 import { createFaqStore } from './faq/content/create-faq-store.js';
@@ -46,7 +45,6 @@ async function main(): Promise<void> {
   const t = memoizeT(i18n.getFixedT('vi'));
   const db = openDataDirOrExit(config);
   const storage = createStorageHealth({ clock, log, dataDir: config.dataDir });
-  const faq = createFaqStore({ contentDir: config.contentDir, clock, log });
 
   const sandbox = config.sandbox
     ? await startSandbox({ credentials: config.zalo, dataDir: config.dataDir, t, log })
@@ -60,6 +58,21 @@ async function main(): Promise<void> {
     clock,
     log,
   });
+  // BOT_WORKER: the resident side runs in its own thread, over its own connection, woken after each insert
+  const botWorker = config.botWorker
+    ? startBotWorker({
+        data: { config, openapiUrl: sandbox?.openapiUrl ?? config.zalo.openapiUrl },
+        tokens,
+        clock,
+        log,
+        onCrash: (err) => {
+          log.error({ err }, 'the bot worker stopped unexpectedly; exiting (pending events resume at the next start)');
+          process.exit(1);
+        },
+      })
+    : undefined;
+  const faq = createFaqStore({ contentDir: config.contentDir, clock, log });
+
   const zaloClient = (retry: { maxAttempts?: number } = {}) =>
     createZaloClient({
       openapiUrl: sandbox?.openapiUrl ?? config.zalo.openapiUrl,
@@ -84,35 +97,21 @@ async function main(): Promise<void> {
     options: broadcastOptionsFromConfig(config),
     storage,
   });
-  const bot = createBot({
+  // with a bot worker, built here only for the webhook's hand-over, /healthz and the console
+  const bot = botFromConfig(config, {
     db,
     zalo,
     clock,
     log,
     storage,
-    dialog: ({ buttonsEnabled }) =>
-      createFaqDialog({
-        faq,
-        db,
-        t,
-        log,
-        options: {
-          buttons: config.dialog.buttons && buttonsEnabled,
-          humanQuietMs: config.dialog.humanQuietMs,
-          flood: { max: config.dialog.floodMax, windowMs: config.dialog.floodWindowMs },
-          messageRetentionDays: config.messageRetentionDays,
-        },
-        household: createHouseholdFlow(),
-      }),
+    faq,
+    t,
     groupEvents: broadcast.groupEventSink,
-    options: {
-      messageRetentionDays: config.messageRetentionDays,
-      logMessageText: config.log.messageText,
-      replies: { absentAfterMs: config.replies.absentAfterMs },
-    },
+    processesHere: !botWorker,
   });
+  if (botWorker) bot.inbox.onAccepted((userKey) => botWorker.wake(userKey));
   // stopped side by side against one deadline on SIGTERM
-  const services: Service[] = [bot, broadcast];
+  const services: Service[] = [botWorker ?? bot, broadcast];
 
   let ready = false;
   const app = createApp({

@@ -47,6 +47,11 @@ export interface InboxProcessor {
   /** Resolves when nothing is running and no pending event is due (tests, benchmarks). */
   whenIdle(): Promise<void>;
   /**
+   * An event was stored by another database connection (the webhook's, when this runs in the bot
+   * worker): processes `userKey`'s events; without a key, looks for every pending one (a fallback poll).
+   */
+  wake(userKey?: string): void;
+  /**
    * Graceful shutdown: starts nothing new, lets running events finish until `deadlineMs`.
    * Unfinished events stay pending and are resumed by the next `start()`. Resolves true when all finished.
    */
@@ -143,6 +148,11 @@ export function createInboxProcessor(options: InboxProcessorOptions): InboxProce
       // also picks up rows written behind the processor's back (tests); never on the hot path
       if (queue.started) for (const head of inbox.pendingHeads()) queue.notify(head.userKey, head.nextAttemptAt);
       return queue.whenIdle();
+    },
+    wake(userKey) {
+      if (!queue.started) return;
+      if (userKey !== undefined) queue.notify(userKey);
+      else for (const head of inbox.pendingHeads()) queue.notify(head.userKey, head.nextAttemptAt);
     },
     async drain(deadlineMs) {
       unsubscribe?.();
