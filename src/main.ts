@@ -3,8 +3,9 @@ import { ensureSandboxAdmin } from './admin/auth/ensure-sandbox-admin.js';
 import { createAdmin } from './admin/create-admin.js';
 import { createApp } from './app.js';
 import { botFromConfig } from './bot/bot-from-config.js';
-import { startBotWorker } from './bot/start-bot-worker.js';
+import { forwardDeliveries, startBotWorker } from './bot/start-bot-worker.js';
 import { createHandoffRepository } from './bot/dialog/handoff-repository.js';
+import { createHandoffJobs } from './bot/dialog/start-handoff-jobs.js';
 import { createQuestionRepository } from './bot/dialog/question-repository.js';
 import { broadcastOptionsFromConfig, createBroadcast } from './broadcast/create-broadcast.js';
 import { parseConfig, type Config } from './config/parse-config.js';
@@ -86,21 +87,23 @@ async function main(): Promise<void> {
     });
   const zalo = zaloClient();
 
+  // The broadcast sender owns its retries (it reconciles an unclear send against the group's history
+  // before any resend), so its client must not retry a POST blindly; nor does the officials' notice.
+  const groupZalo = zaloClient({ maxAttempts: 1 });
   const broadcast = createBroadcast({
     db,
-    // The broadcast sender owns its retries (it reconciles an unclear send against the group's history
-    // before any resend), so its client must not retry a POST blindly.
-    zalo: zaloClient({ maxAttempts: 1 }),
+    zalo: groupZalo,
     clock,
     log,
     i18n,
     options: broadcastOptionsFromConfig(config),
     storage,
   });
-  // with a bot worker, built here only for the webhook's hand-over, /healthz and the console
-  const bot = botFromConfig(config, {
+  // with a bot worker, built here only for the webhook's hand-over, /healthz, the console and the hand-off jobs
+  const { bot, conversation, notifier } = botFromConfig(config, {
     db,
     zalo,
+    groupZalo,
     clock,
     log,
     storage,
@@ -110,8 +113,21 @@ async function main(): Promise<void> {
     processesHere: !botWorker,
   });
   if (botWorker) bot.inbox.onAccepted((userKey) => botWorker.wake(userKey));
+  // replies stored here (the console, the hand-off jobs) are sent by whichever thread processes
+  const replies = botWorker ? forwardDeliveries(bot.outbox, botWorker) : bot.outbox;
+  // quiet hand-offs back to the bot, the officials' notices
+  const handoffJobs = createHandoffJobs({
+    db,
+    conversation,
+    replies,
+    notifier,
+    quietMs: config.handoff.quietMs,
+    t,
+    clock,
+    log,
+  });
   // stopped side by side against one deadline on SIGTERM
-  const services: Service[] = [botWorker ?? bot, broadcast];
+  const services: Service[] = [botWorker ?? bot, broadcast, handoffJobs];
 
   let ready = false;
   const app = createApp({
@@ -154,6 +170,8 @@ async function main(): Promise<void> {
       handoffs: createHandoffRepository(db),
       questions: createQuestionRepository(db),
       residents: bot.residents,
+      conversation,
+      replies,
       onHumanReply: (userId, now) => bot.dialog.noteHumanReply(userId, now),
       contentDir: config.contentDir,
       timeZone: config.timeZone,

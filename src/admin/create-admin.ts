@@ -6,7 +6,10 @@ import { createAdminRouter } from './create-admin-router.js';
 
 export interface AdminDeps extends ConsoleDeps {
   /** the broadcast domain behind both the console and the JSON API */
-  broadcast: Pick<Broadcast, 'directory' | 'campaigns' | 'runs' | 'runStore' | 'audit' | 'options'>;
+  broadcast: Pick<
+    Broadcast,
+    'directory' | 'campaigns' | 'runs' | 'approvalRequests' | 'runStore' | 'audit' | 'options'
+  >;
   /** ADMIN_TOKEN; undefined → the JSON API answers 503 saying it is off */
   adminToken: string | undefined;
 }

@@ -2,27 +2,65 @@ import type { TFunction } from 'i18next';
 import type { Config } from '../config/parse-config.js';
 import type { FaqStore } from '../faq/faq-types.js';
 import { createHouseholdFlow } from '../household/create-household-flow.js';
+import type { ZaloApi } from '../zalo/zalo-api.js';
 import { createBot, type Bot, type BotDeps } from './create-bot.js';
+import { createConversation, type Conversation } from './dialog/conversation.js';
 import { createFaqDialog } from './dialog/create-faq-dialog.js';
+import { createHandoffNotifier, type HandoffNotifier } from './dialog/handoff-notifier.js';
+import { createResidentRepository } from './resident-repository.js';
+
+export interface ResidentSide {
+  bot: Bot;
+  /** one thread per resident: the dialog records every message, the console reads and answers them */
+  conversation: Conversation;
+  /** "a resident needs an official" to the officials' OA group, when HANDOFF_NOTIFY_GROUP_ID is set */
+  notifier?: HandoffNotifier;
+}
 
 /**
- * `createBot` with the FAQ dialog and the options the config sets (DIALOG_*, MESSAGE_RETENTION_DAYS,
- * LOG_MESSAGE_TEXT, REPLY_ABSENT_AFTER_MS): the same resident side in the main thread and in the bot worker.
+ * `createBot` with the FAQ dialog, its conversation threads, the officials' notifier and the options
+ * the config sets (DIALOG_*, MESSAGE_RETENTION_DAYS, LOG_MESSAGE_TEXT, REPLY_ABSENT_AFTER_MS,
+ * HANDOFF_NOTIFY_GROUP_ID, TIME_ZONE): the same resident side in the main thread and in the bot worker.
  */
 export function botFromConfig(
-  config: Pick<Config, 'dialog' | 'messageRetentionDays' | 'log' | 'replies'>,
-  deps: Omit<BotDeps, 'dialog' | 'options'> & { faq: FaqStore; t: TFunction; processesHere?: boolean },
-): Bot {
-  const { faq, t, processesHere, ...rest } = deps;
-  return createBot({
+  config: Pick<Config, 'dialog' | 'messageRetentionDays' | 'log' | 'replies' | 'handoff' | 'timeZone'>,
+  deps: Omit<BotDeps, 'dialog' | 'options' | 'nonTextLine'> & {
+    faq: FaqStore;
+    t: TFunction;
+    /** the officials' notices: a client that does not retry an unclear send */
+    groupZalo: ZaloApi;
+    processesHere?: boolean;
+  },
+): ResidentSide {
+  const { faq, t, groupZalo, processesHere, ...rest } = deps;
+  const { db, clock, log } = deps;
+  const conversation = createConversation(db, { keepText: config.messageRetentionDays > 0 });
+  const groupId = config.handoff.notifyGroupId;
+  const notifier = groupId
+    ? createHandoffNotifier({
+        db,
+        conversation,
+        residents: createResidentRepository(db),
+        zalo: groupZalo,
+        groupId,
+        t,
+        clock,
+        log,
+      })
+    : undefined;
+  const bot = createBot({
     ...rest,
+    nonTextLine: (kind) => t('dialog:handoffReply.nonText', { kind }),
     dialog: ({ buttonsEnabled }) =>
       createFaqDialog({
         faq,
-        db: deps.db,
+        db,
         t,
-        log: deps.log,
+        log,
+        conversation,
+        ...(notifier && { onWaiting: notifier.onWaiting }),
         options: {
+          timeZone: config.timeZone,
           buttons: config.dialog.buttons && buttonsEnabled,
           humanQuietMs: config.dialog.humanQuietMs,
           flood: { max: config.dialog.floodMax, windowMs: config.dialog.floodWindowMs },
@@ -37,4 +75,5 @@ export function botFromConfig(
       processesHere,
     },
   });
+  return { bot, conversation, notifier };
 }

@@ -7,14 +7,18 @@ export interface BotWorkerData {
   openapiUrl: string;
 }
 
-/** main → worker: an event for `userKey` is stored; or drain and close by `deadline` (epoch ms) */
-export type BotWorkerCommand = { type: 'wake'; userKey: string } | { type: 'stop'; deadline: number };
+/**
+ * main → worker: an event for `userKey` is stored; a reply for `userId` is stored (the console, the
+ * hand-off jobs); or drain and close by `deadline` (epoch ms)
+ */
+export type BotWorkerCommand =
+  { type: 'wake'; userKey: string } | { type: 'deliver'; userId: string } | { type: 'stop'; deadline: number };
 /** worker → main: built and running; or drained and closed */
 export type BotWorkerNotice = { type: 'started' } | { type: 'stopped' };
 
 export function isBotWorkerCommand(message: unknown): message is BotWorkerCommand {
   const type = (message as { type?: unknown } | null)?.type;
-  return type === 'wake' || type === 'stop';
+  return type === 'wake' || type === 'deliver' || type === 'stop';
 }
 
 export function isBotWorkerNotice(message: unknown): message is BotWorkerNotice {

@@ -42,18 +42,21 @@ function runBotWorker(port: ThreadPort, data: BotWorkerData): void {
       ...retry,
     });
   // only its group event sink is used here (group webhooks keep the directory current)
+  const groupZalo = zaloClient({ maxAttempts: 1 });
   const broadcast = createBroadcast({
     db,
-    zalo: zaloClient({ maxAttempts: 1 }),
+    zalo: groupZalo,
     clock,
     log,
     i18n,
     options: broadcastOptionsFromConfig(config),
     storage,
   });
-  const bot = botFromConfig(config, {
+  // the officials' notices are queued here (a thread starts waiting) and sent by the main thread's jobs
+  const { bot } = botFromConfig(config, {
     db,
     zalo: zaloClient(),
+    groupZalo,
     clock,
     log,
     storage,
@@ -65,6 +68,7 @@ function runBotWorker(port: ThreadPort, data: BotWorkerData): void {
   port.on('message', (message) => {
     if (!isBotWorkerCommand(message)) return;
     if (message.type === 'wake') bot.processor.wake(message.userKey);
+    else if (message.type === 'deliver') void bot.outbox.deliver(message.userId);
     else void stop(message.deadline);
   });
   async function stop(deadline: number): Promise<void> {

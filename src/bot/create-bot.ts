@@ -15,6 +15,7 @@ import type { GroupEventSink } from './group-event-sink.js';
 import { createEventHandler } from './handle-event.js';
 import { createInboxProcessor, type InboxProcessor } from './inbox-processor.js';
 import { createInboxStore, type InboxStore } from './inbox-store.js';
+import { createOwnMessageCheck } from './own-message-check.js';
 import { createReplyEchoStore } from './reply-echo-store.js';
 import { createReplyOutbox, type ReplyOutbox, type ReplyOutboxOptions } from './reply-outbox.js';
 import { createReplySender } from './reply-sender.js';
@@ -48,10 +49,15 @@ export interface BotDeps {
   log: Logger;
   /** shared storage state (full disk): processing and sending pause until it says to try again */
   storage?: StorageHealth;
-  /** the conversation; told whether reply buttons still work (Zalo may have refused them for good) */
-  dialog: (parts: { buttonsEnabled: boolean }) => Dialog;
+  /**
+   * the conversation; told whether reply buttons still work (Zalo may have refused them for good),
+   * given the outbox and the residents it may need
+   */
+  dialog: (parts: { buttonsEnabled: boolean; outbox: ReplyOutbox; residents: ResidentRepository }) => Dialog;
   /** OA group lifecycle events go here when a groups directory is wired */
   groupEvents?: GroupEventSink;
+  /** the thread line of an official's non-text OA-chat message (default `[<kind>]`) */
+  nonTextLine?: (kind: string) => string;
   options?: BotOptions;
 }
 
@@ -94,8 +100,8 @@ export function createBot(deps: BotDeps): Bot {
     log,
     options: { ...options.replies, ...(retentionMs === undefined ? {} : { retentionMs }) },
   });
-  const dialog = deps.dialog({ buttonsEnabled: sender.buttonsEnabled() });
   const residents = createResidentRepository(db);
+  const dialog = deps.dialog({ buttonsEnabled: sender.buttonsEnabled(), outbox, residents });
   const profiles = createResidentProfiles({ zalo, residents, clock, log });
   const inbox = createInboxStore({ db, clock, keepEvents: options.processesHere !== false });
   const processor = createInboxProcessor({
@@ -114,6 +120,9 @@ export function createBot(deps: BotDeps): Bot {
       groupEvents: deps.groupEvents,
       log,
       logMessageText: options.logMessageText,
+      // an echo of the bot's own send is never taken for an official's, whatever its admin_id
+      isOwnMessage: createOwnMessageCheck(createOutboundRepository(db), clock.now),
+      nonTextLine: deps.nonTextLine,
     }),
   });
   let purge: { stop(): void } | undefined;

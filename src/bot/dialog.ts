@@ -43,4 +43,10 @@ export interface Dialog {
   respond(userId: string, input: DialogInput, now: number, turn?: DialogTurn): Promise<DialogReply>;
   /** A human admin wrote to this resident from the OA chat: stay quiet for a while. */
   noteHumanReply(userId: string, now: number): void;
+  /**
+   * An official wrote to this resident (an OA-chat echo with `admin_id`): it lands in the thread
+   * once per `source` and the official owns the conversation (the bot is silent) until it is closed
+   * or goes quiet. Dialogs without threads leave it out (the router then calls `noteHumanReply`).
+   */
+  officialWrote?(userId: string, input: { actor: string; text: string | null; source?: string }, now: number): void;
 }

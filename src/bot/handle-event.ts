@@ -32,6 +32,13 @@ export interface HandleEventDeps {
   log: Logger;
   /** log residents' message texts (LOG_MESSAGE_TEXT) */
   logMessageText?: boolean;
+  /**
+   * True when a Zalo message id is one the bot sent (reply outbox, outbound log): such an echo is
+   * never taken for an official's, whatever its `admin_id` says.
+   */
+  isOwnMessage?: (userId: string, msgId: string) => boolean;
+  /** the line an official's non-text OA-chat message gets in the thread (default `[<kind>]`) */
+  nonTextLine?: (kind: string) => string;
 }
 
 /** What a handler receives besides its event: when it arrived, a logger that carries its ids, and `converse`. */
@@ -101,8 +108,15 @@ export function createEventHandler(deps: HandleEventDeps): EventHandler {
     user_reacted_message: (event, ctx) => ctx.log.debug({ msgId: event.message.msg_id }, 'resident reacted'),
     oa_reacted_message: ignore,
     ...each(OA_SEND_EVENTS, (event, ctx) => {
-      if (!event.sender.admin_id) return ctx.log.debug('own message echo');
-      dialog.noteHumanReply(event.recipient.id, ctx.meta.receivedAt);
+      const adminId = event.sender.admin_id;
+      const userId = event.recipient.id;
+      if (!adminId || deps.isOwnMessage?.(userId, event.message.msg_id)) return ctx.log.debug('own message echo');
+      if (dialog.officialWrote) {
+        const kind = event.event_name.replace(/^oa_send_/, '');
+        const text = event.message.text ?? (deps.nonTextLine ?? ((k) => `[${k}]`))(kind);
+        const input = { actor: `zalo:${adminId}`, text, source: `echo:${event.message.msg_id}` };
+        dialog.officialWrote(userId, input, ctx.meta.receivedAt);
+      } else dialog.noteHumanReply(userId, ctx.meta.receivedAt);
       ctx.log.info('an official replied from the OA chat; the bot stays quiet');
     }),
     ...each(ANONYMOUS_SEND_EVENTS, ignore),

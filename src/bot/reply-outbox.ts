@@ -67,9 +67,10 @@ export interface ReplyOutbox {
   /**
    * Stores a dialog turn's messages durably (one transaction), split into Zalo-sized parts with any
    * buttons on the last part. The resident's earlier pending replies become due now, so they go first.
-   * Nothing is sent here: call `deliver`.
+   * Nothing is sent here: call `deliver`. `inboxEventId` null: a message no resident event caused
+   * (the quiet timeout's notice, the console's "return to bot").
    */
-  enqueue(userId: string, inboxEventId: number, messages: OutgoingMessage[]): void;
+  enqueue(userId: string, inboxEventId: number | null, messages: OutgoingMessage[]): void;
   /** Whether this inbox event's replies are already stored: its dialog turn ran and must not run again. */
   hasRepliesFor(inboxEventId: number): boolean;
   /**

@@ -7,6 +7,7 @@ import type { Service } from '../shared/service.js';
 import { answerTokenRequest, isTokenRequest } from '../zalo/token-bridge.js';
 import type { TokenManager } from '../zalo/token-manager.js';
 import { isBotWorkerNotice, type BotWorkerData } from './bot-worker-messages.js';
+import type { ReplyOutbox } from './reply-outbox.js';
 
 /** after the deadline, how long the worker may take to close its database before it is terminated */
 const CLOSE_GRACE_MS = 1_000;
@@ -14,6 +15,25 @@ const CLOSE_GRACE_MS = 1_000;
 export interface BotWorker extends Service {
   /** An event for `userKey` was stored: the worker processes it (ignored before start and after stop). */
   wake(userKey: string): void;
+  /** A reply for `userId` was stored outside the worker: the worker's outbox sends it. */
+  deliver(userId: string): void;
+}
+
+/**
+ * The main thread's outbox (not started with a worker) with its sends handed to the worker: rows
+ * are stored here, in the caller's transaction, and sent by the worker's outbox.
+ */
+export function forwardDeliveries(
+  outbox: Pick<ReplyOutbox, 'enqueue'>,
+  worker: Pick<BotWorker, 'deliver'>,
+): Pick<ReplyOutbox, 'enqueue' | 'deliver'> {
+  return {
+    enqueue: (userId, inboxEventId, messages) => outbox.enqueue(userId, inboxEventId, messages),
+    deliver(userId) {
+      worker.deliver(userId);
+      return Promise.resolve();
+    },
+  };
 }
 
 /**
@@ -56,6 +76,9 @@ export function startBotWorker(deps: {
     start: () => started,
     wake(userKey) {
       if (!stopping) worker.postMessage({ type: 'wake', userKey });
+    },
+    deliver(userId) {
+      if (!stopping) worker.postMessage({ type: 'deliver', userId });
     },
     stop(deadline) {
       stopping = true;

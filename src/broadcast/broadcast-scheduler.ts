@@ -20,6 +20,8 @@ export interface BroadcastScheduler {
 export function createBroadcastScheduler(deps: {
   planner: RunPlanner;
   sender: BroadcastSender;
+  /** approval-request notices to the officials' group, sent after the broadcasts of each pass */
+  notices?: { flushNotices(): Promise<void> };
   log: Logger;
   intervalMs: number;
   clock?: Clock;
@@ -40,6 +42,7 @@ export function createBroadcastScheduler(deps: {
       planner.createDueRuns();
       planner.releaseDueRuns();
       await sender.drain();
+      await deps.notices?.flushNotices();
     } catch (err) {
       if (!storage?.failed(err, 'broadcast')) log.error({ err }, 'broadcast tick failed; retrying at the next tick');
     }

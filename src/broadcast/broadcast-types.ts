@@ -44,10 +44,14 @@ export interface Audience {
  * - `once`: at a local date-time `YYYY-MM-DDTHH:mm`;
  * - `cron`: a 5-field cron expression (minute hour day-of-month month day-of-week);
  * - `monthly`: every month on `day` at `time`; a day the month lacks (31 in April, 29–31 in
- *   February) means the month's last day.
+ *   February) means the month's last day;
+ * - `now`: once, as soon as it is approved ("Gửi ngay"; quiet hours still hold it back).
  */
 export type Schedule =
-  { type: 'once'; at: string } | { type: 'cron'; expression: string } | { type: 'monthly'; day: number; time: string };
+  | { type: 'once'; at: string }
+  | { type: 'cron'; expression: string }
+  | { type: 'monthly'; day: number; time: string }
+  | { type: 'now' };
 
 export type CampaignStatus = 'draft' | 'approved' | 'paused' | 'cancelled' | 'completed';
 

@@ -34,6 +34,7 @@ export const scheduleSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('once'), at: localDateTime }),
   z.object({ type: z.literal('cron'), expression: cronExpression }),
   z.object({ type: z.literal('monthly'), day: z.number().int().min(1).max(31), time: clockTime }),
+  z.object({ type: z.literal('now') }),
 ]);
 
 export const audienceSchema = z

@@ -2,10 +2,12 @@ import type { TFunction } from '../i18n/create-i18n.js';
 import type { Db } from '../storage/open-database.js';
 import type { Clock } from '../shared/clock.js';
 import { bindApproval } from './approval-binding.js';
+import type { ApprovalRequestStore } from './approval-request-store.js';
 import type { ApprovalReview } from './approval-review.js';
 import type { AuditLog } from './audit-log.js';
 import type { Campaign, CampaignStatus } from './broadcast-types.js';
 import { BroadcastError } from './broadcast-error.js';
+import { forecastCampaign, type CampaignForecast } from './campaign-forecast.js';
 import type { CampaignCreateInput, CampaignUpdateInput } from './campaign-input.js';
 import type { CampaignStore } from './campaign-store.js';
 import { skipReason } from './delivery-reason.js';
@@ -32,6 +34,7 @@ export interface DryRun {
   imageUrl: string | null;
   /** The next occurrences and when each would actually go out (after quiet hours). */
   upcoming: { dueAt: number; releaseAt: number }[];
+  forecast: CampaignForecast;
   targets: {
     groupId: string;
     name: string;
@@ -55,6 +58,8 @@ export interface CampaignService {
   /** Stops the campaign: held runs are cancelled, not-yet-sent deliveries skipped. */
   cancel(id: number, actor: string): Campaign;
   dryRun(id: number, actor: string): DryRun;
+  /** When the next run will go out and to whom (nothing recorded). */
+  forecast(id: number): CampaignForecast;
   get(id: number): Campaign;
   list(filter?: { status?: CampaignStatus }): Campaign[];
 }
@@ -77,6 +82,8 @@ export function createCampaignService(deps: {
   settings: BroadcastSettings;
   /** Vietnamese texts for stored reasons and dry runs. */
   t: TFunction;
+  /** open "Gửi đề nghị duyệt" requests end when the campaign is approved or cancelled */
+  requests?: Pick<ApprovalRequestStore, 'close'>;
 }): CampaignService {
   const { db, clock, campaigns, runs, directory, audit, approvals, settings, t } = deps;
 
@@ -144,6 +151,7 @@ export function createCampaignService(deps: {
   return {
     get,
     list: (filter) => campaigns.list(filter),
+    forecast: (id) => forecastCampaign(get(id), directory.list(), clock.now(), settings),
     create(input, rawActor) {
       const actor = checkedActor(rawActor);
       requireFutureOnce(input);
@@ -175,7 +183,7 @@ export function createCampaignService(deps: {
       const actor = checkedActor(rawActor);
       const c = get(id);
       requireStatus(c, ['draft', 'approved', 'paused'], 'update');
-      if (c.schedule.type === 'once' && runs.listRuns(id).length > 0) {
+      if ((c.schedule.type === 'once' || c.schedule.type === 'now') && runs.listRuns(id).length > 0) {
         throw new BroadcastError('invalid_state', 'errors.already_sent', `campaign ${id} already went out`);
       }
       const next: Campaign = {
@@ -219,11 +227,14 @@ export function createCampaignService(deps: {
           approvedBy: actor,
           approvedAt: now,
           approval: bindApproval(c, directory.list()),
-          cursorAt: now,
+          // a "Gửi ngay" campaign's one occurrence is this approval: the cursor sits just before it
+          cursorAt: c.schedule.type === 'now' ? now - 1 : now,
           // "Sửa lần cuối" is the last edit: approving is not an edit
         },
         'campaign.approve',
         actor,
+        {},
+        () => deps.requests?.close(id, now),
       );
     },
     pause(id, rawActor) {
@@ -252,7 +263,10 @@ export function createCampaignService(deps: {
         'campaign.cancel',
         actor,
         { previousStatus: c.status },
-        () => runs.cancelCampaignRuns(id, skipReason(t, 'cancelled'), now),
+        () => {
+          runs.cancelCampaignRuns(id, skipReason(t, 'cancelled'), now);
+          deps.requests?.close(id, now);
+        },
       );
     },
     dryRun(id, rawActor) {
@@ -268,12 +282,12 @@ export function createCampaignService(deps: {
         reason: x.skip ? skipReason(t, x.skip) : null,
         warning: x.notInDirectory ? t('reasons.not_in_directory', { ns: 'broadcast' }) : null,
       }));
-      const upcoming = upcomingOccurrences(c.schedule, Math.max(now, c.cursorAt ?? now), settings.timeZone, 5).map(
-        (dueAt) => ({
-          dueAt,
-          releaseAt: releaseTime(dueAt, settings.quietHours, settings.timeZone),
-        }),
-      );
+      const forecast = forecastCampaign(c, directory.list(), now, settings);
+      const after = c.schedule.type === 'now' ? (forecast.dueAt ?? now) - 1 : Math.max(now, c.cursorAt ?? now);
+      const upcoming = upcomingOccurrences(c.schedule, after, settings.timeZone, 5, forecast.dueAt).map((dueAt) => ({
+        dueAt,
+        releaseAt: releaseTime(dueAt, settings.quietHours, settings.timeZone),
+      }));
       const willReceive = targets.filter((x) => x.willReceive).length;
       audit.record({
         actor,
@@ -286,6 +300,7 @@ export function createCampaignService(deps: {
         text: c.text,
         imageUrl: c.imageUrl,
         upcoming,
+        forecast,
         targets,
         willReceive,
         willNotReceive: targets.length - willReceive,

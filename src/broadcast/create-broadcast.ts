@@ -7,6 +7,8 @@ import { untilDeadline, type Service } from '../shared/service.js';
 import type { Db } from '../storage/open-database.js';
 import type { StorageHealth } from '../storage/storage-health.js';
 import type { ZaloApi } from '../zalo/zalo-api.js';
+import { createApprovalRequestStore } from './approval-request-store.js';
+import { createApprovalRequests, type ApprovalRequests } from './approval-requests.js';
 import { createApprovalReview } from './approval-review.js';
 import { createAuditLog, type AuditLog } from './audit-log.js';
 import { createBroadcastScheduler, type BroadcastScheduler } from './broadcast-scheduler.js';
@@ -25,15 +27,18 @@ export interface BroadcastOptions extends BroadcastSettings, SenderOptions {
   tickMs: number;
   /** ZALO_RATE_LIMIT_PER_MINUTE: the pace behind a running broadcast's expected finish time */
   rateLimitPerMinute?: number;
+  /** APPROVAL_NOTIFY_GROUP_ID: the officials' group told of each "Gửi đề nghị duyệt"; null = off */
+  approvalNotifyGroupId?: string | null;
 }
 
-/** Broadcast options from the parsed config (BROADCAST_* variables, TZ_NAME, ZALO_RATE_LIMIT_PER_MINUTE). */
+/** Broadcast options from the parsed config (BROADCAST_* variables, APPROVAL_NOTIFY_GROUP_ID, TZ_NAME, ZALO_RATE_LIMIT_PER_MINUTE). */
 export function broadcastOptionsFromConfig(
   config: Pick<Config, 'timeZone' | 'broadcast'> & { zalo?: Pick<Config['zalo'], 'rateLimitPerMinute'> },
 ): BroadcastOptions {
   const b = config.broadcast;
   return {
     rateLimitPerMinute: config.zalo?.rateLimitPerMinute,
+    approvalNotifyGroupId: b.approvalNotifyGroupId ?? null,
     timeZone: config.timeZone,
     quietHours: parseQuietHours(b.quietHours),
     twoPersonRule: b.twoPersonRule,
@@ -55,6 +60,8 @@ export interface Broadcast extends Service {
   directory: GroupDirectory;
   campaigns: CampaignService;
   runs: RunService;
+  /** "Gửi đề nghị duyệt": requests, the approvers' list, the officials' group notice */
+  approvalRequests: ApprovalRequests;
   /** Raw run and delivery rows, for the console's views. */
   runStore: RunStore;
   audit: AuditLog;
@@ -86,6 +93,7 @@ export function createBroadcast(deps: {
   const audit = createAuditLog({ db, clock });
   const campaignStore = createCampaignStore(db);
   const runStore = createRunStore(db);
+  const requestStore = createApprovalRequestStore(db);
   const directory = createGroupDirectory({
     db,
     zalo,
@@ -114,6 +122,19 @@ export function createBroadcast(deps: {
     approvals,
     settings: options,
     t,
+    requests: requestStore,
+  });
+  const approvalRequests = createApprovalRequests({
+    db,
+    clock,
+    log,
+    zalo,
+    store: requestStore,
+    campaigns,
+    audit,
+    t,
+    notifyGroupId: options.approvalNotifyGroupId ?? null,
+    historySkewMs: options.historySkewMs,
   });
   const runs = createRunService({
     db,
@@ -143,6 +164,7 @@ export function createBroadcast(deps: {
     sender,
     log,
     intervalMs: options.tickMs,
+    notices: approvalRequests,
     clock,
     storage: deps.storage,
   });
@@ -151,6 +173,7 @@ export function createBroadcast(deps: {
     directory,
     campaigns,
     runs,
+    approvalRequests,
     runStore,
     audit,
     scheduler,

@@ -58,7 +58,7 @@ export function createRunPlanner(deps: {
       for (const c of campaigns.approved()) {
         db.transaction(() => {
           let cursor = c.cursorAt ?? c.approvedAt ?? now;
-          let next = nextOccurrence(c.schedule, cursor, timeZone);
+          let next = nextOccurrence(c.schedule, cursor, timeZone, c.approvedAt);
           for (let i = 0; next !== null && next <= now && i < MAX_OCCURRENCES_PER_TICK; i++) {
             const releaseAt = releaseTime(next, quietHours, timeZone);
             const missed = now - releaseAt > graceMs;
@@ -80,7 +80,7 @@ export function createRunPlanner(deps: {
               }
             }
             cursor = next;
-            next = nextOccurrence(c.schedule, cursor, timeZone);
+            next = nextOccurrence(c.schedule, cursor, timeZone, c.approvedAt);
           }
           const exhausted = next === null && !runs.hasOpenRuns(c.id);
           campaigns.save({

@@ -38,7 +38,7 @@ async function main(): Promise<number> {
   try {
     if (command === 'list') {
       for (const a of accounts.list()) {
-        console.log(`${a.name}\t${a.role}${a.disabledAt === null ? '' : `\t${t('cli.disabled')}`}`);
+        console.log(`${a.name}\t${t(`roles.${a.role}`)}${a.disabledAt === null ? '' : `\t${t('cli.disabled')}`}`);
       }
       return 0;
     }
@@ -48,7 +48,7 @@ async function main(): Promise<number> {
         role: values.role,
         password: await readStdinPassword(),
       });
-      console.log(t('cli.created', { name: account.name, role: account.role }));
+      console.log(t('cli.created', { name: account.name, role: t(`roles.${account.role}`) }));
       if (generatedPassword) console.log(t('cli.generated', { password: generatedPassword }));
       return 0;
     }

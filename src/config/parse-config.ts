@@ -57,8 +57,8 @@ const envSchema = z.object({
     .number()
     .int()
     .positive()
-    .default(10)
-    .describe('messages per resident per flood window before "slow down"'),
+    .default(20)
+    .describe('messages per resident per flood window before "slow down" (menu taps do not count)'),
   DIALOG_FLOOD_WINDOW_SECONDS: z.coerce.number().int().positive().default(60).describe('length of the flood window'),
   REPLY_ABSENT_AFTER_SECONDS: z.coerce
     .number()
@@ -71,6 +71,15 @@ const envSchema = z.object({
     .min(0)
     .default(30)
     .describe('the bot stays silent this long after an official wrote to a resident from the OA'),
+  HANDOFF_QUIET_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(24)
+    .describe('a thread an official owns goes back to the bot after this many hours without an official writing'),
+  HANDOFF_NOTIFY_GROUP_ID: z
+    .string()
+    .default('')
+    .describe('OA group that hears "a resident needs an official" (at most once per thread per hour); empty = off'),
   SANDBOX: z.enum(['auto', 'true', 'false']).default('auto').describe('auto: sandbox when no Zalo credentials are set'),
   TZ_NAME: z.string().default('Asia/Ho_Chi_Minh').describe('time zone for schedules and dates shown'),
   BROADCAST_QUIET_HOURS: z
@@ -78,6 +87,12 @@ const envSchema = z.object({
     .regex(/^(off|((0\d|1\d|2[0-3]):[0-5]\d-(0\d|1\d|2[0-3]):[0-5]\d))?$/, 'HH:MM-HH:MM (e.g. 21:00-07:00) or off')
     .default('21:00-07:00')
     .describe('local hours when no campaign message is sent; a run due inside waits for the end (off = none)'),
+  APPROVAL_NOTIFY_GROUP_ID: z
+    .string()
+    .trim()
+    .regex(/^([A-Za-z0-9]{1,64})?$/, 'a Zalo group id (letters and digits), or empty for none')
+    .default('')
+    .describe('the officials\' Zalo group told once of each "Gửi đề nghị duyệt" (empty = off)'),
   BROADCAST_GRACE_HOURS: z.coerce
     .number()
     .min(0)
@@ -146,6 +161,8 @@ export interface Config {
   messageRetentionDays: number;
   /** FAQ conversation knobs (bot/dialog) */
   dialog: { buttons: boolean; floodMax: number; floodWindowMs: number; humanQuietMs: number };
+  /** hand-off threads (bot/dialog/conversation.ts): quiet timeout, officials' group notice (undefined = off) */
+  handoff: { quietMs: number; notifyGroupId?: string };
   /** 1:1 reply outbox (src/bot/reply-outbox.ts): Zalo's records prove a reply absent this long after its send */
   replies: { absentAfterMs: number };
   /** BOT_WORKER: the resident side runs in a worker thread (src/bot/bot-worker.ts) */
@@ -161,6 +178,8 @@ export interface Config {
     maxAttempts: number;
     twoPersonRule: boolean;
     tickMs: number;
+    /** APPROVAL_NOTIFY_GROUP_ID; null = no Zalo notice of approval requests */
+    approvalNotifyGroupId: string | null;
   };
 }
 
@@ -223,6 +242,10 @@ export function parseConfig(env: Env): Config {
       floodWindowMs: e.DIALOG_FLOOD_WINDOW_SECONDS * 1000,
       humanQuietMs: e.HUMAN_QUIET_MINUTES * 60 * 1000,
     },
+    handoff: {
+      quietMs: e.HANDOFF_QUIET_HOURS * 3_600_000,
+      ...(e.HANDOFF_NOTIFY_GROUP_ID.trim() && { notifyGroupId: e.HANDOFF_NOTIFY_GROUP_ID.trim() }),
+    },
     replies: { absentAfterMs: e.REPLY_ABSENT_AFTER_SECONDS * 1000 },
     botWorker: e.BOT_WORKER,
     timeZone: e.TZ_NAME,
@@ -234,6 +257,7 @@ export function parseConfig(env: Env): Config {
       maxAttempts: e.BROADCAST_MAX_ATTEMPTS,
       twoPersonRule: e.BROADCAST_TWO_PERSON_RULE,
       tickMs: e.BROADCAST_TICK_SECONDS * 1000,
+      approvalNotifyGroupId: e.APPROVAL_NOTIFY_GROUP_ID || null,
     },
   };
 }

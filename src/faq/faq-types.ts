@@ -3,6 +3,7 @@
  * The file format they come from is docs/content-format.md. faq/ imports neither express nor zalo/.
  */
 import type { HouseholdCriteria } from '../household/household-criteria.js';
+import type { HandoffConfig } from '../bot/dialog/handoff-config.js';
 
 export type NodeKind = 'topic' | 'answer' | 'smalltalk';
 
@@ -114,6 +115,8 @@ export interface FaqSnapshot {
   version: string;
   loadedAt: number;
   node(id: string): FaqNode | undefined;
+  /** every node read from the files (topics, answers, small talk), in file order: the console's node search */
+  nodes(): readonly FaqNode[];
   /** children of a topic (or of the root when id is null) that are valid on `at`, in menu order */
   children(id: string | null, at: number): FaqNode[];
   /** the answer version valid on `at`, if the node is valid then */
@@ -124,6 +127,8 @@ export interface FaqSnapshot {
   explain(text: string, at: number): MatchExplanation;
   /** the household self-check criteria (content/household-check.yaml), when the file is present */
   household?: HouseholdCriteria;
+  /** hand-off phrases, office hours and holidays (content/handoff.yaml), when the file is present */
+  handoff?: HandoffConfig;
 }
 
 /** Live content: the current snapshot, swapped atomically by the watcher on every good reload. */

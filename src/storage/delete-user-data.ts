@@ -16,6 +16,11 @@ const PERSONAL_TABLES: ReadonlyArray<{ table: string; column: string }> = [
   { table: 'dialog_state', column: 'user_id' },
   { table: 'handoffs', column: 'user_id' },
   { table: 'questions', column: 'user_id' },
+  // the conversation thread and its messages (070_threads.sql)
+  { table: 'threads', column: 'user_id' },
+  { table: 'thread_messages', column: 'user_id' },
+  // notices to the officials' group naming the resident (071_handoff_notices.sql)
+  { table: 'handoff_notices', column: 'user_id' },
 ];
 
 /** Deletes everything stored about one resident, in one transaction. Returns rows deleted. */

@@ -165,6 +165,14 @@ async function seed(app: ConsoleTestApp): Promise<void> {
     lastAnswerId: 'bhyt-can-ngheo',
     now,
   });
+  // the hand-off thread page (long messages) and the answered history (an ended hand-off)
+  app.conversation.requested(userId, true, now);
+  app.conversation.residentWrote(userId, { text: `Cho tôi hỏi ${LONG_WORD}`, unanswered: true }, now);
+  app.conversation.officialWrote(userId, { actor: 'tai-khoan-editor', text: LONG_NAME, source: 'console:fit' }, now);
+  const other = app.sim.addUser({ displayName: LONG_NAME, lastInteraction: now }).userId;
+  app.handoffs.open({ userId: other, question: LONG_WORD, lastAnswerId: null, now });
+  app.conversation.officialWrote(other, { actor: 'tai-khoan-editor', text: 'Đã rõ', source: 'console:fit-2' }, now);
+  app.conversation.finish(other, 'answered', 'tai-khoan-editor', now);
   app.questions.log({
     userId,
     text: `Thủ tục ${LONG_WORD} thế nào`,

@@ -4,8 +4,9 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/admin/auth/roles.js';
-import { buildConsoleApp, TEST_PASSWORD, type ConsoleTestApp } from '../helpers/build-console-app.js';
+import { buildConsoleApp, type ConsoleTestApp } from '../helpers/build-console-app.js';
 import { launchChromium, type TestBrowser } from '../helpers/chromium.js';
+import { signedInPage } from './signed-in-page.js';
 
 const PHONE = { width: 390, height: 844 };
 const DESK = { width: 1280, height: 900 };
@@ -32,21 +33,8 @@ describe('the console in headless Chromium', () => {
     await app?.close();
   });
 
-  async function signedIn(name: string, viewport: { width: number; height: number }): Promise<Page> {
-    await browser.context.clearCookies();
-    const page = await browser.newPage(viewport);
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.accept();
-    });
-    await page.goto(`${app.url}/admin`);
-    expect(page.url()).toContain('/admin/login');
-    await page.fill('#name', name);
-    await page.fill('#password', TEST_PASSWORD);
-    await page.click('button[type=submit]');
-    await page.waitForURL(`${app.url}/admin`);
-    return page;
-  }
+  const signedIn = (name: string, viewport: { width: number; height: number }) =>
+    signedInPage(browser, app.url, name, viewport, (m) => dialogs.push(m));
 
   async function shot(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
@@ -85,7 +73,8 @@ describe('the console in headless Chromium', () => {
     );
     await editor.check('input[name=tag][value="hộ nghèo"]');
     await editor.check('input[name=scheduleType][value=once]');
-    await editor.fill('#onceAt', '2026-11-29T11:00');
+    await editor.fill('#onceDate', '29/11/2026');
+    await editor.fill('#onceTime', '11:00');
     await expectNoSidewaysScroll(editor);
     await shot(editor, 'campaign-new-phone');
     await editor.click('button:has-text("Lưu bản nháp")');
@@ -137,6 +126,7 @@ describe('the console in headless Chromium', () => {
     const editor = await signedIn('tk-editor', PHONE);
     await editor.goto(`${app.url}/admin/inbox`);
     expect(await editor.locator('.quote').first().textContent()).toContain(HOSTILE);
+    await editor.click('a:has-text("Mở hội thoại")');
     await editor.fill('textarea[name=text]', 'Chào anh, anh mang sổ hộ khẩu lên UBND xã để được hướng dẫn.');
     await shot(editor, 'inbox-phone');
     await editor.click('button:has-text("Gửi trả lời")');

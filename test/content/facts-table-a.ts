@@ -12,7 +12,7 @@
  * - Rows dated 2026-12-07 check the answer valid today; rows dated 2027-01-15 the answer after the new
  *   poverty line (Decree 351/2025, F4.9) takes effect.
  */
-import type { FactRow } from './fact-row.js';
+import { shown, type FactRow } from './fact-row.js';
 
 const TODAY = '2026-12-07';
 const NEXT_YEAR = '2027-01-15';
@@ -412,6 +412,64 @@ export const FACTS_TABLE_A: FactRow[] = [
     mustNot: [...ABOLISHED, 'có giá trị 1 năm', 'có giá trị 5 năm', 'có giá trị vĩnh viễn', 'có thời hạn 12 tháng'],
     facts: ['F2.1', 'F2.5', 'F2.9'],
   },
+  shown('giay-chung-nhan-thoi-han', TODAY, ['F2.9'], [['15 ngày'], ['ngày 15']]),
+  {
+    // the application is not the recognition (F2.3, F2.5); free (F2.2); monthly review and 15 days (F2.9)
+    node: 'giay-de-nghi-khac-giay-chung-nhan',
+    on: TODAY,
+    must: [COMMUNE],
+    inAnswer: [['Mẫu số 01'], ['chưa có nghĩa là đã được công nhận'], ['không mất phí'], ['ngày 15'], ['15 ngày'], ['văn bản']],
+    mustNot: ABOLISHED,
+    facts: ['F2.2', 'F2.3', 'F2.5', 'F2.9'],
+  },
+  shown('nho-nguoi-nop-buu-dien', TODAY, ['F2.2', 'F2.3'], [['Mẫu số 01'], ['bưu điện'], ['không mất phí']]),
+  shown('nop-truc-tuyen', TODAY, ['F2.2', 'F2.3'], [['Mẫu số 01'], ['bưu điện'], ['không mất phí']]),
+  shown('tam-tru-moi-chuyen-den', TODAY, ['F2.2', 'F2.3'], [['Mẫu số 01'], ['không mất phí']]),
+  shown('nop-don-thang-12', TODAY, ['F2.2', 'F2.3'], [['không mất phí'], ['Mẫu số 01']]),
+
+  // ---------------------------------------------------------------- round 2: facts residents ask, in the answer itself
+  shown('dang-ky-ho-ngheo', TODAY, ['F2.1', 'F2.2', 'F2.3'], [['Mẫu số 01'], ['không mất phí'], ['ngày 15'], ['CCCD', 'căn cước']]),
+  shown('giay-de-nghi-mau-01', TODAY, ['F2.2', 'F2.4'], [['không mất phí'], ['Mẫu số 04'], COMMUNE]),
+  shown('giay-chung-nhan-ho-ngheo', TODAY, ['F2.2', 'F2.3', 'F2.4', 'F2.9'], [['Mẫu số 01'], ['Mẫu số 04'], ['không mất phí'], ['15 ngày']], { mustNot: ABOLISHED }),
+  // F2.13 [1] attributed; F2.12 Sở NN&MT standing office; F2.9 monthly review
+  shown('ra-soat-dinh-ky', TODAY, ['F2.1', 'F2.9', 'F2.12', 'F2.13'], [['01/10'], ['theo kế hoạch đã công bố'], AGRI_DEPT, ['ngày 15']]),
+  shown('bi-dua-ra-khoi-danh-sach', TODAY, ['F2.9'], [['Mẫu số 01'], ['ngày 15'], ['không phải chờ']]),
+  shown('chi-so-thieu-hut', TODAY, ['F1.4', 'F1.6', 'F1.7'], [['cả hai điều kiện'], ['bình quân đầu người'], ['hộ cận nghèo']]),
+  {
+    // F4.12 [1]: the draft floor, named as a draft only
+    node: 'chuan-ngheo-2027',
+    on: TODAY,
+    must: [ATTRIBUTED],
+    inAnswer: [['dự thảo'], ['không nêu']],
+    mustNot: DRAFT_FLOOR_AS_RULE,
+    facts: ['F4.12'],
+  },
+  shown('chuan-ngheo-2027', NEXT_YEAR, ['F4.12'], [['dự thảo'], ['không nêu']], { mustNot: DRAFT_FLOOR_AS_RULE }),
+  // F1.10: the provincial line of the new province (incl. former Bắc Giang), for provincial policies
+  shown('chuan-ngheo-bac-ninh', TODAY, ['F1.1', 'F1.10'], [['1.750.000'], ['Bắc Giang cũ'], RURAL_2022, ['chính sách của tỉnh']], { mustNot: NQ06_AS_CERTAIN }),
+  shown('ra-soat-2026-chuan-nao', TODAY, ['F1.10', 'F2.3'], [['1.750.000'], ['Mẫu số 01']]),
+  // F3.8 hộ nghèo only; F3.17 3 triệu; F3.11 [1] and F3.13 [1] with their hedge
+  // 2027: the 2022–2025 list as the reference, the changes attributed, the final list hedged (F4.10 [?])
+  shown('chi-so-thieu-hut', NEXT_YEAR, ['F1.4', 'F4.10'], [['cả hai điều kiện'], ['dinh dưỡng'], ['bình quân đầu người'], ATTRIBUTED, NOT_SURE]),
+  shown('ra-soat-2026-chuan-nao', NEXT_YEAR, ['F1.10', 'F2.3', 'F4.11'], [['Mẫu số 01'], ['1.750.000'], ['thấp hơn chuẩn quốc gia mới']]),
+  shown('nguoi-lao-dong-thu-nhap-thap', TODAY, ['F1.9'], [['không phải hộ cận nghèo']]),
+  shown('nguoi-lao-dong-thu-nhap-thap', NEXT_YEAR, ['F1.9'], [['không phải hộ cận nghèo'], ['năm 2025–2026']]),
+  shown('quyen-loi-ho-ngheo', TODAY, ['F3.8', 'F3.11', 'F3.13', 'F3.17'], [['150.000'], ['3 triệu'], ['6,6%'], ['100 triệu'], ['theo mức đã công bố'], ['có thể đã điều chỉnh']]),
+  shown('quyen-loi-ho-can-ngheo', TODAY, ['F3.8', 'F3.11', 'F3.17'], [['7,92%'], ['120%'], ['năm 2018'], ['2,5 triệu'], ['không cho con hộ cận nghèo']]),
+  shown('ho-muc-song-trung-binh', TODAY, ['F1.8', 'F3.10'], [['4.000.000'], ['Ngân hàng Chính sách xã hội'], ['2027'], NOT_SURE]),
+  shown('ho-muc-song-trung-binh', NEXT_YEAR, ['F3.10'], [['4.000.000']]),
+  {
+    node: 'ket-qua-giam-ngheo',
+    on: TODAY,
+    must: [ATTRIBUTED],
+    inAnswer: [['517'], ['31/10/2024'], ['01/7/2025']],
+    facts: ['F5.4', 'F5.5', 'F4.6'],
+  },
+  shown('xa-luc-nam-moi', TODAY, ['F4.4', 'F5.2'], [['không còn cấp huyện'], ['01/7/2025'], NOT_SURE], { mustNot: ABOLISHED }),
+  shown('lien-he-ubnd-xa', TODAY, ['F2.11', 'F4.4'], [['không còn cấp huyện'], ['Chủ tịch UBND xã']], { mustNot: ABOLISHED }),
+  // F4.3: người có công → Sở Nội vụ, [?] for Bắc Ninh: hedged and referred
+  shown('phong-ldtbxh-huyen-cu', TODAY, ['F4.3', 'F2.12'], [['người có công'], ['Sở Nội vụ'], PROVINCE_HEDGE, PROVINCE_REFERRAL, AGRI_DEPT]),
+  shown('viec-cua-huyen-cu', TODAY, ['F4.3'], [['người có công'], ['Sở Nội vụ'], ['Sở Y tế'], PROVINCE_HEDGE, PROVINCE_REFERRAL]),
 
   // ---------------------------------------------------------------- 09 — Liên hệ, chương trình giảm nghèo
   {

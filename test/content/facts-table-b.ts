@@ -8,7 +8,7 @@
  * - Facts marked [?] in the fact sheet are checked for the hedge ("chưa có thông tin chắc chắn" …) and
  *   the referral; facts marked [1] for their date or attribution.
  */
-import type { FactRow } from './fact-row.js';
+import { shown, type FactRow } from './fact-row.js';
 
 const TODAY = '2026-12-07';
 const NEXT_YEAR = '2027-01-15';
@@ -340,4 +340,19 @@ export const FACTS_TABLE_B: FactRow[] = [
     mustNot: ABOLISHED,
     facts: ['F3.20'],
   },
+
+  // ---------------------------------------------------------------- round 2: facts residents ask, in the answer itself
+  // F3.8 (150.000, hộ nghèo only), F3.9 (only some groups exempt beyond general school)
+  shown('hoc-phi-cong-lap', TODAY, ['F3.8', 'F3.9'], [['150.000'], ['cận nghèo không thuộc diện'], ['đại học'], ['theo thông tin đã công bố']]),
+  // F3.9: near-poor Kinh students are not exempt; F3.10 student loan 4 triệu
+  shown('mien-hoc-phi-hoc-nghe-dai-hoc', TODAY, ['F3.9', 'F3.10'], [['người Kinh'], ['không được miễn học phí'], ['4.000.000']]),
+  shown('vay-von-ho-moi-thoat-ngheo', TODAY, ['F3.12'], [['3 năm'], ['quá 3 năm']]),
+  // F3.16 [1] for the 334.234 total; F3.15 20 triệu only in poor districts
+  shown('xoa-nha-tam', TODAY, ['F3.15', 'F3.16'], [['334.234'], ['theo tin đã đăng'], ['20 triệu'], ['huyện nghèo'], ['30 triệu'], NOT_SURE]),
+  shown('ho-tro-tien-dien', TODAY, ['F3.19'], [['không miễn toàn bộ'], ['30 kWh'], ['cận nghèo không thuộc diện']]),
+  // F3.23 lists only severe and very severe disability; the allowance is per person
+  shown('tro-cap-nguoi-khuyet-tat', TODAY, ['F3.23', 'F3.8'], [['khuyết tật nhẹ không thuộc diện'], ['từng người'], ['chi phí học tập']]),
+  shown('quyen-loi-nguoi-khuyet-tat', TODAY, ['F3.24', 'F4.3'], [['Sở Y tế'], PROVINCE_HEDGE, COMMUNE], { mustNot: ['ở tỉnh là Sở Y tế'] }),
+  shown('hoc-nghe-tien-an-di-lai', TODAY, ['F3.17'], [['6 triệu'], ['3 triệu'], ['2,5 triệu'], ['30.000'], ['200.000'], ['theo quy định đã biết']]),
+  shown('ho-tro-hoc-nghe', TODAY, ['F3.17', 'F1.9'], [['6 triệu'], ['2,5 triệu'], ['thu nhập thấp']]),
 ];

@@ -163,7 +163,7 @@ describe('sandbox restart on the same DATA_DIR', () => {
     const official = consoleClient(second.url);
     expect((await official.signIn('sandbox-admin', password!)).status).toBe(303);
     const inbox = await official.get('/admin/inbox');
-    const handoffId = /\/admin\/inbox\/(\d+)\/reply/.exec(inbox.text)?.[1];
+    const handoffId = /id="thread-(\d+)"/.exec(inbox.text)?.[1];
     expect(handoffId).toBeDefined();
     const answer = 'Chị mang CCCD lên UBND xã sáng thứ Hai nhé.';
     expect((await official.post(`/admin/inbox/${handoffId}/reply`, { text: answer })).status).toBe(303);

@@ -10,6 +10,8 @@ import type { InboxProcessor } from '../../src/bot/inbox-processor.js';
 import type { InboxStore } from '../../src/bot/inbox-store.js';
 import type { ReplyOutbox, ReplyOutboxOptions } from '../../src/bot/reply-outbox.js';
 import type { ResidentProfiles } from '../../src/bot/resident-profiles.js';
+import type { ResidentRepository } from '../../src/bot/resident-repository.js';
+import type { ZaloApi } from '../../src/zalo/zalo-api.js';
 import { SANDBOX_ZALO } from '../../src/config/parse-config.js';
 import { createI18n } from '../../src/i18n/create-i18n.js';
 import { systemClock } from '../../src/shared/clock.js';
@@ -17,6 +19,9 @@ import { openDatabase, type Db } from '../../src/storage/open-database.js';
 import { createStorageHealth, type StorageHealth } from '../../src/storage/storage-health.js';
 import { createZaloSimulator, type ZaloSimulator } from '../../src/simulator/create-zalo-simulator.js';
 import { createWebhookRouter } from '../../src/zalo/webhook-router.js';
+import type { Clock } from '../../src/shared/clock.js';
+import type { Logger } from '../../src/shared/logger.js';
+import type { Router } from 'express';
 import { createZaloClient } from '../../src/zalo/zalo-client.js';
 import { listen } from './listen.js';
 import { captureLogs, type CapturedLogs } from './capture-logs.js';
@@ -32,6 +37,10 @@ export interface TestAppOptions {
   appId?: string;
   /** default the holding dialog */
   dialog?: Dialog;
+  /** builds the dialog over the app's own database (wins over `dialog`) */
+  makeDialog?: (db: Db, parts: { zalo: ZaloApi; outbox: ReplyOutbox; residents: ResidentRepository }) => Dialog;
+  /** mounts `/admin` (the console) over the app's database and Zalo client */
+  admin?: (deps: { db: Db; zalo: ZaloApi; clock: Clock; log: Logger; outbox: ReplyOutbox }) => Router;
   groupEvents?: GroupEventSink;
   logs?: CapturedLogs;
   /** false: events are stored but not processed (a crash right after the acknowledgement) */
@@ -128,7 +137,8 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
     clock,
     log,
     storage,
-    dialog: () => options.dialog ?? createHoldingDialog(t),
+    dialog: ({ outbox, residents }) =>
+      options.makeDialog?.(db, { zalo, outbox, residents }) ?? options.dialog ?? createHoldingDialog(t),
     groupEvents: options.groupEvents,
     options: {
       logMessageText: options.logMessageText,
@@ -138,6 +148,7 @@ export async function buildTestApp(options: TestAppOptions = {}): Promise<TestAp
   });
   const { inbox, processor, outbox, profiles } = bot;
   const app = createApp({
+    ...(options.admin ? { admin: options.admin({ db, zalo, clock, log, outbox }) } : {}),
     webhook: createWebhookRouter({
       appId,
       oaSecretKey: sim.oaSecretKey,

@@ -30,8 +30,10 @@ describe('npm run admin:user', () => {
     dirs.push(dataDir);
     const res = run(['add', 'chu.tich', '--role', 'admin'], 'mật khẩu rất dài 1\n', dataDir);
     expect(res.status).toBe(0);
-    expect(res.stdout).toContain('Đã tạo tài khoản chu.tich');
+    expect(res.stdout).toContain('Đã tạo tài khoản chu.tich (vai trò Quản trị).');
     expect(res.stdout).not.toContain('mật khẩu rất dài 1');
+    const list = run(['list'], undefined, dataDir);
+    expect(list.stdout.trim()).toBe('chu.tich\tQuản trị');
     const db = openDatabase(path.join(dataDir, 'loa-xa.sqlite'));
     const found = createAccountRepository({ db, clock: systemClock }).findCredentials('chu.tich')!;
     expect(found.account.role).toBe('admin');

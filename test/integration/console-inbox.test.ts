@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createI18n } from '../../src/i18n/create-i18n.js';
 import { createResidentProfiles } from '../../src/bot/resident-profiles.js';
 import { buildConsoleApp, TEST_PASSWORD, type ConsoleTestApp } from '../helpers/build-console-app.js';
 import type { ConsoleClient } from '../helpers/console-client.js';
 
 const DAY = 24 * 3600_000;
+const BACK_TO_BOT = createI18n().getFixedT('vi', 'dialog')('handoff.backToBot');
 
 describe('hand-off inbox', () => {
   let app: ConsoleTestApp;
@@ -26,16 +28,17 @@ describe('hand-off inbox', () => {
   });
   afterEach(() => app.close());
 
-  it('when an official opens the inbox, then the question and the bot’s last answer are shown with the reply window', async () => {
+  it('when an official opens the inbox, then the request, the reply window and a link to the thread are shown', async () => {
     const page = await editor.get('/admin/inbox');
     expect(page.status).toBe(200);
     expect(page.text).toContain('Nhà tôi có được làm lại sổ hộ nghèo không?');
-    expect(page.text).toContain('Thẻ BHYT cho người thuộc hộ nghèo');
-    expect(page.text).toContain('Người thuộc hộ nghèo được Nhà nước đóng 100%');
+    expect(page.text).toContain('Đang chờ cán bộ');
     expect(page.text).toContain('Có thể trả lời đến');
+    expect(page.text).toContain(`/admin/inbox/t/${userId}`);
+    expect(page.text).not.toContain('Bot chưa trả lời câu nào');
   });
 
-  it('when the resident’s Zalo name was fetched, then the inbox lists it, escaped, instead of a pseudonym', async () => {
+  it('when the resident’s Zalo name was fetched, then the list shows the given name and the thread the full name, escaped', async () => {
     expect((await editor.get('/admin/inbox')).text).toContain('Người dân #');
     app.sim.updateUser(userId, { displayName: 'Chị Lan <b>Hà</b>' });
     const profiles = createResidentProfiles({
@@ -47,25 +50,29 @@ describe('hand-off inbox', () => {
     profiles.refresh(userId);
     await profiles.whenIdle();
 
-    const page = (await editor.get('/admin/inbox')).text;
-    expect(page).toContain('Chị Lan &lt;b&gt;Hà&lt;/b&gt;');
-    expect(page).not.toContain('<b>Hà</b>');
-    expect(page).not.toContain('Người dân #');
+    const list = (await editor.get('/admin/inbox')).text;
+    expect(list).toContain('&lt;b&gt;Hà&lt;/b&gt;');
+    expect(list).not.toContain('<b>Hà</b>');
+    expect(list).not.toContain('Người dân #');
+    expect((await editor.get(`/admin/inbox/t/${userId}`)).text).toContain('Chị Lan &lt;b&gt;Hà&lt;/b&gt;');
   });
 
-  it('when an editor replies, then the resident receives it 1:1 through the OA and the request is answered and audited', async () => {
+  it('when an editor replies, then the resident receives it 1:1, the thread records it and it is audited', async () => {
     const res = await editor.post(`/admin/inbox/${handoffId}/reply`, {
       text: 'Chào chị, chị mang CCCD lên UBND xã nhé.',
     });
     expect(res.status).toBe(303);
     expect(app.sim.sentToUser(userId).map((m) => m.text)).toEqual(['Chào chị, chị mang CCCD lên UBND xã nhé.']);
-    expect(app.handoffs.get(handoffId)).toMatchObject({ status: 'answered', answeredBy: 'can-bo' });
+    expect(app.handoffs.get(handoffId)).toMatchObject({ status: 'open', answeredBy: 'can-bo' });
+    expect(app.conversation.threads.get(userId)).toMatchObject({ state: 'official', assignedTo: 'can-bo' });
     expect(app.broadcast.audit.list()[0]).toMatchObject({
       actor: 'can-bo',
       action: 'handoff.reply',
       details: { handoffId },
     });
-    expect((await editor.get('/admin/inbox')).text).not.toContain('Nhà tôi có được làm lại sổ hộ nghèo không?');
+    const thread = (await editor.get(`/admin/inbox/t/${userId}`)).text;
+    expect(thread).toContain('Chào chị, chị mang CCCD lên UBND xã nhé.');
+    expect(thread).toContain('can-bo (bảng điều khiển)');
   });
 
   it('when the reply form is submitted twice at once, then the resident receives the reply once', async () => {
@@ -110,9 +117,12 @@ describe('hand-off inbox', () => {
     expect(app.sim.sentToUser(userId)).toHaveLength(0);
   });
 
-  it('when an editor closes a request, then it leaves the inbox and the close is audited', async () => {
+  it('when an editor closes a request, then it leaves the inbox, the resident is told once and the close is audited', async () => {
     expect((await editor.post(`/admin/inbox/${handoffId}/close`)).status).toBe(303);
     expect(app.handoffs.get(handoffId)!.status).toBe('closed');
-    expect(app.broadcast.audit.list()[0]).toMatchObject({ actor: 'can-bo', action: 'handoff.close' });
+    expect(app.broadcast.audit.list()[0]).toMatchObject({ actor: 'can-bo', action: 'handoff.returned' });
+    await app.settle();
+    expect(app.sim.sentToUser(userId).map((m) => m.text)).toEqual([BACK_TO_BOT]);
+    expect((await editor.get('/admin/inbox')).text).not.toContain('Nhà tôi có được làm lại sổ hộ nghèo không?');
   });
 });

@@ -86,9 +86,9 @@ describe('console pages over the other domains', () => {
     expect(page.text).toContain('      - &quot;vay von lam nha ho ngheo o dau a&quot;');
     expect(page.text).toContain('Không có mục hỏi đáp nào gần');
 
-    const keys = [...page.text.matchAll(/name="key" value="([0-9a-f]{16})"/g)].map((m) => m[1]!);
+    const keys = [...new Set([...page.text.matchAll(/name="key" value="([0-9a-f]{16})"/g)].map((m) => m[1]!))];
     const first = page.text.slice(0, page.text.indexOf('giá vàng'));
-    const clusterKeys = [...first.matchAll(/name="key" value="([0-9a-f]{16})"/g)].map((m) => m[1]!);
+    const clusterKeys = [...new Set([...first.matchAll(/name="key" value="([0-9a-f]{16})"/g)].map((m) => m[1]!))];
     expect(clusterKeys).toHaveLength(2);
     expect(keys).toHaveLength(3);
     expect((await editor.post('/admin/questions/handled', { key: clusterKeys, days: '30' })).status).toBe(303);

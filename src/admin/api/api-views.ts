@@ -34,7 +34,7 @@ export function createApiViews(timeZone: string, clock: { now(): number }) {
     campaign: (c: Campaign, t: TFunction) => {
       const next =
         c.status === 'approved' || c.status === 'paused'
-          ? nextOccurrence(c.schedule, Math.max(c.cursorAt ?? clock.now(), clock.now()), timeZone)
+          ? nextOccurrence(c.schedule, Math.max(c.cursorAt ?? clock.now(), clock.now()), timeZone, c.approvedAt)
           : null;
       return {
         id: c.id,

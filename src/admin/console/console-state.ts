@@ -5,7 +5,7 @@ import { isValidCsrfToken } from '../auth/csrf.js';
 import { can, type Permission } from '../auth/roles.js';
 import type { Session, SessionStore } from '../auth/session-store.js';
 import { html } from './html.js';
-import { renderPage, type PageInput } from './layout.js';
+import { renderPage, type NavKey, type PageInput } from './layout.js';
 import { readCookie, type RequestFacts } from './request-facts.js';
 
 export const SESSION_COOKIE = 'loa_admin_session';
@@ -16,6 +16,10 @@ export interface ConsoleState {
   session?: Session;
   /** the signed-in, enabled account */
   account?: Account;
+  /** counts shown beside navigation entries (campaigns awaiting the approver) */
+  badges?: Partial<Record<NavKey, number>>;
+  /** counts shown beside section links (unread conversations) */
+  counts?: Partial<Record<NavKey, number>>;
 }
 
 export function stateOf(res: Response): ConsoleState {
@@ -30,12 +34,17 @@ export function accountOf(res: Response): Account {
 }
 
 /** Sends a full console page with the shell filled from the request's state. */
-export function sendPage(res: Response, status: number, page: Omit<PageInput, 't' | 'account' | 'csrfToken'>): void {
+export function sendPage(
+  res: Response,
+  status: number,
+  page: Omit<PageInput, 't' | 'account' | 'csrfToken' | 'counts'>,
+): void {
   const state = stateOf(res);
+  const shell = { t: state.t, account: state.account, csrfToken: state.session?.csrfToken, counts: state.counts };
   res
     .status(status)
     .type('html')
-    .send(renderPage({ ...page, t: state.t, account: state.account, csrfToken: state.session?.csrfToken }));
+    .send(renderPage({ ...page, ...shell, badges: state.badges }));
 }
 
 /** Sets (or, with `undefined`, clears) the session cookie: HttpOnly, SameSite=Lax, Secure over TLS. */
@@ -54,13 +63,27 @@ export function loadConsoleState(deps: {
   t: TFunction;
   sessions: SessionStore;
   accounts: AccountRepository;
+  /** counts beside section links, read only for a signed-in account */
+  counts?: () => Partial<Record<NavKey, number>>;
 }): RequestHandler {
   return (req, res, next) => {
     const id = readCookie(req, SESSION_COOKIE);
     const session = id ? deps.sessions.get(id) : undefined;
     const found = session?.accountId != null ? deps.accounts.findById(session.accountId) : undefined;
     const account = found && found.disabledAt === null ? found : undefined;
-    res.locals.console = { t: deps.t, session, account } satisfies ConsoleState;
+    const counts = account ? deps.counts?.() : undefined;
+    res.locals.console = { t: deps.t, session, account, counts } satisfies ConsoleState;
+    next();
+  };
+}
+
+/** Counts the drafts awaiting a signed-in approver, for the badge beside "Chiến dịch". */
+export function approvalBadge(requests: { awaiting(actor: string): unknown[] }): RequestHandler {
+  return (_req, res, next) => {
+    const state = stateOf(res);
+    if (state.account && can(state.account.role, 'campaign.approve')) {
+      state.badges = { campaigns: requests.awaiting(state.account.name).length };
+    }
     next();
   };
 }

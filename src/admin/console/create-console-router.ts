@@ -1,8 +1,10 @@
 import express, { type ErrorRequestHandler, type Router } from 'express';
 import type { i18n } from 'i18next';
 import type { Broadcast } from '../../broadcast/create-broadcast.js';
+import type { Conversation } from '../../bot/dialog/conversation.js';
 import type { HandoffRepository } from '../../bot/dialog/handoff-repository.js';
 import type { QuestionRepository } from '../../bot/dialog/question-repository.js';
+import type { ReplyOutbox } from '../../bot/reply-outbox.js';
 import type { ResidentRepository } from '../../bot/resident-repository.js';
 import type { FaqStore } from '../../faq/faq-types.js';
 import type { Clock } from '../../shared/clock.js';
@@ -17,7 +19,8 @@ import { createSessionStore } from '../auth/session-store.js';
 import { createSignIn } from '../auth/sign-in.js';
 import { addConsoleAssets } from './console-assets.js';
 import { consoleSecurityHeaders } from './console-security.js';
-import { loadConsoleState, sendPage, stateOf, verifyCsrf } from './console-state.js';
+import { approvalBadge, loadConsoleState, sendPage, stateOf, verifyCsrf } from './console-state.js';
+import { createThreadActions } from './inbox/thread-actions.js';
 import { createFormatter } from './format.js';
 import { html } from './html.js';
 import { createRequestFacts } from './request-facts.js';
@@ -26,8 +29,10 @@ import { addAuthRoutes } from './routes/auth-routes.js';
 import { addCampaignRoutes } from './routes/campaign-routes.js';
 import { addContentRoutes } from './routes/content-routes.js';
 import { addGroupRoutes } from './routes/group-routes.js';
+import { addImproveRoutes } from './routes/improve-routes.js';
 import { addInboxRoutes } from './routes/inbox-routes.js';
 import { addQuestionRoutes } from './routes/question-routes.js';
+import { addThreadActionRoutes } from './routes/thread-action-routes.js';
 import { addReportRoutes } from './routes/report-routes.js';
 import { addUsersRoutes } from './routes/users-routes.js';
 
@@ -43,11 +48,15 @@ export interface ConsoleDeps {
    * the broadcast domain, shared with the JSON API and the scheduler; its audit log also receives
    * every console change (accounts, hand-offs, questions) with the account's name
    */
-  broadcast: Pick<Broadcast, 'directory' | 'campaigns' | 'runs' | 'runStore' | 'audit'>;
+  broadcast: Pick<Broadcast, 'directory' | 'campaigns' | 'runs' | 'runStore' | 'audit' | 'approvalRequests'>;
   /** the dialog's hand-off queue and question log, and the residents table (reply window) */
   handoffs: HandoffRepository;
   questions: QuestionRepository;
   residents: ResidentRepository;
+  /** residents' conversation threads (shared with the dialog): the inbox pages and their buttons */
+  conversation: Conversation;
+  /** the durable reply outbox: the "bot answers again" notice when an official ends a hand-off */
+  replies: Pick<ReplyOutbox, 'enqueue' | 'deliver'>;
   /** `dialog.noteHumanReply`: the bot stays quiet after an official wrote to the resident */
   onHumanReply?: (userId: string, now: number) => void;
   /** Config.contentDir: FAQ file paths are shown relative to it */
@@ -86,17 +95,31 @@ export function createConsoleRouter(deps: ConsoleDeps): Router {
   addConsoleAssets(router);
   router.use(consoleSecurityHeaders);
   router.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 2000 }));
-  router.use(loadConsoleState({ t, sessions, accounts }));
+  router.use(
+    loadConsoleState({ t, sessions, accounts, counts: () => ({ inbox: deps.conversation.threads.unreadCount() }) }),
+  );
+  router.use(approvalBadge(deps.broadcast.approvalRequests));
   router.use(verifyCsrf);
 
   addAuthRoutes(router, { sessions, signIn, facts, audit, log, clock });
   addUsersRoutes(router, { accounts, service: accountService, fmt });
-  addReportRoutes(router, { stats: createConsoleStats(db), faq: deps.faq, clock, timeZone: deps.timeZone, fmt });
-  addCampaignRoutes(router, { ...deps.broadcast, fmt });
+  addReportRoutes(router, {
+    stats: createConsoleStats(db),
+    faq: deps.faq,
+    clock,
+    timeZone: deps.timeZone,
+    fmt,
+    questions: deps.questions,
+  });
+  addCampaignRoutes(router, { ...deps.broadcast, fmt, clock, timeZone: deps.timeZone, accounts });
   addGroupRoutes(router, { directory, fmt, log });
-  addInboxRoutes(router, { ...deps, audit, fmt });
+  const show = addInboxRoutes(router, { ...deps, accounts, fmt });
+  const backToBotText = deps.i18n.getFixedT('vi', 'dialog')('handoff.backToBot');
+  const actions = createThreadActions({ ...deps, audit, backToBotText });
+  addThreadActionRoutes(router, { ...deps, audit, accounts, actions, show });
   addQuestionRoutes(router, { ...deps, audit, fmt });
   addContentRoutes(router, { faq: deps.faq, fmt });
+  addImproveRoutes(router, { ...deps, audit });
 
   router.use((_req, res) => {
     const { t: tr } = stateOf(res);

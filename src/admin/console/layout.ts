@@ -17,6 +17,10 @@ const NAV: ReadonlyArray<{ key: NavKey; href: string }> = [
   { key: 'users', href: '/admin/users' },
 ];
 
+function navBadge(t: TFunction, n: number | undefined): SafeHtml | '' {
+  return n ? html` <span class="nav-badge" title="${t('approval.badge', { n })}">${n}</span>` : '';
+}
+
 export interface PageInput {
   t: TFunction;
   title: string;
@@ -25,8 +29,17 @@ export interface PageInput {
   account?: Account;
   csrfToken?: string;
   active?: NavKey;
+  /** counts beside navigation entries (0 shows nothing) */
+  badges?: Partial<Record<NavKey, number>>;
+  /** a count shown beside a section's link, e.g. "Hội thoại (3)" (left out when 0) */
+  counts?: Partial<Record<NavKey, number>>;
   /** a one-line confirmation shown above the body */
   notice?: { tone: 'ok' | 'warn' | 'bad'; text: string };
+}
+
+function navLabel(t: TFunction, key: NavKey, count: number | undefined): string {
+  const label = t(`nav.${key}`);
+  return count ? t('nav.withCount', { label, count }) : label;
 }
 
 /**
@@ -43,7 +56,7 @@ export function renderPage(input: PageInput): string {
       }</button>
 <div class="nav-links" id="nav-links">${NAV.filter((n) => n.key !== 'users' || can(account.role, 'user.manage')).map(
         (n) =>
-          html`<a href="${n.href}"${n.key === input.active ? html` aria-current="page"` : ''}>${t(`nav.${n.key}`)}</a>`,
+          html`<a href="${n.href}"${n.key === input.active ? html` aria-current="page"` : ''}>${navLabel(t, n.key, input.counts?.[n.key])}${navBadge(t, input.badges?.[n.key])}</a>`,
       )}</div></nav>`
     : '';
   const who = account

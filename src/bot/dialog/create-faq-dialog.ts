@@ -3,7 +3,7 @@ import type { FaqNode, FaqSnapshot, FaqStore, MatchResult } from '../../faq/faq-
 import type { HouseholdFlow } from '../../household/create-household-flow.js';
 import { hashUserId, type Logger } from '../../shared/logger.js';
 import type { Db } from '../../storage/open-database.js';
-import type { Dialog, DialogInput, DialogOutcome, DialogReply } from '../dialog.js';
+import type { Dialog, DialogInput, DialogOutcome, DialogReply, DialogTurn } from '../dialog.js';
 import { boundQuestionText } from '../../faq/match/bounded-text.js';
 import {
   answerScreen,
@@ -17,8 +17,10 @@ import {
 } from './dialog-screens.js';
 import { createDialogStateRepository, type DialogState } from './dialog-state-repository.js';
 import { availableNode, availableNodes, detailsOf } from './faq-navigation.js';
-import { createFloodLimiter } from './flood-limiter.js';
-import { createHandoffRepository } from './handoff-repository.js';
+import { createConversation, type Conversation } from './conversation.js';
+import { countsTowardFlood, createFloodLimiter, type FloodVerdict } from './flood-limiter.js';
+import { createHandoffTurns } from './handoff-turns.js';
+import { recogniseHandoffRequest } from './recognise-handoff-request.js';
 import { createCommandParser, type CommandWords, type DialogCommand } from './parse-dialog-command.js';
 import { createQuestionRepository, type QuestionOutcome } from './question-repository.js';
 import { toButtons } from './to-buttons.js';
@@ -28,10 +30,12 @@ export interface FaqDialogOptions {
   buttons?: boolean;
   /** silence after an official wrote to the resident; default 30 minutes */
   humanQuietMs?: number;
-  /** per-resident flood limit; default 10 messages per 60 s; `max: Infinity` disables it */
+  /** per-resident flood limit; default 20 counted messages per 60 s; `max: Infinity` disables it */
   flood?: { max: number; windowMs: number };
   /** MESSAGE_RETENTION_DAYS: 0 stores no question text at all; default 90 */
   messageRetentionDays?: number;
+  /** Config.timeZone, for office hours; default Asia/Ho_Chi_Minh */
+  timeZone?: string;
 }
 
 export interface FaqDialogDeps {
@@ -43,6 +47,10 @@ export interface FaqDialogDeps {
   options?: FaqDialogOptions;
   /** the household self-check (src/household/), active when the content has household-check.yaml */
   household?: HouseholdFlow;
+  /** the conversation threads; default one over `db` */
+  conversation?: Conversation;
+  /** a resident's thread started waiting for an official (the officials' group notice) */
+  onWaiting?: (userId: string, now: number) => void;
 }
 
 interface Turn {
@@ -56,6 +64,10 @@ interface Turn {
 interface TurnContext extends ScreenContext {
   userId: string;
   state: DialogState | undefined;
+  /** the resident's message was recorded now (false: a re-run event, its side effects happened already) */
+  fresh: boolean;
+  /** the inbox event's idempotence key in the thread */
+  source: string | undefined;
 }
 
 /** A question asked longer ago than this is not attached to a new hand-off as its context. */
@@ -76,11 +88,19 @@ export function createFaqDialog(deps: FaqDialogDeps): Dialog {
   const options = {
     buttons: deps.options?.buttons ?? false,
     humanQuietMs: deps.options?.humanQuietMs ?? 30 * 60 * 1000,
-    flood: deps.options?.flood ?? { max: 10, windowMs: 60_000 },
+    flood: deps.options?.flood ?? { max: 20, windowMs: 60_000 },
     messageRetentionDays: deps.options?.messageRetentionDays ?? 90,
   };
+  const keepText = options.messageRetentionDays > 0;
   const states = createDialogStateRepository(deps.db);
-  const handoffs = createHandoffRepository(deps.db);
+  const conversation = deps.conversation ?? createConversation(deps.db, { keepText });
+  const { handoffs, threads } = conversation;
+  const turns = createHandoffTurns({
+    conversation,
+    t,
+    timeZone: deps.options?.timeZone ?? 'Asia/Ho_Chi_Minh',
+    onWaiting: deps.onWaiting,
+  });
   const questions = createQuestionRepository(deps.db);
   const flood = createFloodLimiter(options.flood);
   const parse = createCommandParser(commandWords(t));
@@ -156,32 +176,45 @@ export function createFaqDialog(deps: FaqDialogDeps): Dialog {
     return handoffs.open({ userId, question, lastAnswerId, now: ctx.now, ...(urgent && { urgent: true }) });
   }
 
-  function handoff(ctx: TurnContext): Turn {
-    const { userId } = ctx;
+  /** `subject`: a request sentence that already says what it is about ("cho tôi gặp cán bộ về thẻ BHYT"). */
+  function handoff(ctx: TurnContext, subject?: string): Turn {
+    const { userId, now } = ctx;
     const { handoff: row, created } = openHandoff(ctx);
     log.info(
       { user: hashUserId(userId), handoffId: row.id, created },
       created ? 'hand-off opened' : 'hand-off already open',
     );
-    const when = t('dialog:handoff.officeHours');
+    if (subject !== undefined) setSubject(userId, subject);
+    if (ctx.fresh && (created || conversation.stateOf(userId) === 'bot')) {
+      turns.requested(userId, false, now);
+      if (subject === undefined) threads.setAwaitingSubject(userId, true);
+    }
+    const when = turns.whenText(ctx.snapshot, now);
     const outcome: DialogOutcome = { kind: 'handoff' };
     if (!created) return { screen: { parts: [t('dialog:handoff.alreadyOpen', { when })] }, outcome };
     const parts = [
       t('dialog:handoff.opened', { when }),
-      row.question ? '' : t('dialog:handoff.askQuestion'),
+      row.question || subject !== undefined ? '' : t('dialog:handoff.askQuestion'),
       t('dialog:handoff.meanwhile'),
     ];
     return { screen: { parts }, outcome };
+  }
+
+  /** The resident's words about their request: its subject (and its question when it has none). */
+  function setSubject(userId: string, text: string): void {
+    if (!keepText) return;
+    handoffs.setSubject(userId, text);
+    handoffs.attachQuestion(userId, text);
   }
 
   /** `text` is the bounded part the matcher sees; `fullText` what the resident wrote, kept for officials. */
   function answerQuestion(ctx: TurnContext, text: string, fullText: string): Turn {
     const { userId } = ctx;
     const match = ctx.snapshot.match(text, ctx.now);
-    const keepText = options.messageRetentionDays > 0;
     const turn = deps.household?.detect(ctx, text, match) ?? decideMatch(ctx, match);
     if (match.kind === 'smalltalk' && match.urgent) {
       const { handoff: row, created } = openHandoff(ctx, { text: keepText ? text : null });
+      if (ctx.fresh) turns.requested(userId, true, ctx.now);
       log.warn(
         { user: hashUserId(userId), handoffId: row.id, created, node: match.id },
         'urgent hand-off opened by a safety reply',
@@ -265,9 +298,74 @@ export function createFaqDialog(deps: FaqDialogDeps): Dialog {
         const node = availableNode(ctx.snapshot, command.id, ctx.now);
         return node ? open(ctx, node) : menuChanged(ctx);
       }
-      case 'question':
-        return answerQuestion(ctx, command.text, input.kind === 'text' ? input.text.trim() : command.text);
+      case 'question': {
+        const fullText = input.kind === 'text' ? input.text.trim() : command.text;
+        const request = ctx.snapshot.handoff && recogniseHandoffRequest(command.text, ctx.snapshot.handoff);
+        if (request && !request.question) return handoff(ctx);
+        // a request that carries a question: the bot answers what it can, else the question is the subject
+        const answered = answerQuestion(ctx, command.text, fullText);
+        return request && answered.outcome.kind === 'fallback' ? handoff(ctx, fullText) : answered;
+      }
     }
+  }
+
+  /**
+   * A turn while an official owns the conversation (or it waits for one): the bot stays silent,
+   * except for a safety case, menu navigation (the acknowledgement promises "menu" still works) and
+   * a new request ("đã ghi nhận"). Undefined: the bot answers as usual.
+   */
+  function whileHuman(ctx: TurnContext, input: DialogInput, command: DialogCommand | undefined): Turn | undefined {
+    const silent: Turn = { screen: { parts: [] }, outcome: { kind: 'silent' } };
+    if (input.kind === 'follow') return undefined;
+    if (!command) return silent;
+    if (command.kind === 'handoff') return handoff(ctx);
+    if (command.kind !== 'question') return undefined;
+    const fullText = input.kind === 'text' ? input.text.trim() : command.text;
+    const request = ctx.snapshot.handoff && recogniseHandoffRequest(command.text, ctx.snapshot.handoff);
+    if (request) return handoff(ctx, request.question ? fullText : undefined);
+    if (ctx.fresh && turns.takesSubject(ctx.userId)) setSubject(ctx.userId, fullText);
+    const match = ctx.snapshot.match(command.text, ctx.now);
+    return match.kind === 'smalltalk' && match.urgent ? answerQuestion(ctx, command.text, fullText) : silent;
+  }
+
+  /** Over the flood limit: one notice (not while an official owns the thread), the message kept for officials. */
+  function floodLimited(ctx: TurnContext, command: DialogCommand | undefined, verdict: FloodVerdict, human: boolean) {
+    const { userId, now } = ctx;
+    if (ctx.fresh) {
+      if (!human) threads.markUnread(userId);
+      if (verdict === 'warn') {
+        threads.markFloodLimited(userId, now);
+        threads.add({
+          userId,
+          kind: 'event',
+          event: 'flood',
+          now,
+          ...(ctx.source && { source: `${ctx.source}:flood` }),
+        });
+        log.info(
+          { user: hashUserId(userId) },
+          'resident over the flood limit; warned once, messages kept in the thread',
+        );
+      }
+      if (!human && command?.kind === 'question') logUnanswered(ctx, command.text);
+    }
+    const messages = verdict === 'warn' && !human ? [{ text: t('dialog:flood') }] : [];
+    return { messages, outcome: { kind: 'flood' as const } };
+  }
+
+  /** A question the bot did not answer (flood limit): listed with the unanswered ones. */
+  function logUnanswered(ctx: TurnContext, text: string): void {
+    questions.log({
+      userId: ctx.userId,
+      text: keepText ? text : null,
+      keyText: text,
+      outcome: 'fallback',
+      nodeId: null,
+      score: 0,
+      candidates: [],
+      contentVersion: ctx.snapshot.version,
+      now: ctx.now,
+    });
   }
 
   function present(userId: string, snapshot: FaqSnapshot, turn: Turn, now: number): DialogReply {
@@ -300,28 +398,51 @@ export function createFaqDialog(deps: FaqDialogDeps): Dialog {
     return bounded.cut && command.kind !== 'question' ? { kind: 'question', text: bounded.text } : command;
   }
 
+  /**
+   * One turn: the message lands in the thread first (once per inbox event), then the bot answers,
+   * stays silent (an official owns the conversation) or is held by the flood limit.
+   */
+  function turnOf(ctx: TurnContext, input: DialogInput, command: DialogCommand | undefined, turn?: DialogTurn) {
+    const { userId, now, state, snapshot } = ctx;
+    const owner = turns.ownerOf(userId, now);
+    const quiet = state !== undefined && state.humanQuietUntil > now;
+    const human = owner !== 'bot' || quiet;
+    if (human && ctx.fresh && input.kind !== 'follow') threads.markUnread(userId);
+    if (input.kind !== 'follow' && countsTowardFlood(command)) {
+      const verdict = flood.check(userId, now, turn?.eventId);
+      if (verdict !== 'ok') return floodLimited(ctx, command, verdict, human);
+    }
+    if (owner !== 'bot') {
+      const held = whileHuman(ctx, input, command);
+      return held?.outcome.kind === 'silent'
+        ? { messages: [], outcome: held.outcome }
+        : present(userId, snapshot, held ?? decide(ctx, input, command), now);
+    }
+    if (quiet) {
+      const resumes = input.kind === 'follow' || command?.kind === 'menu';
+      if (!resumes) return { messages: [], outcome: { kind: 'silent' as const } };
+      states.setHumanQuietUntil(userId, 0, snapshot.version, now);
+    }
+    return present(userId, snapshot, decide(ctx, input, command), now);
+  }
+
   return {
     async respond(userId, input, now, turn) {
       const snapshot = faq.current();
       const state = states.get(userId);
       const command = input.kind === 'text' ? parseBounded(input.text) : undefined;
-      if (state && state.humanQuietUntil > now) {
-        const resumes = input.kind === 'follow' || command?.kind === 'menu';
-        if (!resumes) return { messages: [], outcome: { kind: 'silent' } };
-        states.setHumanQuietUntil(userId, 0, snapshot.version, now);
-      }
-      if (input.kind !== 'follow') {
-        const verdict = flood.check(userId, now, turn?.eventId);
-        if (verdict === 'warn') {
-          log.info({ user: hashUserId(userId) }, 'resident over the flood limit; warned once, then silent');
-          return { messages: [{ text: t('dialog:flood') }], outcome: { kind: 'flood' } };
-        }
-        if (verdict === 'silent') return { messages: [], outcome: { kind: 'flood' } };
-      }
-      return present(userId, snapshot, decide({ t, snapshot, now, userId, state }, input, command), now);
+      const source = turn?.eventId === undefined ? undefined : `inbox:${turn.eventId}`;
+      const fresh = turns.record(userId, input, source, now);
+      const reply = turnOf({ t, snapshot, now, userId, state, fresh, source }, input, command, turn);
+      const texts = reply.messages.map((m) => m.text);
+      if (texts.length > 0) conversation.botSaid(userId, texts, source, now);
+      return reply;
     },
     noteHumanReply(userId, now) {
       states.setHumanQuietUntil(userId, now + options.humanQuietMs, faq.current().version, now);
+    },
+    officialWrote(userId, input, now) {
+      conversation.officialWrote(userId, input, now);
     },
   };
 }

@@ -1,3 +1,5 @@
+import type { DialogCommand } from './parse-dialog-command.js';
+
 /** Verdict for one incoming message: handle it, warn once, or ignore it. */
 export type FloodVerdict = 'ok' | 'warn' | 'silent';
 
@@ -63,4 +65,9 @@ export function createFloodLimiter(options: { max: number; windowMs: number }): 
       return verdict;
     },
   };
+}
+
+/** Menu navigation (numbers, button taps, "menu", "0", "quay lại") never counts toward the flood limit. */
+export function countsTowardFlood(command: DialogCommand | undefined): boolean {
+  return command === undefined || command.kind === 'question' || command.kind === 'handoff';
 }

@@ -14,8 +14,20 @@ export interface Handoff {
   /** opened by a safety reply (emergency): listed first */
   urgent: boolean;
   createdAt: number;
+  /** first official reply: when and by whom (the response time runs from createdAt to answeredAt) */
   answeredAt: number | null;
   answeredBy: string | null;
+  /** the resident's message right after the request (null when none yet, or purged) */
+  subject: string | null;
+  assignedTo: string | null;
+  closedAt: number | null;
+  closedBy: string | null;
+}
+
+/** Closed hand-offs for the answered history. `q` searches resident, subject and official (folded by SQLite's LIKE). */
+export interface HistoryQuery {
+  q?: string;
+  limit?: number;
 }
 
 export interface HandoffRepository {
@@ -43,6 +55,20 @@ export interface HandoffRepository {
   markAnswered(id: number, answeredBy: string, now: number): boolean;
   /** Closes an open request without an answer (e.g. the resident's issue was solved). False if not open. */
   close(id: number): boolean;
+  /** The resident's open request, if any. */
+  openOf(userId: string): Handoff | undefined;
+  /** Sets the subject of the resident's open request. False when none is open. */
+  setSubject(userId: string, subject: string | null): boolean;
+  /** Names who owns the resident's open request. */
+  assign(userId: string, to: string): void;
+  /** Records an official's reply on the open request: the first one is its answer time and author. */
+  noteReply(userId: string, by: string, now: number): void;
+  /** Closes the open request: 'answered' when an official replied, else 'closed'. Undefined when none was open. */
+  finish(userId: string, by: string, now: number): Handoff | undefined;
+  /** Closed requests, latest first. */
+  history(query?: HistoryQuery): Handoff[];
+  /** One page of the answered history (latest first) and how many closed requests match `q` in all. */
+  historyPage(query: { q?: string; limit: number; offset: number }): { items: Handoff[]; total: number };
 }
 
 interface Row {
@@ -55,6 +81,10 @@ interface Row {
   created_at: number;
   answered_at: number | null;
   answered_by: string | null;
+  subject: string | null;
+  assigned_to: string | null;
+  closed_at: number | null;
+  closed_by: string | null;
 }
 
 /** The hand-off queue in SQLite; used by the dialog (open) and the admin console (list, answer). */
@@ -76,6 +106,34 @@ export function createHandoffRepository(db: Db): HandoffRepository {
     `UPDATE handoffs SET status = 'answered', answered_at = @now, answered_by = @by WHERE id = @id AND status = 'open'`,
   );
   const closeOpen = db.prepare<[number]>("UPDATE handoffs SET status = 'closed' WHERE id = ? AND status = 'open'");
+  const subject = db.prepare<[string | null, string]>(
+    "UPDATE handoffs SET subject = ? WHERE user_id = ? AND status = 'open'",
+  );
+  const assign = db.prepare<[string, string]>(
+    "UPDATE handoffs SET assigned_to = ? WHERE user_id = ? AND status = 'open'",
+  );
+  const reply = db.prepare(
+    `UPDATE handoffs SET answered_at = coalesce(answered_at, @now), answered_by = coalesce(answered_by, @by),
+       assigned_to = coalesce(assigned_to, @by) WHERE user_id = @userId AND status = 'open'`,
+  );
+  const finish = db.prepare(
+    `UPDATE handoffs SET status = CASE WHEN answered_at IS NULL THEN 'closed' ELSE 'answered' END,
+       closed_at = @now, closed_by = @by WHERE id = @id AND status = 'open'`,
+  );
+  const history = db.prepare<{ q: string | null; limit: number }, Row>(
+    `SELECT h.* FROM handoffs h LEFT JOIN residents r ON r.user_id = h.user_id
+     WHERE h.status <> 'open' AND (@q IS NULL OR h.subject LIKE @q OR h.question LIKE @q OR h.answered_by LIKE @q
+       OR h.closed_by LIKE @q OR r.display_name LIKE @q)
+     ORDER BY coalesce(h.closed_at, h.answered_at, h.created_at) DESC, h.id DESC LIMIT @limit`,
+  );
+  const historyWhere = `FROM handoffs h LEFT JOIN residents r ON r.user_id = h.user_id
+     WHERE h.status <> 'open' AND (@q IS NULL OR h.subject LIKE @q OR h.question LIKE @q OR h.answered_by LIKE @q
+       OR h.closed_by LIKE @q OR r.display_name LIKE @q)`;
+  const historyAt = db.prepare<{ q: string | null; limit: number; offset: number }, Row>(
+    `SELECT h.* ${historyWhere}
+     ORDER BY coalesce(h.closed_at, h.answered_at, h.created_at) DESC, h.id DESC LIMIT @limit OFFSET @offset`,
+  );
+  const historyCount = db.prepare<{ q: string | null }, { n: number }>(`SELECT COUNT(*) AS n ${historyWhere}`);
   return {
     open(input) {
       const created = insert.run({ ...input, urgent: input.urgent ? 1 : 0 }).changes === 1;
@@ -98,6 +156,27 @@ export function createHandoffRepository(db: Db): HandoffRepository {
     close(id) {
       return closeOpen.run(id).changes === 1;
     },
+    openOf(userId) {
+      const row = selectOpenOfUser.get(userId);
+      return row && toHandoff(row);
+    },
+    setSubject: (userId, text) => subject.run(text, userId).changes === 1,
+    assign: (userId, to) => void assign.run(to, userId),
+    noteReply: (userId, by, now) => void reply.run({ userId, by, now }),
+    finish(userId, by, now) {
+      const row = selectOpenOfUser.get(userId);
+      if (!row || finish.run({ id: row.id, by, now }).changes === 0) return undefined;
+      return toHandoff(selectById.get(row.id)!);
+    },
+    history({ q, limit = 100 } = {}) {
+      const like = q && q.trim() ? `%${q.trim().replace(/[%_]/g, '')}%` : null;
+      return history.all({ q: like, limit }).map(toHandoff);
+    },
+    historyPage({ q, limit, offset }) {
+      const like = q && q.trim() ? `%${q.trim().replace(/[%_]/g, '')}%` : null;
+      const items = historyAt.all({ q: like, limit, offset }).map(toHandoff);
+      return { items, total: historyCount.get({ q: like })!.n };
+    },
   };
 }
 
@@ -112,5 +191,9 @@ function toHandoff(r: Row): Handoff {
     createdAt: r.created_at,
     answeredAt: r.answered_at,
     answeredBy: r.answered_by,
+    subject: r.subject,
+    assignedTo: r.assigned_to,
+    closedAt: r.closed_at,
+    closedBy: r.closed_by,
   };
 }

@@ -4,20 +4,27 @@ import type { Db } from '../../storage/open-database.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** Every column holding a resident's message text, each table with its `created_at`. */
+const TEXT_COLUMNS: ReadonlyArray<[string, string]> = [
+  ['questions', 'text'],
+  ['handoffs', 'question'],
+  ['handoffs', 'subject'],
+  ['thread_messages', 'text'],
+];
+
 /**
  * Erases residents' question texts created before `cutoffMs` (epoch ms): `questions.text` and
- * `handoffs.question` become NULL; the grouping key, outcome and counts stay for statistics.
+ * `handoffs.question`, `handoffs.subject` and `thread_messages.text` become NULL; the grouping key, outcome and counts stay for statistics.
  * Returns how many rows lost their text. Idempotent.
  */
 export function purgeQuestionTexts(db: Db, cutoffMs: number): number {
   let purged = 0;
   db.transaction(() => {
-    purged += db
-      .prepare('UPDATE questions SET text = NULL WHERE text IS NOT NULL AND created_at < ?')
-      .run(cutoffMs).changes;
-    purged += db
-      .prepare('UPDATE handoffs SET question = NULL WHERE question IS NOT NULL AND created_at < ?')
-      .run(cutoffMs).changes;
+    for (const [table, column] of TEXT_COLUMNS) {
+      purged += db
+        .prepare(`UPDATE ${table} SET ${column} = NULL WHERE ${column} IS NOT NULL AND created_at < ?`)
+        .run(cutoffMs).changes;
+    }
   })();
   return purged;
 }

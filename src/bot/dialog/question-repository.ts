@@ -39,6 +39,8 @@ export interface QuestionRepository {
   listUnanswered(options: { since: number; limit?: number }): UnansweredGroup[];
   /** Marks every unhandled question of a group handled (an admin added content or dismissed it). */
   markHandled(textKey: string, now: number): number;
+  /** The latest text still kept for a grouping key (null when retention removed them all or none exists). */
+  latestText(textKey: string): string | null;
 }
 
 /**
@@ -80,6 +82,9 @@ export function createQuestionRepository(db: Db): QuestionRepository {
   const handle = db.prepare<[number, string]>(
     'UPDATE questions SET handled_at = ? WHERE text_key = ? AND handled_at IS NULL',
   );
+  const selectText = db.prepare<[string], { text: string }>(
+    `SELECT text FROM questions WHERE text_key = ? AND text IS NOT NULL ORDER BY created_at DESC, id DESC LIMIT 1`,
+  );
   return {
     log(q) {
       insert.run({
@@ -110,6 +115,9 @@ export function createQuestionRepository(db: Db): QuestionRepository {
     },
     markHandled(textKey, now) {
       return handle.run(now, textKey).changes;
+    },
+    latestText(textKey) {
+      return selectText.get(textKey)?.text ?? null;
     },
   };
 }

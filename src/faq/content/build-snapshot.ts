@@ -36,10 +36,12 @@ export function buildSnapshot(loaded: LoadedContent, clock: Clock, knobs?: Parti
     version: contentVersion(loaded),
     loadedAt: clock.now(),
     node: navigation.node,
+    nodes: () => nodes,
     children: navigation.children,
     answerAt: answerVersionAt,
     match: matcher.match,
     explain: matcher.explain,
     ...(loaded.household ? { household: loaded.household } : {}),
+    ...(loaded.handoff ? { handoff: loaded.handoff } : {}),
   };
 }

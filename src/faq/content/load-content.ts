@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isScalar, isSeq, type Node } from 'yaml';
 import type { HouseholdCriteria } from '../../household/household-criteria.js';
+import type { HandoffConfig } from '../../bot/dialog/handoff-config.js';
 import { readNode, type LoadedNode } from './read-node.js';
 import { EMPTY_SYNONYMS, type SynonymsData } from '../match/synonym-table.js';
 import { YamlReader, type Finding } from './yaml-reader.js';
@@ -33,6 +34,8 @@ export interface LoadedContent {
   findings: Finding[];
   /** household-check.yaml, when present and free of errors (set by src/household/load-household-check.ts) */
   household?: HouseholdCriteria;
+  /** handoff.yaml, when present and free of errors (set by check-content-dir.ts) */
+  handoff?: HandoffConfig;
 }
 
 const SYNONYMS_FILE = 'synonyms.yaml';
@@ -152,8 +155,10 @@ function readStoriesFile(reader: YamlReader): string[] {
  * Reads CONTENT_DIR as described in docs/content-format.md: synonyms.yaml, smalltalk.yaml, stories.yaml and
  * every faq/**.yaml. Never throws on bad content: each problem becomes a finding with file:line
  * (a missing directory is a NO_CONTENT error). Cross-file rules live in check-content.ts.
+ * `overrides` (absolute path → text) replaces what is on disk for those files: the console checks
+ * an edit this way before it writes it.
  */
-export function loadContent(contentDir: string): LoadedContent {
+export function loadContent(contentDir: string, overrides?: ReadonlyMap<string, string>): LoadedContent {
   const loaded: LoadedContent = {
     contentDir,
     files: [],
@@ -169,8 +174,9 @@ export function loadContent(contentDir: string): LoadedContent {
   }
   const read = (relative: string): YamlReader | undefined => {
     const full = path.join(contentDir, relative);
-    if (!fs.existsSync(full)) return undefined;
-    const text = fs.readFileSync(full, 'utf8');
+    const override = overrides?.get(full);
+    if (override === undefined && !fs.existsSync(full)) return undefined;
+    const text = override ?? fs.readFileSync(full, 'utf8');
     loaded.files.push({ file: full, text });
     return new YamlReader(full, text);
   };

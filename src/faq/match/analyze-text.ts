@@ -129,30 +129,33 @@ export function createAnalyzer(synonyms: SynonymsData): Analyzer {
     return terms;
   };
 
-  return {
-    table,
-    stopwords,
-    analyze(text, maxReadings = 1) {
-      const { syllables, typedWithDiacritics } = normalizeVietnamese(text);
-      const segments = rewriteSyllables(syllables, typedWithDiacritics, table);
-      const readings = readingsOf(
-        segments.map((s) => s.alternatives),
-        Math.max(1, maxReadings),
-      );
-      const first = readings[0] ?? [];
-      const phrase = inStopPhrase(first);
-      return {
-        typedWithDiacritics,
-        readings: readings.map((r) => termsOf(r, typedWithDiacritics)),
-        folded: first.map((s) => s.folded),
-        content: first.map((s, i) => {
-          const marked = typedWithDiacritics || s.fromTable;
-          return (
-            !s.isNumber && !phrase[i] && !isStopword(s, marked, stopwords) && !isSoftStopword(s, marked, stopwords)
-          );
-        }),
-        interrogative: interrogativeClauses(first),
-      };
-    },
+  // the rules read one message several times (small talk, topic names): the last analysis is kept
+  let last: { text: string; maxReadings: number; result: AnalyzedText } | undefined;
+  const analyze = (text: string, maxReadings: number): AnalyzedText => {
+    if (last?.text !== text || last.maxReadings !== maxReadings)
+      last = { text, maxReadings, result: analyzeOnce(text, maxReadings) };
+    return last.result;
   };
+  return { table, stopwords, analyze: (text, maxReadings = 1) => analyze(text, maxReadings) };
+
+  function analyzeOnce(text: string, maxReadings: number): AnalyzedText {
+    const { syllables, typedWithDiacritics } = normalizeVietnamese(text);
+    const segments = rewriteSyllables(syllables, typedWithDiacritics, table);
+    const readings = readingsOf(
+      segments.map((s) => s.alternatives),
+      Math.max(1, maxReadings),
+    );
+    const first = readings[0] ?? [];
+    const phrase = inStopPhrase(first);
+    return {
+      typedWithDiacritics,
+      readings: readings.map((r) => termsOf(r, typedWithDiacritics)),
+      folded: first.map((s) => s.folded),
+      content: first.map((s, i) => {
+        const marked = typedWithDiacritics || s.fromTable;
+        return !s.isNumber && !phrase[i] && !isStopword(s, marked, stopwords) && !isSoftStopword(s, marked, stopwords);
+      }),
+      interrogative: interrogativeClauses(first),
+    };
+  }
 }

@@ -85,12 +85,13 @@ export function createClassifier(input: ClassifierInput): Classifier {
   for (const r of raw) for (const key of r.features.raw.keys()) classKeys[r.cls]!.add(key);
   const space = createFeatureSpace(classKeys);
   const vectors = raw.map((r) => ({ x: space.vectorize(r.features.raw), cls: r.cls, weight: r.weight }));
-  const index = createCentroidIndex(vectors);
+  const index = createCentroidIndex(vectors, space.size);
   const defining = createDefiningWords(
     raw.filter((r) => r.weight === 1).map((r) => ({ cls: r.cls, words: r.features.words })),
   );
   const phrasings = createPhrasingIndex(
     raw.flatMap((r, i) => (r.weight === 1 ? [{ x: vectors[i]!.x, cls: r.cls, source: r.source }] : [])),
+    space.size,
   );
 
   const outOfScope = new Set(nodes.filter((n) => n.intent === 'out_of_scope'));
@@ -106,19 +107,21 @@ export function createClassifier(input: ClassifierInput): Classifier {
   const unknownShare = (words: string[]): number =>
     words.length === 0 ? 0 : words.filter((w) => !known.near(w)).length / words.length;
   const alwaysOn = nodes.map((n, cls) => (outOfScope.has(n) ? cls : -1)).filter((c) => c >= 0);
-  /** the evidence on class `cls` of a text: centroid similarity, nearest phrasing, defining words lacked */
-  const candidateOf = (cls: number, sim: number, near: (cls: number) => number, words: ReadonlySet<string>) => ({
-    cls,
-    evidence: [sim, near(cls), defining.missing(cls, words)],
-  });
+  /** the evidence on each class of a text: centroid similarity, nearest phrasing, defining words lacked */
+  const candidatesOf = (classes: number[], sims: number[], near: number[], words: ReadonlySet<string>) =>
+    classes.map((cls, j) => ({ cls, evidence: [sims[j]!, near[j]!, defining.missing(cls, words)] }));
   const inputOf = (features: ReturnType<typeof textFeatures>): ModelInput => {
     const x = space.vectorize(features.raw);
-    const sims = index.similarities(x);
-    const chosen = topClasses(sims, CANDIDATES);
-    for (const cls of alwaysOn) if (!chosen.includes(cls)) chosen.push(cls);
-    const near = phrasings.nearest(x);
+    const nearest = index.nearestClasses([x], CANDIDATES, alwaysOn);
+    const chosen = nearest.map((n) => n.cls);
+    const near = phrasings.nearest(x, chosen);
     const words = new Set(features.words);
-    const candidates = chosen.map((cls) => candidateOf(cls, sims.get(cls) ?? 0, near, words));
+    const candidates = candidatesOf(
+      chosen,
+      nearest.map((n) => n.sim),
+      near,
+      words,
+    );
     return { x, extras: [unknownShare(features.words)], candidates };
   };
 
@@ -131,21 +134,17 @@ export function createClassifier(input: ClassifierInput): Classifier {
   });
   const neighbours = new Map<number, number[]>();
   for (const [cls, xs] of probes) {
-    const score = new Map<number, number>();
-    for (const x of xs)
-      for (const [other, sim] of index.similarities(x)) score.set(other, (score.get(other) ?? 0) + sim);
-    const chosen = topClasses(score, CANDIDATES);
-    for (const c of [...alwaysOn, cls]) if (!chosen.includes(c)) chosen.push(c);
-    neighbours.set(cls, chosen);
+    neighbours.set(
+      cls,
+      index.nearestClasses(xs, CANDIDATES, [...alwaysOn, cls]).map((n) => n.cls),
+    );
   }
   const examples: TrainingExample[] = raw.map((r, i) => {
     const x = vectors[i]!.x;
+    const classes = neighbours.get(r.cls) ?? [r.cls, ...alwaysOn];
     // the nearest phrasing of another source: a phrasing does not vouch for itself
-    const near = phrasings.nearest(x, r.source);
-    const words = new Set(r.features.words);
-    const candidates = (neighbours.get(r.cls) ?? [r.cls, ...alwaysOn]).map((cls) =>
-      candidateOf(cls, index.dot(x, cls), near, words),
-    );
+    const near = phrasings.nearest(x, classes, r.source);
+    const candidates = candidatesOf(classes, index.dots(x, classes), near, new Set(r.features.words));
     return { x, extras: [unknownShare(r.features.words)], candidates, cls: r.cls, weight: r.weight };
   });
   const model = trainLinearModel(examples, {
@@ -194,20 +193,4 @@ export function createClassifier(input: ClassifierInput): Classifier {
       };
     },
   };
-}
-
-/** The `k` classes of highest similarity (ties: lower class first), without sorting them all. */
-function topClasses(sims: Map<number, number>, k: number): number[] {
-  const top: [number, number][] = [];
-  for (const entry of sims) {
-    if (top.length === k) {
-      const last = top[k - 1]!;
-      if (entry[1] < last[1] || (entry[1] === last[1] && entry[0] > last[0])) continue;
-      top.pop();
-    }
-    let i = top.length;
-    while (i > 0 && (top[i - 1]![1] < entry[1] || (top[i - 1]![1] === entry[1] && top[i - 1]![0] > entry[0]))) i--;
-    top.splice(i, 0, entry);
-  }
-  return top.map(([cls]) => cls);
 }

@@ -106,6 +106,10 @@ export function createSafetyFinder(
     find(text, available) {
       const { folded, clauses } = message(text, spell);
       const positions = positionsOf(folded.map((w) => w.folded));
+      const anyCapital = folded.some((w) => w.capital);
+      /** a trigger can only be found where its first word is (most messages hold no trigger's first word) */
+      const mayStart = (slot: Slot): boolean =>
+        (slot.name === true && anyCapital) || slot.alternatives.some((a) => positions.has(a[0]!.folded));
       for (const rule of rules) {
         if (!available(rule.node)) continue;
         // the `unless` phrases are looked for only once a trigger is found (most messages have none)
@@ -115,6 +119,7 @@ export function createSafetyFinder(
             ([s, e]) => clauses[s] === clauses[start] && Math.max(s - end - 1, start - e - 1) <= VETO_WINDOW,
           );
         for (const trigger of rule.triggers) {
+          if (!mayStart(trigger.slots[0]!)) continue;
           const found = spans(folded, trigger.slots, clauses, positions);
           if (found.some((span) => !vetoed(span))) return { node: rule.node, trigger: trigger.text };
         }

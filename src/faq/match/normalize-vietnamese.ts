@@ -105,6 +105,34 @@ export function foldedWords(text: string): string[] {
   ).map((w) => keysOf(w).folded);
 }
 
+/** The syllables of one typed word (between separators), without `pause`: cached, bounded. */
+const wordCache = new Map<string, Omit<Syllable, 'pause'>[]>();
+function syllablesOfWord(typed: string): Omit<Syllable, 'pause'>[] {
+  let found = wordCache.get(typed);
+  if (found) return found;
+  found = [];
+  const part = typed.toLowerCase();
+  const runs = part.match(RUNS) ?? [];
+  const typedRuns = part.length === typed.length ? (typed.match(RUNS) ?? []) : [];
+  const hasDigits = runs.some((r) => DIGITS.test(r));
+  for (const [r, run] of runs.entries()) {
+    const isDigits = DIGITS.test(run);
+    const raw = run.normalize('NFC');
+    const keys = isDigits ? { folded: raw, accented: raw, marked: false } : keysOf(raw);
+    found.push({
+      raw,
+      folded: keys.folded,
+      accented: keys.accented,
+      marked: keys.marked,
+      isNumber: isDigits || (hasDigits && run.length <= 3),
+      capital: /^\p{Lu}/u.test(typedRuns[r] ?? ''),
+    });
+  }
+  if (wordCache.size >= RUN_CACHE_MAX) wordCache.clear();
+  if (typed.length <= 40) wordCache.set(typed, found);
+  return found;
+}
+
 /**
  * Splits free text into syllables with their keys. NFC first (NFD input is common from some
  * keyboards and copy-paste), then lowercase; punctuation and emoji are separators; letter/digit
@@ -120,23 +148,8 @@ export function normalizeVietnamese(text: string): NormalizedText {
       continue;
     }
     if (!typed) continue;
-    const part = typed.toLowerCase();
-    const runs = part.match(RUNS) ?? [];
-    const typedRuns = part.length === typed.length ? (typed.match(RUNS) ?? []) : [];
-    const hasDigits = runs.some((r) => DIGITS.test(r));
-    for (const [r, run] of runs.entries()) {
-      const isDigits = DIGITS.test(run);
-      const raw = run.normalize('NFC');
-      const keys = isDigits ? { folded: raw, accented: raw, marked: false } : keysOf(raw);
-      syllables.push({
-        raw,
-        folded: keys.folded,
-        accented: keys.accented,
-        marked: keys.marked,
-        isNumber: isDigits || (hasDigits && run.length <= 3),
-        pause: r === 0 && pause && syllables.length > 0,
-        capital: /^\p{Lu}/u.test(typedRuns[r] ?? ''),
-      });
+    for (const [r, syllable] of syllablesOfWord(typed).entries()) {
+      syllables.push({ ...syllable, pause: r === 0 && pause && syllables.length > 0 });
     }
     pause = false;
   }

@@ -1,3 +1,4 @@
+import { createDenseQuery } from './dense-query.js';
 import type { SparseVector } from './feature-space.js';
 
 /**
@@ -7,37 +8,37 @@ import type { SparseVector } from './feature-space.js';
  */
 export interface PhrasingIndex {
   /**
-   * `nearest(x)(cls)`: the highest similarity of `x` to a phrasing of `cls`; phrasings written
-   * from source `except` do not count (so a training example is not its own neighbour).
+   * For each of `classes`, the highest similarity of `x` to a phrasing of that class; phrasings
+   * written from source `except` do not count (so a training example is not its own neighbour).
    */
-  nearest(x: SparseVector, except?: number): (cls: number) => number;
+  nearest(x: SparseVector, classes: readonly number[], except?: number): number[];
 }
 
-export function createPhrasingIndex(phrasings: { x: SparseVector; cls: number; source: number }[]): PhrasingIndex {
+/** `size`: the number of features (ids are below it). */
+export function createPhrasingIndex(
+  phrasings: { x: SparseVector; cls: number; source: number }[],
+  size: number,
+): PhrasingIndex {
   const byClass = new Map<number, { x: SparseVector; source: number }[]>();
   for (const { x, cls, source } of phrasings) {
     let list = byClass.get(cls);
     if (!list) byClass.set(cls, (list = []));
     list.push({ x, source });
   }
+  const query = createDenseQuery(size);
+  const nearestOf = (cls: number, except: number | undefined): number => {
+    let best = 0;
+    for (const p of byClass.get(cls) ?? []) if (p.source !== except) best = Math.max(best, query.dot(p.x));
+    return best;
+  };
   return {
-    nearest(x, except) {
-      const query = new Map<number, number>();
-      for (let i = 0; i < x.ids.length; i++) query.set(x.ids[i]!, x.values[i]!);
-      const cache = new Map<number, number>();
-      return (cls) => {
-        let best = cache.get(cls);
-        if (best !== undefined) return best;
-        best = 0;
-        for (const p of byClass.get(cls) ?? []) {
-          if (p.source === except) continue;
-          let dot = 0;
-          for (let i = 0; i < p.x.ids.length; i++) dot += p.x.values[i]! * (query.get(p.x.ids[i]!) ?? 0);
-          if (dot > best) best = dot;
-        }
-        cache.set(cls, best);
-        return best;
-      };
+    nearest(x, classes, except) {
+      query.load(x);
+      try {
+        return classes.map((cls) => nearestOf(cls, except));
+      } finally {
+        query.clear();
+      }
     },
   };
 }

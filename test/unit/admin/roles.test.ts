@@ -11,6 +11,7 @@ const EXPECTED: Record<Role, Permission[]> = {
     'group.edit',
     'inbox.reply',
     'question.handle',
+    'content.edit',
     'user.manage',
   ],
   approver: ['read', 'campaign.approve', 'campaign.dryRun', 'campaign.stop'],
@@ -22,6 +23,7 @@ const EXPECTED: Record<Role, Permission[]> = {
     'group.edit',
     'inbox.reply',
     'question.handle',
+    'content.edit',
   ],
   viewer: ['read'],
 };

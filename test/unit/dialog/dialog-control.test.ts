@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createConversation } from '../../../src/bot/dialog/conversation.js';
 import { createHandoffRepository } from '../../../src/bot/dialog/handoff-repository.js';
+import { createQuestionRepository } from '../../../src/bot/dialog/question-repository.js';
 import type { FaqStore } from '../../../src/faq/faq-types.js';
 import { deleteUserData } from '../../../src/storage/delete-user-data.js';
 import {
@@ -86,13 +88,22 @@ describe('FAQ dialog hand-off, human takeover, flood limit and content changes',
     expect((await chat.say('chuan ngheo la gi')).outcome.kind).toBe('answer');
   });
 
-  it('when a resident sends more than the flood limit, then one "slow down" and silence until the window passes', async () => {
+  it('when a resident sends more than the flood limit, then one "slow down" and silence until the window passes, menu taps never count and every message is kept', async () => {
     const chat = converse(makeDialog(fx.faq, fx.db, { flood: { max: 3, windowMs: MINUTE } }));
-    for (let i = 0; i < 3; i++) expect((await chat.say('menu')).outcome.kind).toBe('menu');
-    expect(await chat.say('menu')).toEqual({ messages: [{ text: t('dialog:flood') }], outcome: { kind: 'flood' } });
-    expect(await chat.say('menu')).toEqual({ messages: [], outcome: { kind: 'flood' } });
-    chat.advance(MINUTE);
+    for (let i = 0; i < 3; i++) expect((await chat.say('chuan ngheo la gi')).outcome.kind).toBe('answer');
+    for (const tap of ['menu', '0', '1', 'quay lại']) expect((await chat.say(tap)).outcome.kind).not.toBe('flood');
+    expect(await chat.say('bhyt')).toEqual({ messages: [{ text: t('dialog:flood') }], outcome: { kind: 'flood' } });
+    expect(await chat.say('ho ngheo')).toEqual({ messages: [], outcome: { kind: 'flood' } });
     expect((await chat.say('menu')).outcome.kind).toBe('menu');
+    const thread = createConversation(fx.db, { keepText: true }).threads;
+    const said = thread.messages('u-1001').filter((m) => m.kind === 'resident');
+    expect(said.map((m) => m.text).slice(-3)).toEqual(['bhyt', 'ho ngheo', 'menu']);
+    expect(thread.get('u-1001')).toMatchObject({ unread: 2, floodLimitedAt: chat.now });
+    expect(thread.messages('u-1001').filter((m) => m.event === 'flood')).toHaveLength(1);
+    const unanswered = createQuestionRepository(fx.db).listUnanswered({ since: 0 });
+    expect(unanswered.map((g) => g.text).sort()).toEqual(['bhyt', 'ho ngheo']);
+    chat.advance(MINUTE);
+    expect((await chat.say('chuan ngheo la gi')).outcome.kind).toBe('answer');
   });
 
   it('when a resident withdraws, then their dialog state, hand-offs and questions are erased', async () => {

@@ -78,6 +78,7 @@ export function withMatcher(store: FaqStore, match: (text: string) => MatchResul
         version: s.version,
         loadedAt: s.loadedAt,
         node: (id) => s.node(id),
+        nodes: () => s.nodes(),
         children: (id, at) => s.children(id, at),
         answerAt: (node, at) => s.answerAt(node, at),
         match: (text) => match(text),

@@ -6,6 +6,7 @@ import type { Account } from '../../auth/account-repository.js';
 import { can } from '../../auth/roles.js';
 import type { Formatter } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
+import { approvalPanelView, type ApprovalPanelInput } from './approval-panel-view.js';
 import { zaloPreview } from './campaign-form-view.js';
 import { describeAudience, describeSchedule, statusTone } from './describe-campaign.js';
 import { runOutcomeBadge } from './run-outcome-badge.js';
@@ -30,6 +31,9 @@ export function campaignDetailView(
     account: Account;
     csrfToken: string;
     message?: { tone: 'ok' | 'warn' | 'bad'; text: string };
+    /** what will happen, in one sentence (forecast-sentence.ts) */
+    forecast: string;
+    approval: Pick<ApprovalPanelInput, 'approvers' | 'request' | 'forecast'>;
   },
 ): SafeHtml {
   const { campaign: c, account, csrfToken: csrf } = input;
@@ -76,6 +80,7 @@ export function campaignDetailView(
   return html`<p><a href="/admin/campaigns">← ${t('campaigns.title')}</a></p>
 <h1>${c.title} <span class="badge ${statusTone(c.status)}">${t(`status.campaign.${c.status}`)}</span></h1>
 ${input.message ? html`<div class="notice ${input.message.tone}" role="alert">${input.message.text}</div>` : ''}
+${open ? html`<p class="forecast" data-forecast>${input.forecast}</p>` : ''}
 <div class="grid-2">
 <div class="card"><h2>${t('campaigns.preview')}</h2>${zaloPreview(t, c.text, c.imageUrl)}</div>
 <div class="card"><dl class="facts">
@@ -87,6 +92,17 @@ ${input.message ? html`<div class="notice ${input.message.tone}" role="alert">${
 </dl>
 <div class="actions">${actions}</div></div>
 </div>
+${
+  c.status === 'draft'
+    ? approvalPanelView(t, fmt, {
+        ...input.approval,
+        campaign: c,
+        canRequest: can(account.role, 'campaign.draft'),
+        canApprove: can(account.role, 'campaign.approve') && !drafter,
+        csrfToken: csrf,
+      })
+    : ''
+}
 <h2>${t('campaigns.runs')}</h2>
 ${
   runRows.length === 0

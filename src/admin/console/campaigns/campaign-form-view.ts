@@ -3,6 +3,7 @@ import type { BroadcastGroup } from '../../../broadcast/broadcast-types.js';
 import { countChars, MAX_TEXT_CHARS } from '../../../broadcast/campaign-input.js';
 import { html, type SafeHtml } from '../html.js';
 import type { CampaignField, CampaignFormValues } from './campaign-form.js';
+import { scheduleFieldsView } from './schedule-fields-view.js';
 
 function checked(on: boolean): SafeHtml | '' {
   return on ? html` checked` : '';
@@ -24,7 +25,7 @@ ${imageUrl ? html`<div class="bubble muted">${t('campaigns.previewImage', { url:
 
 /**
  * The create/edit form: title, text with a live character count and the Zalo preview, audience
- * (all, kinds, tags, single groups from the directory) and schedule (once, monthly, cron).
+ * (all, kinds, tags, single groups from the directory) and schedule (once, now, monthly, cron).
  */
 export function campaignFormView(
   t: TFunction,
@@ -98,23 +99,7 @@ ${g.name || g.groupId}${g.unit ? html` <span class="muted">· ${g.unit}</span>` 
 </div>
 ${fieldError(t, e, 'audience')}
 </fieldset>
-<fieldset><legend>${t('campaigns.schedule')}</legend>
-<label class="check"><input type="radio" name="scheduleType" value="once"${checked(v.scheduleType === 'once')}> ${t('campaigns.once')}</label>
-<label for="onceAt">${t('campaigns.onceAt')}</label>
-<input type="datetime-local" id="onceAt" name="onceAt" value="${v.onceAt}">
-<label class="check"><input type="radio" name="scheduleType" value="monthly"${checked(v.scheduleType === 'monthly')}> ${t('campaigns.monthly')}</label>
-<div class="grid-2">
-<div><label for="monthlyDay">${t('campaigns.monthlyDay')}</label>
-<input type="number" id="monthlyDay" name="monthlyDay" min="1" max="31" value="${v.monthlyDay}"></div>
-<div><label for="monthlyTime">${t('campaigns.monthlyTime')}</label>
-<input type="text" id="monthlyTime" name="monthlyTime" value="${v.monthlyTime}" placeholder="08:00" inputmode="numeric"></div>
-</div>
-<p class="muted">${t('campaigns.monthlyHelp')}</p>
-<label class="check"><input type="radio" name="scheduleType" value="cron"${checked(v.scheduleType === 'cron')}> ${t('campaigns.cron')}</label>
-<label for="cronExpression">${t('campaigns.cronExpression')}</label>
-<input type="text" id="cronExpression" name="cronExpression" value="${v.cronExpression}" placeholder="0 8 * * 1" spellcheck="false">
-${fieldError(t, e, 'schedule')}
-</fieldset>
+${scheduleFieldsView(t, v, e)}
 <p class="muted">${t('campaigns.draftHelp')}</p>
 <div class="actions"><button type="submit">${t('campaigns.saveDraft')}</button>
 <a class="button secondary" href="/admin/campaigns">${t('common.cancel')}</a></div>

@@ -2,6 +2,7 @@ import type { Request } from 'express';
 import type { Audience, Campaign, GroupKind, Schedule } from '../../../broadcast/broadcast-types.js';
 import { campaignCreateSchema, type CampaignCreateInput } from '../../../broadcast/campaign-input.js';
 import { formField, formList } from '../form-input.js';
+import { parseFormDate, showFormDate } from './form-date.js';
 
 /** What the campaign form shows: the raw values typed, so a refused form comes back filled in. */
 export interface CampaignFormValues {
@@ -12,15 +13,18 @@ export interface CampaignFormValues {
   kinds: string[];
   tags: string[];
   groupIds: string[];
-  scheduleType: 'once' | 'monthly' | 'cron';
-  onceAt: string;
+  scheduleType: 'once' | 'now' | 'monthly' | 'cron';
+  /** dd/mm/yyyy as typed */
+  onceDate: string;
+  /** HH:MM as typed */
+  onceTime: string;
   monthlyDay: string;
   monthlyTime: string;
   cronExpression: string;
 }
 
 /** Form fields that can carry an error; keys of `campaigns.errors.*` in the admin locale. */
-export type CampaignField = 'title' | 'text' | 'imageUrl' | 'audience' | 'schedule';
+export type CampaignField = 'title' | 'text' | 'imageUrl' | 'audience' | 'schedule' | 'onceDate';
 
 export const EMPTY_CAMPAIGN_FORM: CampaignFormValues = {
   title: '',
@@ -31,7 +35,8 @@ export const EMPTY_CAMPAIGN_FORM: CampaignFormValues = {
   tags: [],
   groupIds: [],
   scheduleType: 'once',
-  onceAt: '',
+  onceDate: '',
+  onceTime: '08:00',
   monthlyDay: '1',
   monthlyTime: '08:00',
   cronExpression: '',
@@ -40,6 +45,9 @@ export const EMPTY_CAMPAIGN_FORM: CampaignFormValues = {
 /** Reads the posted campaign form as typed. */
 export function readCampaignForm(req: Request): CampaignFormValues {
   const type = formField(req, 'scheduleType');
+  // `onceAt` (yyyy-mm-ddTHH:MM, as the JSON API takes it) is still read when no date was typed
+  const [isoDate = '', isoTime = ''] = formField(req, 'onceAt').trim().split('T');
+  const onceDate = formField(req, 'onceDate').trim();
   return {
     title: formField(req, 'title'),
     text: formField(req, 'text').replace(/\r\n/g, '\n'),
@@ -48,8 +56,9 @@ export function readCampaignForm(req: Request): CampaignFormValues {
     kinds: formList(req, 'kind'),
     tags: formList(req, 'tag'),
     groupIds: formList(req, 'group'),
-    scheduleType: type === 'monthly' || type === 'cron' ? type : 'once',
-    onceAt: formField(req, 'onceAt').trim(),
+    scheduleType: type === 'monthly' || type === 'cron' || type === 'now' ? type : 'once',
+    onceDate: onceDate || showFormDate(isoDate),
+    onceTime: formField(req, 'onceTime').trim() || isoTime,
     monthlyDay: formField(req, 'monthlyDay').trim(),
     monthlyTime: formField(req, 'monthlyTime').trim(),
     cronExpression: formField(req, 'cronExpression').trim(),
@@ -69,7 +78,8 @@ export function campaignToForm(c: Campaign): CampaignFormValues {
     tags: c.audience.tags ?? [],
     groupIds: c.audience.groupIds ?? [],
     scheduleType: s.type,
-    onceAt: s.type === 'once' ? s.at : '',
+    onceDate: s.type === 'once' ? showFormDate(s.at.split('T')[0] ?? '') : '',
+    onceTime: s.type === 'once' ? (s.at.split('T')[1] ?? '') : EMPTY_CAMPAIGN_FORM.onceTime,
     monthlyDay: s.type === 'monthly' ? String(s.day) : EMPTY_CAMPAIGN_FORM.monthlyDay,
     monthlyTime: s.type === 'monthly' ? s.time : EMPTY_CAMPAIGN_FORM.monthlyTime,
     cronExpression: s.type === 'cron' ? s.expression : '',
@@ -79,7 +89,8 @@ export function campaignToForm(c: Campaign): CampaignFormValues {
 function toSchedule(v: CampaignFormValues): Schedule {
   if (v.scheduleType === 'monthly') return { type: 'monthly', day: Number(v.monthlyDay), time: v.monthlyTime };
   if (v.scheduleType === 'cron') return { type: 'cron', expression: v.cronExpression };
-  return { type: 'once', at: v.onceAt };
+  if (v.scheduleType === 'now') return { type: 'now' };
+  return { type: 'once', at: `${parseFormDate(v.onceDate) ?? ''}T${v.onceTime}` };
 }
 
 function toAudience(v: CampaignFormValues): Audience {
@@ -105,12 +116,13 @@ export function validateCampaignForm(
     audience: toAudience(v),
     schedule: toSchedule(v),
   });
-  if (parsed.success) return { ok: true, input: parsed.data };
-  const fields = new Set<CampaignField>();
-  for (const issue of parsed.error.issues) {
+  const badDate = v.scheduleType === 'once' && parseFormDate(v.onceDate) === null;
+  if (parsed.success && !badDate) return { ok: true, input: parsed.data };
+  const fields = new Set<CampaignField>(badDate ? ['onceDate'] : []);
+  for (const issue of parsed.success ? [] : parsed.error.issues) {
     const head = String(issue.path[0] ?? '');
-    if (head === 'title' || head === 'text' || head === 'imageUrl' || head === 'audience' || head === 'schedule')
-      fields.add(head);
+    if (head === 'title' || head === 'text' || head === 'imageUrl' || head === 'audience') fields.add(head);
+    if (head === 'schedule' && !badDate) fields.add(head);
   }
   return { ok: false, fields: [...fields] };
 }

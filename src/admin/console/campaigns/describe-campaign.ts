@@ -9,6 +9,7 @@ export function describeSchedule(t: TFunction, s: Schedule): string {
     return t('campaigns.scheduleOnce', { time, date: `${d}/${m}/${y}` });
   }
   if (s.type === 'monthly') return t('campaigns.scheduleMonthly', { day: s.day, time: s.time });
+  if (s.type === 'now') return t('schedule.scheduleNow');
   return t('campaigns.scheduleCron', { expression: s.expression });
 }
 

@@ -6,7 +6,11 @@ import { html, type SafeHtml } from '../html.js';
 import { zaloPreview } from './campaign-form-view.js';
 
 /** The dry run: the exact text, when it would go out, and every target with whether it will receive. */
-export function dryRunView(t: TFunction, fmt: Formatter, input: { campaign: Campaign; dryRun: DryRun }): SafeHtml {
+export function dryRunView(
+  t: TFunction,
+  fmt: Formatter,
+  input: { campaign: Campaign; dryRun: DryRun; forecast: string },
+): SafeHtml {
   const { campaign: c, dryRun: d } = input;
   const rows = d.targets.map(
     (
@@ -18,6 +22,7 @@ export function dryRunView(t: TFunction, fmt: Formatter, input: { campaign: Camp
   return html`<p><a href="/admin/campaigns/${c.id}">← ${c.title}</a></p>
 <h1>${t('dryRun.title')}</h1>
 <div class="notice warn">${t('dryRun.nothingSent')}</div>
+<p class="forecast" data-forecast>${input.forecast}</p>
 <div class="stats">
 <div class="stat"><div class="value">${d.willReceive}</div><div class="label">${t('dryRun.willReceive')}</div></div>
 <div class="stat"><div class="value">${d.willNotReceive}</div><div class="label">${t('dryRun.willNotReceive')}</div></div>

@@ -3,26 +3,34 @@ import type { BroadcastGroup } from '../../../broadcast/broadcast-types.js';
 import { statusTone } from '../campaigns/describe-campaign.js';
 import type { Formatter } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
+import { filterParams, pager, searchField, type Page } from '../lists/list-query.js';
+
+export const GROUP_STATUSES = ['enabled', 'disabled', 'unknown', 'deleted'] as const;
 
 /** 'deleted' when dissolved, else Zalo's status ('enabled' | 'disabled' | 'unknown'). */
 export function groupStatus(g: BroadcastGroup): string {
   return g.deletedAt !== null ? 'deleted' : g.zaloStatus;
 }
 
-/** The group directory with filters (kind, tag), a sync button and an edit link per group. */
+/**
+ * The group directory with search and filters (kind, tag, status; dissolved groups hidden unless
+ * asked for), one page of groups, a sync button and an edit link per group.
+ */
 export function groupsView(
   t: TFunction,
   fmt: Formatter,
   input: {
-    groups: readonly BroadcastGroup[];
+    groups: Page<BroadcastGroup>;
     allTags: readonly string[];
-    filter: { kind?: string; tag?: string };
+    filter: { kind: string; tag: string; status: string; all: string; q: string };
+    /** dissolved groups left out by default */
+    hiddenDeleted: number;
     canEdit: boolean;
     csrfToken: string;
     message?: { tone: 'ok' | 'warn' | 'bad'; text: string };
   },
 ): SafeHtml {
-  const rows = input.groups.map(
+  const rows = input.groups.items.map(
     (g) => html`<tr>
 <td>${input.canEdit ? html`<a href="/admin/groups/${g.groupId}">${g.name || g.groupId}</a>` : g.name || g.groupId}</td>
 <td><span class="badge ${statusTone(groupStatus(g))}">${t(`groups.status.${groupStatus(g)}`, { defaultValue: g.zaloStatus })}</span></td>
@@ -37,12 +45,17 @@ export function groupsView(
 ${input.message ? html`<div class="notice ${input.message.tone}" role="alert">${input.message.text}</div>` : ''}
 <div class="card no-print">
 <form method="get" action="/admin/groups" class="grid-2">
+${searchField(t, input.filter.q)}
 <div><label for="kind">${t('groups.kindLabel')}</label>
 <select id="kind" name="kind">${option('', t('groups.anyKind'), !input.filter.kind)}
 ${(['commune', 'agency'] as const).map((k) => option(k, t(`groups.kind.${k}`), input.filter.kind === k))}</select></div>
 <div><label for="tag">${t('groups.tags')}</label>
 <select id="tag" name="tag">${option('', t('groups.anyTag'), !input.filter.tag)}
 ${input.allTags.map((tag) => option(tag, tag, input.filter.tag === tag))}</select></div>
+<div><label for="status">${t('groups.statusLabel')}</label>
+<select id="status" name="status">${option('', t('lists.anyStatus'), !input.filter.status)}
+${GROUP_STATUSES.map((s) => option(s, t(`groups.status.${s}`), input.filter.status === s))}</select></div>
+<label class="check"><input type="checkbox" name="all" value="1"${input.filter.all ? html` checked` : ''}> <span>${t('lists.showDeleted')}</span></label>
 <div class="actions"><button type="submit" class="secondary">${t('groups.filter')}</button></div>
 </form>
 ${
@@ -52,13 +65,15 @@ ${
     : ''
 }
 </div>
+${input.hiddenDeleted > 0 ? html`<p class="muted">${t('lists.deletedHidden', { count: input.hiddenDeleted })}</p>` : ''}
 ${
   rows.length === 0
     ? html`<div class="card"><p>${t('groups.empty')}</p></div>`
     : html`<div class="table-wrap"><table><thead><tr><th>${t('groups.name')}</th><th>${t('groups.statusLabel')}</th>
 <th>${t('groups.kindLabel')}</th><th>${t('groups.unit')}</th><th>${t('groups.tags')}</th><th class="num">${t('groups.members')}</th>
 <th>${t('groups.syncedAt')}</th></tr></thead><tbody>${rows}</tbody></table></div>`
-}`;
+}
+${pager(t, '/admin/groups', filterParams(input.filter), input.groups)}`;
 }
 
 /** The metadata form of one group: kind, commune/agency, tags (comma-separated). */

@@ -6,7 +6,11 @@ import type { CampaignService } from '../../../broadcast/campaign-service.js';
 import type { GroupDirectory } from '../../../broadcast/group-directory.js';
 import type { RunService } from '../../../broadcast/run-service.js';
 import type { RunStore } from '../../../broadcast/run-store.js';
+import type { ApprovalRequests } from '../../../broadcast/approval-requests.js';
+import { sameActor } from '../../../broadcast/same-actor.js';
+import type { AccountRepository } from '../../auth/account-repository.js';
 import { can } from '../../auth/roles.js';
+import { awaitingMeView } from '../campaigns/approval-panel-view.js';
 import { campaignDetailView } from '../campaigns/campaign-detail-view.js';
 import {
   campaignToForm,
@@ -17,11 +21,14 @@ import {
   type CampaignFormValues,
 } from '../campaigns/campaign-form.js';
 import { campaignFormView } from '../campaigns/campaign-form-view.js';
-import { campaignListView } from '../campaigns/campaign-list-view.js';
+import { CAMPAIGN_STATUSES, campaignListView } from '../campaigns/campaign-list-view.js';
+import { paginate, readListQuery, searchMatcher } from '../lists/list-query.js';
 import { dryRunView } from '../campaigns/dry-run-view.js';
 import { progressLabels, runReportView } from '../campaigns/run-report-view.js';
 import { accountOf, requirePermission, sendPage, stateOf } from '../console-state.js';
 import type { Formatter } from '../format.js';
+import type { Clock } from '../../../shared/clock.js';
+import { forecastSentence } from '../campaigns/forecast-sentence.js';
 import { noticeFrom, routeId } from '../form-input.js';
 import { html } from '../html.js';
 
@@ -41,6 +48,12 @@ export interface CampaignRouteDeps {
   directory: GroupDirectory;
   audit: AuditLog;
   fmt: Formatter;
+  clock: Clock;
+  /** Config.timeZone: the forecast sentence's times */
+  timeZone: string;
+  approvalRequests: ApprovalRequests;
+  /** who may approve (accounts holding the role) */
+  accounts: Pick<AccountRepository, 'list'>;
 }
 
 /**
@@ -55,6 +68,20 @@ export function addCampaignRoutes(router: Router, deps: CampaignRouteDeps): void
   function refusal(res: Response, err: BroadcastError): string {
     const { t } = stateOf(res);
     return t(err.key, { ns: 'broadcast', ...err.params, defaultValue: t('campaigns.refused') });
+  }
+
+  /** "Sẽ gửi lúc 07:00 ngày 08/12 (sau giờ yên lặng 21:00–07:00) tới 47 nhóm; …" */
+  function sentenceFor(res: Response, id: number): string {
+    return forecastSentence(stateOf(res).t, campaigns.forecast(id), { now: deps.clock.now(), timeZone: deps.timeZone });
+  }
+
+  /** Enabled accounts that may approve `c`: the role, and not its drafter or last editor. */
+  function approversOf(c: Campaign): string[] {
+    return deps.accounts
+      .list()
+      .filter((a) => a.disabledAt === null && can(a.role, 'campaign.approve'))
+      .filter((a) => ![c.createdBy, c.updatedBy].some((d) => sameActor(d, a.name)))
+      .map((a) => a.name);
   }
 
   function notFound(res: Response): void {
@@ -95,6 +122,12 @@ export function addCampaignRoutes(router: Router, deps: CampaignRouteDeps): void
         account: accountOf(res),
         csrfToken: session!.csrfToken,
         message,
+        forecast: sentenceFor(res, c.id),
+        approval: {
+          approvers: approversOf(c),
+          request: deps.approvalRequests.openFor(c.id),
+          forecast: campaigns.forecast(c.id),
+        },
       }),
     });
   }
@@ -119,18 +152,25 @@ export function addCampaignRoutes(router: Router, deps: CampaignRouteDeps): void
 
   router.get('/campaigns', requirePermission('read'), (req, res) => {
     const { t } = stateOf(res);
+    const account = accountOf(res);
+    const awaiting = can(account.role, 'campaign.approve') ? deps.approvalRequests.awaiting(account.name) : [];
+    const list = readListQuery(req);
+    const status = CAMPAIGN_STATUSES.find((s) => s === req.query.status);
+    const matches = searchMatcher(list.q);
+    const shown = campaigns.list().filter((c) => (!status || c.status === status) && matches(c.title, c.text));
     sendPage(res, 200, {
       title: t('campaigns.title'),
       active: 'campaigns',
       notice: noticeFrom(t, req),
-      body: campaignListView(t, fmt, {
-        campaigns: campaigns.list(),
+      body: html`${awaitingMeView(t, fmt, awaiting)}${campaignListView(t, fmt, {
+        campaigns: paginate(shown, list.page),
+        filter: { q: list.q, status: status ?? '' },
         groups: directory.list(),
         canDraft: can(accountOf(res).role, 'campaign.draft'),
         lastRuns: new Map(
           [...runs.latestRuns()].map(([id, run]) => [id, { run, counts: runs.counts(run.id) }] as const),
         ),
-      }),
+      })}`,
     });
   });
 
@@ -197,7 +237,7 @@ export function addCampaignRoutes(router: Router, deps: CampaignRouteDeps): void
     sendPage(res, 200, {
       title: t('dryRun.title'),
       active: 'campaigns',
-      body: dryRunView(t, fmt, { campaign: c, dryRun }),
+      body: dryRunView(t, fmt, { campaign: c, dryRun, forecast: sentenceFor(res, c.id) }),
     });
   });
 
@@ -220,6 +260,23 @@ export function addCampaignRoutes(router: Router, deps: CampaignRouteDeps): void
       }
     });
   }
+
+  router.post('/campaigns/:id/request-approval', requirePermission('campaign.draft'), async (req, res) => {
+    const c = findCampaign(req);
+    if (!c) return notFound(res);
+    try {
+      deps.approvalRequests.request(c.id, accountOf(res).name, approversOf(c));
+    } catch (err) {
+      if (!(err instanceof BroadcastError)) throw err;
+      return showDetail(req, res, campaigns.get(c.id), ERROR_STATUS[err.code], {
+        tone: 'bad',
+        text: refusal(res, err),
+      });
+    }
+    // the officials' group notice (APPROVAL_NOTIFY_GROUP_ID) goes now; a failure waits for the scheduler
+    await deps.approvalRequests.flushNotices().catch(() => undefined);
+    res.redirect(303, `/admin/campaigns/${c.id}?done=approval_requested`);
+  });
 
   /** The run of this campaign named in the URL, or null. */
   function findRun(req: Request) {

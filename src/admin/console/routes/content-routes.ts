@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import type { FaqStore } from '../../../faq/faq-types.js';
-import { requirePermission, sendPage, stateOf } from '../console-state.js';
+import { can } from '../../auth/roles.js';
+import { accountOf, requirePermission, sendPage, stateOf } from '../console-state.js';
 import type { Formatter } from '../format.js';
 import { contentView } from '../views/content-view.js';
 
@@ -11,7 +12,7 @@ export function addContentRoutes(router: Router, deps: { faq: FaqStore; fmt: For
     sendPage(res, 200, {
       title: t('content.title'),
       active: 'content',
-      body: contentView(t, deps.fmt, deps.faq.status()),
+      body: contentView(t, deps.fmt, deps.faq.status(), can(accountOf(res).role, 'content.edit')),
     });
   });
 }

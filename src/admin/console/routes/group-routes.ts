@@ -7,7 +7,8 @@ import { can } from '../../auth/roles.js';
 import { accountOf, requirePermission, sendPage, stateOf } from '../console-state.js';
 import type { Formatter } from '../format.js';
 import { formField, noticeFrom, routeParam } from '../form-input.js';
-import { groupEditView, groupsView } from '../groups/groups-view.js';
+import { GROUP_STATUSES, groupEditView, groupStatus, groupsView } from '../groups/groups-view.js';
+import { paginate, readListQuery, searchMatcher } from '../lists/list-query.js';
 
 const GROUP_ID = /^[A-Za-z0-9]{1,64}$/;
 
@@ -19,15 +20,25 @@ export function addGroupRoutes(router: Router, deps: { directory: GroupDirectory
     const { t, session } = stateOf(res);
     const kind = req.query.kind === 'commune' || req.query.kind === 'agency' ? req.query.kind : undefined;
     const tag = typeof req.query.tag === 'string' && req.query.tag ? req.query.tag : undefined;
+    const status = GROUP_STATUSES.find((s) => s === req.query.status);
+    const showDeleted = req.query.all === '1' || status === 'deleted';
+    const list = readListQuery(req);
+    const matches = searchMatcher(list.q);
     const all = directory.list();
+    const shown = directory
+      .list({ kind, tag })
+      .filter((g) => (showDeleted || g.deletedAt === null) && (!status || groupStatus(g) === status))
+      .filter((g) => matches(g.name, g.unit, g.groupId, ...g.tags));
+    const filters = { kind: kind ?? '', tag: tag ?? '', status: status ?? '', all: showDeleted ? '1' : '', q: list.q };
     sendPage(res, 200, {
       title: t('groups.title'),
       active: 'groups',
       notice: noticeFrom(t, req),
       body: groupsView(t, fmt, {
-        groups: directory.list({ kind, tag }),
+        groups: paginate(shown, list.page),
         allTags: [...new Set(all.flatMap((g) => g.tags))].sort((a, b) => a.localeCompare(b, 'vi')),
-        filter: { kind, tag },
+        filter: filters,
+        hiddenDeleted: showDeleted ? 0 : all.filter((g) => g.deletedAt !== null).length,
         canEdit: can(accountOf(res).role, 'group.edit'),
         csrfToken: session!.csrfToken,
       }),
@@ -46,9 +57,10 @@ export function addGroupRoutes(router: Router, deps: { directory: GroupDirectory
         title: t('groups.title'),
         active: 'groups',
         body: groupsView(t, fmt, {
-          groups: all,
+          groups: paginate(all, 1, all.length || 1),
           allTags: [...new Set(all.flatMap((g) => g.tags))],
-          filter: {},
+          filter: { kind: '', tag: '', status: '', all: '1', q: '' },
+          hiddenDeleted: 0,
           canEdit: true,
           csrfToken: stateOf(res).session!.csrfToken,
           message: { tone: 'bad', text: t('groups.syncFailed') },

@@ -9,6 +9,7 @@ import { accountOf, requirePermission, sendPage, stateOf } from '../console-stat
 import type { Formatter } from '../format.js';
 import { formField, formList, noticeFrom } from '../form-input.js';
 import { clusterQuestions } from '../questions/cluster-questions.js';
+import { paginate, readListQuery, searchMatcher } from '../lists/list-query.js';
 import { PERIOD_DAYS, questionsView, type QuestionRow } from '../questions/questions-view.js';
 
 const DAY_MS = 24 * 3600_000;
@@ -37,7 +38,10 @@ export function addQuestionRoutes(
     const days = periodDays(req.query.days);
     const snapshot = deps.faq.current();
     const groups = deps.questions.listUnanswered({ since: deps.clock.now() - days * DAY_MS, limit: 500 });
-    const rows: QuestionRow[] = clusterQuestions(groups).map((cluster) => {
+    const list = readListQuery(req);
+    const matches = searchMatcher(list.q);
+    const clusters = clusterQuestions(groups).filter((c) => matches(...c.texts));
+    const rows: QuestionRow[] = clusters.map((cluster) => {
       const top = cluster.candidates[0];
       const node = top ? snapshot.node(top.id) : undefined;
       return { cluster, nearest: node && top ? { node, score: top.score } : null };
@@ -47,10 +51,12 @@ export function addQuestionRoutes(
       active: 'questions',
       notice: noticeFrom(t, req),
       body: questionsView(t, deps.fmt, {
-        rows,
+        rows: paginate(rows, list.page),
         days,
+        q: list.q,
         contentDir: deps.contentDir,
         canHandle: can(accountOf(res).role, 'question.handle'),
+        canEdit: can(accountOf(res).role, 'content.edit'),
         csrfToken: session!.csrfToken,
       }),
     });

@@ -1,5 +1,7 @@
 import type { Request, Response, Router } from 'express';
+import type { QuestionRepository } from '../../../bot/dialog/question-repository.js';
 import type { FaqStore } from '../../../faq/faq-types.js';
+import { clusterQuestions } from '../questions/cluster-questions.js';
 import type { Clock } from '../../../shared/clock.js';
 import { toZonedParts } from '../../../broadcast/zoned-time.js';
 import { requirePermission, sendPage, stateOf } from '../console-state.js';
@@ -21,7 +23,15 @@ const FIRST_YEAR = 2022;
 /** GET / (dashboard), /report (yearly report page) and /report/<section>.csv. */
 export function addReportRoutes(
   router: Router,
-  deps: { stats: ConsoleStats; faq: FaqStore; clock: Clock; timeZone: string; fmt: Formatter },
+  deps: {
+    stats: ConsoleStats;
+    faq: FaqStore;
+    clock: Clock;
+    timeZone: string;
+    fmt: Formatter;
+    /** the question log: the week's top unanswered questions */
+    questions: QuestionRepository;
+  },
 ): void {
   const { stats, faq, clock, timeZone, fmt } = deps;
   const thisYear = () => toZonedParts(clock.now(), timeZone).year;
@@ -42,6 +52,12 @@ export function addReportRoutes(
         topics: countsByTopic(faq.current(), questions.byNode, t('dashboard.otherTopic')),
         handoffs: stats.handoffs(range),
         broadcasts: stats.broadcasts(range),
+        topUnanswered: clusterQuestions(
+          deps.questions.listUnanswered({ since: clock.now() - 7 * 24 * 3600_000, limit: 200 }),
+        )
+          .filter((c) => c.texts.length > 0)
+          .slice(0, 5)
+          .map((c) => ({ text: c.texts[0]!, count: c.count })),
       }),
     });
   });

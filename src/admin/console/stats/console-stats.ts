@@ -13,6 +13,8 @@ export interface QuestionStats {
   byOutcome: Record<string, number>;
   /** local day 'YYYY-MM-DD' → questions */
   byDay: Array<{ day: string; count: number }>;
+  /** local day × outcome → questions (the dashboard's stacked chart) */
+  byDayOutcome: Array<{ day: string; outcome: string; count: number }>;
   /** FAQ node answered or best suggested → questions (topic roll-up is done with the live tree) */
   byNode: Array<{ nodeId: string; count: number }>;
 }
@@ -22,6 +24,8 @@ export interface HandoffStats {
   answered: number;
   closed: number;
   openNow: number;
+  /** median time from the request to the first official reply, over the answered ones (null: none) */
+  medianResponseMs: number | null;
   /** local month 'YYYY-MM' → opened / answered */
   byMonth: Array<{ month: string; opened: number; answered: number }>;
 }
@@ -57,6 +61,11 @@ export function createConsoleStats(db: Db) {
       const byDay = db
         .prepare(`SELECT ${dayExpr('created_at')} AS day, COUNT(*) AS count ${where} GROUP BY day ORDER BY day`)
         .all(r) as QuestionStats['byDay'];
+      const byDayOutcome = db
+        .prepare(
+          `SELECT ${dayExpr('created_at')} AS day, outcome, COUNT(*) AS count ${where} GROUP BY day, outcome ORDER BY day`,
+        )
+        .all(r) as QuestionStats['byDayOutcome'];
       const byNode = db
         .prepare(
           `SELECT coalesce(node_id, json_extract(candidates, '$[0].id')) AS nodeId, COUNT(*) AS count ${where}
@@ -64,7 +73,7 @@ export function createConsoleStats(db: Db) {
            GROUP BY nodeId ORDER BY count DESC`,
         )
         .all(r) as QuestionStats['byNode'];
-      return { total: Object.values(byOutcome).reduce((a, b) => a + b, 0), byOutcome, byDay, byNode };
+      return { total: Object.values(byOutcome).reduce((a, b) => a + b, 0), byOutcome, byDay, byDayOutcome, byNode };
     },
     handoffs(r: StatsRange): HandoffStats {
       const row = db
@@ -80,7 +89,17 @@ export function createConsoleStats(db: Db) {
            FROM handoffs WHERE created_at >= @from AND created_at < @to GROUP BY month ORDER BY month`,
         )
         .all(r) as HandoffStats['byMonth'];
-      return { opened: row.opened, answered: row.answered ?? 0, closed: row.closed ?? 0, openNow, byMonth };
+      const waits = (
+        db
+          .prepare(
+            `SELECT answered_at - created_at AS ms FROM handoffs
+             WHERE created_at >= @from AND created_at < @to AND answered_at IS NOT NULL ORDER BY ms`,
+          )
+          .all(r) as { ms: number }[]
+      ).map((x) => x.ms);
+      const medianResponseMs = median(waits);
+      const counts = { opened: row.opened, answered: row.answered ?? 0, closed: row.closed ?? 0 };
+      return { ...counts, openNow, medianResponseMs, byMonth };
     },
     broadcasts(r: StatsRange): BroadcastStats {
       const runs = (
@@ -108,4 +127,11 @@ export function createConsoleStats(db: Db) {
       return { runs, deliveries, byMonthGroup };
     },
   };
+}
+
+/** The middle of an ascending list (the mean of the two middle values when even); null when empty. */
+function median(sorted: readonly number[]): number | null {
+  if (sorted.length === 0) return null;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }

@@ -1,6 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { Formatter } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
+import { formatDuration } from '../inbox/thread-summaries.js';
 import type { BroadcastStats, HandoffStats, QuestionStats } from './console-stats.js';
 
 export interface YearlyReport {
@@ -54,6 +55,7 @@ export function yearlyReportView(t: TFunction, fmt: Formatter, r: YearlyReport, 
 <div class="stat"><div class="value">${fmt.number(r.broadcasts.deliveries.sent)}</div><div class="label">${t('report.messagesSent')}</div></div>
 <div class="stat"><div class="value">${fmt.number(r.questions.total)}</div><div class="label">${t('dashboard.questions')}</div></div>
 <div class="stat"><div class="value">${fmt.number(r.handoffs.opened)}</div><div class="label">${t('dashboard.handoffs')}</div></div>
+<div class="stat"><div class="value">${r.handoffs.medianResponseMs == null ? t('report.noResponse') : formatDuration(t, r.handoffs.medianResponseMs)}</div><div class="label">${t('report.medianResponse')}</div></div>
 </div>
 <h2>${t('report.broadcastsByMonth')}</h2>
 <div class="actions"><a class="button secondary" href="${csv('broadcasts')}">${t('report.csv')}</a></div>

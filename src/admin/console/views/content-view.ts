@@ -4,7 +4,12 @@ import type { Formatter } from '../format.js';
 import { html, type SafeHtml } from '../html.js';
 
 /** The content status page: live version, load time, last reload error, checker diagnostics. */
-export function contentView(t: TFunction, fmt: Formatter, status: ReturnType<FaqStore['status']>): SafeHtml {
+export function contentView(
+  t: TFunction,
+  fmt: Formatter,
+  status: ReturnType<FaqStore['status']>,
+  canEdit = false,
+): SafeHtml {
   const errors = status.diagnostics.filter((d) => d.severity === 'error');
   const warnings = status.diagnostics.filter((d) => d.severity === 'warning');
   const rows = [...errors, ...warnings].map(
@@ -26,6 +31,7 @@ ${
 <div class="stat"><div class="value">${warnings.length}</div><div class="label">${t('content.warnings')}</div></div>
 </div>
 <p class="muted">${t('content.help')}</p>
+${canEdit ? html`<div class="actions"><a class="button secondary" href="/admin/improve">${t('improve.findTitle')}</a></div>` : ''}
 ${
   rows.length === 0
     ? html`<div class="notice ok">${t('content.clean')}</div>`

@@ -47,7 +47,8 @@ ${input.error ? html`<div class="notice bad" role="alert">${input.error}</div>` 
 ${
   input.generated
     ? html`<div class="notice warn" role="status">${t('users.generated', { name: input.generated.name })}
-<pre class="snippet">${input.generated.password}</pre></div>`
+<pre class="snippet" id="one-time-password">${input.generated.password}</pre>
+<button type="button" class="secondary" data-copy="one-time-password" data-copied="${t('questions.copied')}" hidden>${t('questions.copy')}</button></div>`
     : ''
 }
 <div class="card-grid">${cards}</div>
