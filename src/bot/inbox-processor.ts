@@ -1,5 +1,6 @@
 import type { Clock } from '../shared/clock.js';
 import { hashUserId, type Logger } from '../shared/logger.js';
+import { isDatabaseBusy } from '../storage/is-database-busy.js';
 import { storageProblemOf, type StorageHealth } from '../storage/storage-health.js';
 import { createKeyedQueue, type KeyStep } from '../shared/keyed-queue.js';
 import type { ZaloEvent } from '../zalo/zalo-event.js';
@@ -7,6 +8,8 @@ import type { InboxRow, InboxStore } from './inbox-store.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+/** an event that met a busy database (another connection's write lock) is tried again this soon */
+const BUSY_RETRY_MS = 1_000;
 /** Zalo retries for about 2 h; dedupe records are kept at least this long. */
 const MIN_DEDUPE_RETENTION_MS = 48 * HOUR;
 
@@ -79,6 +82,7 @@ export function createInboxProcessor(options: InboxProcessorOptions): InboxProce
     onError(userKey, err) {
       // a storage failure is nobody's fault: no attempt counted, the event stays pending as it is
       if (storage?.failed(err, 'inbox')) return { retryAt: storage.retryAt() };
+      if (isDatabaseBusy(err)) return { retryAt: clock.now() + BUSY_RETRY_MS };
       log.error({ err, user: hashUserId(userKey) }, 'inbox worker stopped unexpectedly');
       return 'done';
     },
@@ -110,8 +114,14 @@ export function createInboxProcessor(options: InboxProcessorOptions): InboxProce
       storage?.succeeded();
     } catch (err) {
       if (storage && storageProblemOf(err)) throw err; // reported and backed off by onError
-      const attempts = row.attempts + 1;
       const error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      if (isDatabaseBusy(err)) {
+        // another connection held the write lock past busy_timeout: nobody's fault, no attempt counted
+        inbox.markRetry(row.id, row.attempts, clock.now() + BUSY_RETRY_MS, error);
+        log.warn({ ...fields, retryInMs: BUSY_RETRY_MS }, 'database busy; the event is retried shortly');
+        return;
+      }
+      const attempts = row.attempts + 1;
       const delay = retryDelaysMs[attempts - 1];
       if (delay === undefined) {
         inbox.markFailed(row.id, attempts, error);

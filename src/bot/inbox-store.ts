@@ -24,7 +24,10 @@ export interface InboxStats {
 }
 
 export interface InboxStore extends InboxWriter {
-  /** Called with the user key of every newly stored (not duplicate) event. Returns an unsubscribe. */
+  /**
+   * Called with the user key of every newly stored (not duplicate) event, in a microtask once the
+   * storing transaction has committed. Returns an unsubscribe.
+   */
   onAccepted(listener: (userKey: string) => void): () => void;
   /** The oldest pending row of every user key, oldest first. */
   pendingHeads(): Array<Pick<InboxRow, 'id' | 'userKey' | 'nextAttemptAt'>>;
@@ -93,7 +96,8 @@ export function createInboxStore({
       const { changes, lastInsertRowid } = insert.run(eventDedupeKey(event), name, userKey, rawBody, clock.now());
       if (changes > 0 && keepEvents && kept.size < MAX_KEPT_EVENTS)
         kept.set(Number(lastInsertRowid), { raw: rawBody, event });
-      if (changes > 0) for (const listener of listeners) listener(userKey);
+      // after the caller's transaction commits: another connection (the bot worker's) must see the row
+      if (changes > 0) queueMicrotask(() => listeners.forEach((listener) => listener(userKey)));
       return { duplicate: changes === 0 };
     },
     onAccepted(listener) {
