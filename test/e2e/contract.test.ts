@@ -249,12 +249,12 @@ describe('crash safety of an acknowledged question', () => {
     for (const sim of sims) await sim.close();
   });
 
-  it.each<{ mode: string; extra: Record<string, string> }>([
-    { mode: 'the app', extra: {} },
-    { mode: 'the app with the bot worker (BOT_WORKER=true)', extra: { BOT_WORKER: 'true' } },
+  it.each<[string, Record<string, string>]>([
+    ['in one thread', {}],
+    ['with the bot worker (BOT_WORKER=true)', { BOT_WORKER: 'true' }],
   ])(
-    'when $mode is SIGKILLed after the 200 but before Zalo accepted the reply, then after a restart on the same DATA_DIR the resident gets exactly one answer',
-    async ({ extra }) => {
+    'when the app (%s) is SIGKILLed after the 200 but before Zalo accepted the reply, then after a restart on the same DATA_DIR the resident gets exactly one answer',
+    async (_mode, extra) => {
       const started = await startSimulator();
       const sim = started.sim;
       sims.push(sim);

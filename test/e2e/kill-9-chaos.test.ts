@@ -8,12 +8,12 @@ import { expect, it } from 'vitest';
 import { TIMEOUT_FAULTS } from '../chaos/chaos-faults.js';
 import { runChaos } from '../chaos/run-chaos.js';
 
-it.each<{ mode: string; env: Record<string, string> }>([
-  { mode: 'in one thread', env: {} },
-  { mode: 'with the bot worker (BOT_WORKER=true)', env: { BOT_WORKER: 'true' } },
+it.each<[string, Record<string, string>]>([
+  ['in one thread', {}],
+  ['with the bot worker (BOT_WORKER=true)', { BOT_WORKER: 'true' }],
 ])(
-  'when the app ($mode) is killed with SIGKILL 3 times under load and Zalo timeouts longer than the client’s, then every acknowledged message is answered exactly once',
-  async ({ env }) => {
+  'when the app (%s) is killed with SIGKILL 3 times under load and Zalo timeouts longer than the client’s, then every acknowledged message is answered exactly once',
+  async (_mode, env) => {
     const report = await runChaos({
       env,
       kills: 3,

@@ -54,12 +54,12 @@ it('when `npm start` runs without Zalo credentials and gets SIGTERM, then it ser
   }
 }, 60_000);
 
-it.each<{ mode: string; env: Record<string, string> }>([
-  { mode: '', env: {} },
-  { mode: ' (with the bot worker, BOT_WORKER=true)', env: { BOT_WORKER: 'true' } },
+it.each<[string, Record<string, string>]>([
+  ['in one thread', {}],
+  ['with the bot worker (BOT_WORKER=true)', { BOT_WORKER: 'true' }],
 ])(
-  'when Ctrl-C hits the `npm start` process group and again while a reply is in flight$mode, then the second SIGINT is "already stopping", the reply finishes and node stops with 0 and "stopped"',
-  async ({ env }) => {
+  'when Ctrl-C hits the `npm start` process group and again while a reply is in flight (%s), then the second SIGINT is "already stopping", the reply finishes and node stops with 0 and "stopped"',
+  async (_mode, env) => {
     const sim = createZaloSimulator();
     const { url: simUrl } = await sim.listen({ host: '127.0.0.1', port: 0 });
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'loa-xa-sigint-'));
