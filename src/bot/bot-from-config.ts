@@ -30,9 +30,11 @@ export function botFromConfig(
     /** the officials' notices: a client that does not retry an unclear send */
     groupZalo: ZaloApi;
     processesHere?: boolean;
+    /** in the bot worker: the webhook's connection writes at the same time (see FaqDialogDeps) */
+    sharedWriteLock?: boolean;
   },
 ): ResidentSide {
-  const { faq, t, groupZalo, processesHere, ...rest } = deps;
+  const { faq, t, groupZalo, processesHere, sharedWriteLock, ...rest } = deps;
   const { db, clock, log } = deps;
   const conversation = createConversation(db, { keepText: config.messageRetentionDays > 0 });
   const groupId = config.handoff.notifyGroupId;
@@ -59,6 +61,7 @@ export function botFromConfig(
         log,
         conversation,
         ...(notifier && { onWaiting: notifier.onWaiting }),
+        sharedWriteLock,
         options: {
           timeZone: config.timeZone,
           buttons: config.dialog.buttons && buttonsEnabled,

@@ -63,6 +63,8 @@ function runBotWorker(port: ThreadPort, data: BotWorkerData): void {
     faq,
     t: memoizeT(i18n.getFixedT('vi')),
     groupEvents: broadcast.groupEventSink,
+    // the webhook's inserts must not wait behind a whole turn's matching
+    sharedWriteLock: true,
   });
   const poll = setInterval(() => bot.processor.wake(), POLL_MS);
   port.on('message', (message) => {
