@@ -41,7 +41,7 @@ const envSchema = z.object({
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true')
-    .describe('run the resident side (inbox processing, dialog, replies) in a worker thread (experimental)'),
+    .describe('run the resident side (inbox processing, dialog, replies) in a worker thread (opt-in)'),
   MESSAGE_RETENTION_DAYS: z.coerce
     .number()
     .int()
