@@ -2,13 +2,9 @@ import type { AddressInfo } from 'node:net';
 import { ensureSandboxAdmin } from './admin/auth/ensure-sandbox-admin.js';
 import { createAdmin } from './admin/create-admin.js';
 import { createApp } from './app.js';
-import { createBot } from './bot/create-bot.js';
-import { createConversation } from './bot/dialog/conversation.js';
-import { createHandoffNotifier } from './bot/dialog/handoff-notifier.js';
+import { botFromConfig } from './bot/bot-from-config.js';
+import { forwardDeliveries, startBotWorker } from './bot/start-bot-worker.js';
 import { createHandoffJobs } from './bot/dialog/start-handoff-jobs.js';
-import { createResidentRepository } from './bot/resident-repository.js';
-import { createFaqDialog } from './bot/dialog/create-faq-dialog.js';
-import { createHouseholdFlow } from './household/create-household-flow.js';
 import { broadcastOptionsFromConfig, createBroadcast } from './broadcast/create-broadcast.js';
 import { parseConfig, type Config } from './config/parse-config.js';
 import { createFaqStore } from './faq/content/create-faq-store.js';
@@ -48,7 +44,6 @@ async function main(): Promise<void> {
   const t = memoizeT(i18n.getFixedT('vi'));
   const db = openDataDirOrExit(config);
   const storage = createStorageHealth({ clock, log, dataDir: config.dataDir });
-  const faq = createFaqStore({ contentDir: config.contentDir, clock, log });
 
   const sandbox = config.sandbox
     ? await startSandbox({ credentials: config.zalo, dataDir: config.dataDir, t, log })
@@ -62,6 +57,21 @@ async function main(): Promise<void> {
     clock,
     log,
   });
+  // BOT_WORKER: the resident side runs in its own thread, over its own connection, woken after each insert
+  const botWorker = config.botWorker
+    ? startBotWorker({
+        data: { config, openapiUrl: sandbox?.openapiUrl ?? config.zalo.openapiUrl },
+        tokens,
+        clock,
+        log,
+        onCrash: (err) => {
+          log.error({ err }, 'the bot worker stopped unexpectedly; exiting (pending events resume at the next start)');
+          process.exit(1);
+        },
+      })
+    : undefined;
+  const faq = createFaqStore({ contentDir: config.contentDir, clock, log });
+
   const zaloClient = (retry: { maxAttempts?: number } = {}) =>
     createZaloClient({
       openapiUrl: sandbox?.openapiUrl ?? config.zalo.openapiUrl,
@@ -87,58 +97,27 @@ async function main(): Promise<void> {
     options: broadcastOptionsFromConfig(config),
     storage,
   });
-  // one thread per resident: the dialog records every message, the console reads and answers them
-  const conversation = createConversation(db, { keepText: config.messageRetentionDays > 0 });
-  // "a resident needs an official" to the officials' OA group (HANDOFF_NOTIFY_GROUP_ID)
-  const notifyGroupId = config.handoff.notifyGroupId;
-  const notifier = notifyGroupId
-    ? createHandoffNotifier({
-        db,
-        conversation,
-        residents: createResidentRepository(db),
-        zalo: groupZalo,
-        groupId: notifyGroupId,
-        t,
-        clock,
-        log,
-      })
-    : undefined;
-  const bot = createBot({
+  // with a bot worker, built here only for the webhook's hand-over, /healthz, the console and the hand-off jobs
+  const { bot, conversation, notifier } = botFromConfig(config, {
     db,
     zalo,
+    groupZalo,
     clock,
     log,
     storage,
-    nonTextLine: (kind) => t('dialog:handoffReply.nonText', { kind }),
-    dialog: ({ buttonsEnabled }) =>
-      createFaqDialog({
-        faq,
-        db,
-        t,
-        log,
-        conversation,
-        ...(notifier && { onWaiting: notifier.onWaiting }),
-        options: {
-          timeZone: config.timeZone,
-          buttons: config.dialog.buttons && buttonsEnabled,
-          humanQuietMs: config.dialog.humanQuietMs,
-          flood: { max: config.dialog.floodMax, windowMs: config.dialog.floodWindowMs },
-          messageRetentionDays: config.messageRetentionDays,
-        },
-        household: createHouseholdFlow(),
-      }),
+    faq,
+    t,
     groupEvents: broadcast.groupEventSink,
-    options: {
-      messageRetentionDays: config.messageRetentionDays,
-      logMessageText: config.log.messageText,
-      replies: { absentAfterMs: config.replies.absentAfterMs },
-    },
+    processesHere: !botWorker,
   });
+  if (botWorker) bot.inbox.onAccepted((userKey) => botWorker.wake(userKey));
+  // replies stored here (the console, the hand-off jobs) are sent by whichever thread processes
+  const replies = botWorker ? forwardDeliveries(bot.outbox, botWorker) : bot.outbox;
   // quiet hand-offs back to the bot, the officials' notices
   const handoffJobs = createHandoffJobs({
     db,
     conversation,
-    replies: bot.outbox,
+    replies,
     notifier,
     quietMs: config.handoff.quietMs,
     t,
@@ -146,7 +125,7 @@ async function main(): Promise<void> {
     log,
   });
   // stopped side by side against one deadline on SIGTERM
-  const services: Service[] = [bot, broadcast, handoffJobs];
+  const services: Service[] = [botWorker ?? bot, broadcast, handoffJobs];
 
   let ready = false;
   const app = createApp({
@@ -178,7 +157,18 @@ async function main(): Promise<void> {
     },
     verifierCode: config.zalo.verifierCode,
     sandbox: sandbox?.router,
-    admin: createAdmin({ db, clock, log, i18n, faq, zalo, broadcast, conversation, bot, config }),
+    admin: createAdmin({
+      db,
+      clock,
+      log,
+      i18n,
+      faq,
+      zalo,
+      broadcast,
+      conversation,
+      bot: { residents: bot.residents, dialog: bot.dialog, outbox: replies },
+      config,
+    }),
     log,
   });
 

@@ -10,7 +10,8 @@
  *   ratio to express, and replies/s.
  * `--quick` runs a reduced form (5 s open loop over 1,500 residents, 3,000 closed-loop events).
  * `--rate N` and `--seconds N` change the open loop; `--ts` runs the app from TypeScript (tsx) instead
- * of dist/; `--cpu-prof DIR` writes the app's CPU profile there (open it in Chrome DevTools).
+ * of dist/; `--cpu-prof DIR` writes the app's CPU profile there (open it in Chrome DevTools);
+ * `--worker` measures the app a second time with BOT_WORKER=true, in the same run.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -52,7 +53,12 @@ function appArgs(): string[] {
   return [...profiling, '--import', 'tsx', path.join(ROOT, 'src/main.ts')];
 }
 
-async function startApp(sim: ZaloSimulator, simUrl: string, dataDir: string): Promise<ServerProcess> {
+async function startApp(
+  sim: ZaloSimulator,
+  simUrl: string,
+  dataDir: string,
+  env: Record<string, string>,
+): Promise<ServerProcess> {
   return startServerProcess(appArgs(), {
     ...simulatorEnv(sim, simUrl),
     // the simulator allows this too; at the default 4,000/min replies cannot exceed ~66/s
@@ -60,6 +66,7 @@ async function startApp(sim: ZaloSimulator, simUrl: string, dataDir: string): Pr
     DATA_DIR: dataDir,
     CONTENT_DIR: path.join(ROOT, 'content'),
     LOG_LEVEL: 'info',
+    ...env,
   });
 }
 
@@ -203,7 +210,6 @@ async function closedLoop(
   };
 }
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'loa-xa-bench-'));
 const sim = createZaloSimulator({ clock, rateLimitPerMinute: 1_000_000_000, subQuotaTotal: 1_000_000_000 });
 const simServer = await sim.listen();
 const hello = { raw: '{"hello":"world"}', headers: {} };
@@ -232,55 +238,68 @@ const expressOpen = await openLoop(
 );
 await express.stop();
 
-const app = await startApp(sim, simServer.url, dataDir);
-const appUrl = `${app.url}/webhook/zalo`;
-const startupRss = app.rss();
-const parts = await partsPerTurn(sim, appUrl);
-const openResidents = newResidents(sim, RESIDENTS);
-const open = await openLoop(app, '/webhook/zalo', signedBodies(sim, openResidents, openCount), {
-  sim,
-  residents: openResidents,
-  parts,
-});
-await sleep(DRAIN_MS);
-const closedResidents = newResidents(sim, CLOSED);
-const closed = await closedLoop(app, '/webhook/zalo', signedBodies(sim, closedResidents, CLOSED), {
-  sim,
-  residents: closedResidents,
-  parts,
-});
-const peakRss = app.peakRss();
-const errors = app.errors();
-await app.stop();
-await sim.close();
-fs.rmSync(dataDir, { recursive: true, force: true });
+/** One app (its own process and DATA_DIR): start-up, the open loop, then the closed loop. */
+async function measureApp(env: Record<string, string>) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'loa-xa-bench-'));
+  const app = await startApp(sim, simServer.url, dataDir, env);
+  const appUrl = `${app.url}/webhook/zalo`;
+  const startupRss = app.rss();
+  const parts = await partsPerTurn(sim, appUrl);
+  const openResidents = newResidents(sim, RESIDENTS);
+  const open = await openLoop(app, '/webhook/zalo', signedBodies(sim, openResidents, openCount), {
+    sim,
+    residents: openResidents,
+    parts,
+  });
+  await sleep(DRAIN_MS);
+  const closedResidents = newResidents(sim, CLOSED);
+  const closed = await closedLoop(app, '/webhook/zalo', signedBodies(sim, closedResidents, CLOSED), {
+    sim,
+    residents: closedResidents,
+    parts,
+  });
+  const peakRss = app.peakRss();
+  const errors = app.errors();
+  await app.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  return { startupMs: app.startupMs, startupRss, parts, open, closed, peakRss, errors };
+}
 
-console.log(`app start-up: ${ms(app.startupMs)} to the first healthy /healthz, RSS then ${mb(startupRss)}`);
+// --worker: the app in one thread, then with BOT_WORKER=true, in the same run
+const modes: Array<[string, Record<string, string>]> = [['webhook, one thread', {}]];
+if (args.includes('--worker')) modes.push(['webhook, BOT_WORKER=true', { BOT_WORKER: 'true' }]);
+const results: Array<[string, Awaited<ReturnType<typeof measureApp>>]> = [];
+for (const [name, env] of modes) results.push([name, await measureApp(env)]);
+await sim.close();
+
+for (const [name, r] of results)
+  console.log(`${name} start-up: ${ms(r.startupMs)} to the first healthy /healthz, RSS then ${mb(r.startupRss)}`);
 console.log(`\nopen loop: ${RATE} events/s for ${DURATION_S} s (${openCount} events) over ${RESIDENTS} residents`);
 console.log(
   `${'target'.padEnd(30)} ${'ack p50'.padStart(9)} ${'ack p99'.padStart(9)} ${'in 2 s'.padStart(7)} ${'e2e p50'.padStart(9)} ${'e2e p99'.padStart(10)} ${'missing'.padStart(8)} ${'CPU/ev'.padStart(8)} ${'peak RSS'.padStart(9)}`,
 );
-for (const [name, f] of [
-  ['express hello-world', expressOpen],
-  ['POST /webhook/zalo', open],
-] as const) {
+const openRow = (name: string, f: OpenLoopFigures, app: boolean) =>
   console.log(
     `${name.padEnd(30)} ${ms(f.ackP50).padStart(9)} ${ms(f.ackP99).padStart(9)} ${String(f.ackedInTime).padStart(7)} ` +
-      `${(name === 'POST /webhook/zalo' ? ms(f.e2eP50) : '-').padStart(9)} ${(name === 'POST /webhook/zalo' ? ms(f.e2eP99) : '-').padStart(10)} ` +
-      `${(name === 'POST /webhook/zalo' ? String(f.missing) : '-').padStart(8)} ${ms(f.cpuPerEventMs).padStart(8)} ${mb(f.peakRss).padStart(9)}`,
+      `${(app ? ms(f.e2eP50) : '-').padStart(9)} ${(app ? ms(f.e2eP99) : '-').padStart(10)} ` +
+      `${(app ? String(f.missing) : '-').padStart(8)} ${ms(f.cpuPerEventMs).padStart(8)} ${mb(f.peakRss).padStart(9)}`,
   );
-}
+openRow('express hello-world', expressOpen, false);
+for (const [name, r] of results) openRow(name, r.open, true);
 console.log(
-  `  (missing: replies not received ${DRAIN_MS / 1000} s after the load ended; ${parts.join('/')} message(s) per reply)`,
+  `  (missing: replies not received ${DRAIN_MS / 1000} s after the load ended; ${results[0]![1].parts.join('/')} message(s) per reply)`,
 );
 console.log(`\nclosed loop: ${CLOSED} events, ${CONCURRENCY} in flight, one per new resident`);
 console.log(
   `express hello-world:  ${expressClosed.rate.toFixed(0)} req/s (p50 ${ms(expressClosed.p50)}, p99 ${ms(expressClosed.p99)})`,
 );
-console.log(
-  `POST /webhook/zalo:   ${closed.rate.toFixed(0)} acks/s = ${((100 * closed.rate) / expressClosed.rate).toFixed(0)}% of express ` +
-    `(p50 ${ms(closed.p50)}, p99 ${ms(closed.p99)}); ${closed.replied}/${CLOSED} replied, ${closed.repliesPerSecond.toFixed(0)} replies/s`,
-);
-console.log(`app peak RSS over the run: ${mb(peakRss)}`);
-if (errors.trim()) console.log(`app stderr:\n${errors}`);
-if (open.missing > 0 || closed.replied < CLOSED) process.exitCode = 1;
+for (const [name, { closed }] of results)
+  console.log(
+    `${`${name}:`.padEnd(30)} ${closed.rate.toFixed(0)} acks/s = ${((100 * closed.rate) / expressClosed.rate).toFixed(0)}% of express ` +
+      `(p50 ${ms(closed.p50)}, p99 ${ms(closed.p99)}); ${closed.replied}/${CLOSED} replied, ${closed.repliesPerSecond.toFixed(0)} replies/s`,
+  );
+for (const [name, r] of results) {
+  console.log(`${name} peak RSS over the run: ${mb(r.peakRss)}`);
+  if (r.errors.trim()) console.log(`${name} stderr:\n${r.errors}`);
+  if (r.open.missing > 0 || r.closed.replied < CLOSED) process.exitCode = 1;
+}

@@ -16,8 +16,11 @@ export interface AdminDeps extends Pick<
     Broadcast,
     'directory' | 'campaigns' | 'runs' | 'approvalRequests' | 'runStore' | 'audit' | 'options'
   >;
-  /** the resident side: its residents table, reply outbox and dialog (the quiet period after a console reply) */
-  bot: Pick<Bot, 'residents' | 'outbox' | 'dialog'>;
+  /**
+   * the resident side: its residents table, dialog (the quiet period after a console reply) and the
+   * outbox that sends officials' replies (with BOT_WORKER, one that hands the send to the worker)
+   */
+  bot: Pick<Bot, 'residents' | 'dialog'> & { outbox: ConsoleDeps['replies'] };
   /** CONTENT_DIR, TZ_NAME, TRUST_PROXY and ADMIN_TOKEN (undefined → the JSON API answers 503 saying it is off) */
   config: Pick<Config, 'contentDir' | 'timeZone' | 'trustProxy' | 'adminToken'>;
 }

@@ -34,6 +34,11 @@ export interface BotOptions {
   replies?: Omit<ReplyOutboxOptions, 'retentionMs'>;
   /** the inbox processor's waits before each retry of a failing event; default production values */
   retryDelaysMs?: number[];
+  /**
+   * false: this instance only accepts (the webhook's thread) and another one, over its own
+   * connection, processes; accepted events are then not kept in memory for a processor here
+   */
+  processesHere?: boolean;
 }
 
 export interface BotDeps {
@@ -98,7 +103,7 @@ export function createBot(deps: BotDeps): Bot {
   const residents = createResidentRepository(db);
   const dialog = deps.dialog({ buttonsEnabled: sender.buttonsEnabled(), outbox, residents });
   const profiles = createResidentProfiles({ zalo, residents, clock, log });
-  const inbox = createInboxStore({ db, clock });
+  const inbox = createInboxStore({ db, clock, keepEvents: options.processesHere !== false });
   const processor = createInboxProcessor({
     inbox,
     clock,

@@ -1,5 +1,6 @@
 import type { Clock } from '../shared/clock.js';
 import { hashUserId, type Logger } from '../shared/logger.js';
+import { isDatabaseBusy } from '../storage/is-database-busy.js';
 import { storageProblemOf, type StorageHealth } from '../storage/storage-health.js';
 import { createKeyedQueue, type KeyStep } from '../shared/keyed-queue.js';
 import type { ZaloEvent } from '../zalo/zalo-event.js';
@@ -7,6 +8,8 @@ import type { InboxRow, InboxStore } from './inbox-store.js';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
+/** an event that met a busy database (another connection's write lock) is tried again this soon */
+const BUSY_RETRY_MS = 1_000;
 /** Zalo retries for about 2 h; dedupe records are kept at least this long. */
 const MIN_DEDUPE_RETENTION_MS = 48 * HOUR;
 
@@ -47,6 +50,11 @@ export interface InboxProcessor {
   /** Resolves when nothing is running and no pending event is due (tests, benchmarks). */
   whenIdle(): Promise<void>;
   /**
+   * An event was stored by another database connection (the webhook's, when this runs in the bot
+   * worker): processes `userKey`'s events; without a key, looks for every pending one (a fallback poll).
+   */
+  wake(userKey?: string): void;
+  /**
    * Graceful shutdown: starts nothing new, lets running events finish until `deadlineMs`.
    * Unfinished events stay pending and are resumed by the next `start()`. Resolves true when all finished.
    */
@@ -74,6 +82,7 @@ export function createInboxProcessor(options: InboxProcessorOptions): InboxProce
     onError(userKey, err) {
       // a storage failure is nobody's fault: no attempt counted, the event stays pending as it is
       if (storage?.failed(err, 'inbox')) return { retryAt: storage.retryAt() };
+      if (isDatabaseBusy(err)) return { retryAt: clock.now() + BUSY_RETRY_MS };
       log.error({ err, user: hashUserId(userKey) }, 'inbox worker stopped unexpectedly');
       return 'done';
     },
@@ -105,8 +114,14 @@ export function createInboxProcessor(options: InboxProcessorOptions): InboxProce
       storage?.succeeded();
     } catch (err) {
       if (storage && storageProblemOf(err)) throw err; // reported and backed off by onError
-      const attempts = row.attempts + 1;
       const error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      if (isDatabaseBusy(err)) {
+        // another connection held the write lock past busy_timeout: nobody's fault, no attempt counted
+        inbox.markRetry(row.id, row.attempts, clock.now() + BUSY_RETRY_MS, error);
+        log.warn({ ...fields, retryInMs: BUSY_RETRY_MS }, 'database busy; the event is retried shortly');
+        return;
+      }
+      const attempts = row.attempts + 1;
       const delay = retryDelaysMs[attempts - 1];
       if (delay === undefined) {
         inbox.markFailed(row.id, attempts, error);
@@ -143,6 +158,11 @@ export function createInboxProcessor(options: InboxProcessorOptions): InboxProce
       // also picks up rows written behind the processor's back (tests); never on the hot path
       if (queue.started) for (const head of inbox.pendingHeads()) queue.notify(head.userKey, head.nextAttemptAt);
       return queue.whenIdle();
+    },
+    wake(userKey) {
+      if (!queue.started) return;
+      if (userKey !== undefined) queue.notify(userKey);
+      else for (const head of inbox.pendingHeads()) queue.notify(head.userKey, head.nextAttemptAt);
     },
     async drain(deadlineMs) {
       unsubscribe?.();

@@ -24,7 +24,10 @@ export interface InboxStats {
 }
 
 export interface InboxStore extends InboxWriter {
-  /** Called with the user key of every newly stored (not duplicate) event. Returns an unsubscribe. */
+  /**
+   * Called with the user key of every newly stored (not duplicate) event, in a microtask once the
+   * storing transaction has committed. Returns an unsubscribe.
+   */
   onAccepted(listener: (userKey: string) => void): () => void;
   /** The oldest pending row of every user key, oldest first. */
   pendingHeads(): Array<Pick<InboxRow, 'id' | 'userKey' | 'nextAttemptAt'>>;
@@ -45,7 +48,16 @@ const MAX_KEPT_EVENTS = 20_000;
  * The durable inbox (`inbox_events`): what the webhook acknowledged, deduplicated on `eventDedupeKey`,
  * with the processing status of each event. SQL stays here; the processor and the router see methods.
  */
-export function createInboxStore({ db, clock }: { db: Db; clock: Clock }): InboxStore {
+export function createInboxStore({
+  db,
+  clock,
+  keepEvents = true,
+}: {
+  db: Db;
+  clock: Clock;
+  /** keep accepted typed events for this connection's processor; false when another thread processes them */
+  keepEvents?: boolean;
+}): InboxStore {
   const listeners = new Set<(userKey: string) => void>();
   /** row id → the accepted event and its body (checked on read: a rolled-back insert may reuse an id) */
   const kept = new Map<number, { raw: string; event: ZaloEvent }>();
@@ -82,8 +94,10 @@ export function createInboxStore({ db, clock }: { db: Db; clock: Clock }): Inbox
       const userKey = eventUserKey(event);
       const name = zaloEventName(event);
       const { changes, lastInsertRowid } = insert.run(eventDedupeKey(event), name, userKey, rawBody, clock.now());
-      if (changes > 0 && kept.size < MAX_KEPT_EVENTS) kept.set(Number(lastInsertRowid), { raw: rawBody, event });
-      if (changes > 0) for (const listener of listeners) listener(userKey);
+      if (changes > 0 && keepEvents && kept.size < MAX_KEPT_EVENTS)
+        kept.set(Number(lastInsertRowid), { raw: rawBody, event });
+      // after the caller's transaction commits: another connection (the bot worker's) must see the row
+      if (changes > 0) queueMicrotask(() => listeners.forEach((listener) => listener(userKey)));
       return { duplicate: changes === 0 };
     },
     onAccepted(listener) {

@@ -2,6 +2,7 @@ import type { Clock } from '../shared/clock.js';
 import { AppError } from '../shared/errors.js';
 import { hashUserId, type Logger } from '../shared/logger.js';
 import type { Db } from '../storage/open-database.js';
+import { isDatabaseBusy } from '../storage/is-database-busy.js';
 import type { StorageHealth } from '../storage/storage-health.js';
 import { ZaloApiError } from '../zalo/zalo-api-error.js';
 import { createKeyedQueue, type KeyStep } from '../shared/keyed-queue.js';
@@ -16,6 +17,8 @@ import type { ReplySender } from './reply-sender.js';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
+/** replies that met a busy database are tried again this soon */
+const BUSY_RETRY_MS = 1_000;
 /** Zalo's reply window: no reply is sent later than this after it was stored. */
 const REPLY_WINDOW_MS = 7 * DAY;
 
@@ -136,6 +139,8 @@ export function createReplyOutbox({
     run: step,
     onError(userId, err) {
       if (storage?.failed(err, 'reply outbox')) return { retryAt: storage.retryAt() };
+      // another connection's write lock past busy_timeout: the resident's replies are tried again soon
+      if (isDatabaseBusy(err)) return { retryAt: clock.now() + BUSY_RETRY_MS };
       log.error(
         { err, user: hashUserId(userId) },
         'reply outbox stopped unexpectedly for a resident; the replies stay pending',

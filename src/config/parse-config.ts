@@ -37,6 +37,11 @@ const envSchema = z.object({
     .default('false')
     .transform((v) => v === 'true')
     .describe('log residents’ full message texts (off by default: personal data)'),
+  BOT_WORKER: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe('run the resident side (inbox processing, dialog, replies) in a worker thread (opt-in)'),
   MESSAGE_RETENTION_DAYS: z.coerce
     .number()
     .int()
@@ -160,6 +165,8 @@ export interface Config {
   handoff: { quietMs: number; notifyGroupId?: string };
   /** 1:1 reply outbox (src/bot/reply-outbox.ts): Zalo's records prove a reply absent this long after its send */
   replies: { absentAfterMs: number };
+  /** BOT_WORKER: the resident side runs in a worker thread (src/bot/bot-worker.ts) */
+  botWorker: boolean;
   timeZone: string;
   /** believe X-Forwarded-Proto / X-Forwarded-For (set only behind a reverse proxy) */
   trustProxy: boolean;
@@ -240,6 +247,7 @@ export function parseConfig(env: Env): Config {
       ...(e.HANDOFF_NOTIFY_GROUP_ID.trim() && { notifyGroupId: e.HANDOFF_NOTIFY_GROUP_ID.trim() }),
     },
     replies: { absentAfterMs: e.REPLY_ABSENT_AFTER_SECONDS * 1000 },
+    botWorker: e.BOT_WORKER,
     timeZone: e.TZ_NAME,
     trustProxy: e.TRUST_PROXY,
     broadcast: {

@@ -8,8 +8,8 @@ export type Db = Database.Database;
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /**
- * Opens (creating if needed) the SQLite database and applies pending migrations.
- * Migrations are `src/storage/migrations/NNN_name.sql`, applied in name order, each in one
+ * Opens (creating if needed) the SQLite database and applies pending migrations. Every
+ * `db.transaction(fn)` begins IMMEDIATE (see `beginImmediately`). Migrations are `src/storage/migrations/NNN_name.sql`, applied in name order, each in one
  * transaction, recorded in `schema_migrations`. Use `':memory:'` in unit tests.
  */
 export function openDatabase(file: string): Db {
@@ -19,8 +19,21 @@ export function openDatabase(file: string): Db {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  beginImmediately(db);
   migrate(db);
   return db;
+}
+
+/**
+ * Makes `db.transaction(fn)` return its `.immediate` variant: the write lock is taken at BEGIN,
+ * waiting up to busy_timeout for another connection (the bot worker's, a CLI's). A deferred
+ * transaction that reads and then writes fails at once with SQLITE_BUSY_SNAPSHOT when another
+ * connection committed in between (no busy wait can help it), which under load turned into event
+ * retries minutes apart. Nested calls stay savepoints.
+ */
+function beginImmediately(db: Db): void {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((fn) => transaction(fn).immediate) as Db['transaction'];
 }
 
 function migrate(db: Db): void {

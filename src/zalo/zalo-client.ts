@@ -27,7 +27,8 @@ const GROUP_PAGE_SIZE = 50;
 export interface ZaloClientDeps {
   /** e.g. https://openapi.zalo.me (ZALO_OPENAPI_URL) */
   openapiUrl: string;
-  tokens: TokenManager;
+  /** a `TokenManager`, or in the bot worker its bridge to the main thread's */
+  tokens: Pick<TokenManager, 'getAccessToken' | 'refresh'>;
   /** Where `outbound_messages` lives. */
   db: Db;
   log: Logger;

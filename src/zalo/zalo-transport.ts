@@ -42,7 +42,8 @@ export interface ZaloTransport {
 
 export interface ZaloTransportDeps {
   openapiUrl: string;
-  tokens: TokenManager;
+  /** a `TokenManager`, or in the bot worker its bridge to the main thread's */
+  tokens: Pick<TokenManager, 'getAccessToken' | 'refresh'>;
   limiter: RateLimiter;
   log: Logger;
   sleep: (ms: number) => Promise<void>;

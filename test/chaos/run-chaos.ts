@@ -29,6 +29,8 @@ export interface ChaosOptions {
   settleTimeoutMs: number;
   progressEveryMs: number;
   onProgress: (line: string) => void;
+  /** extra environment for the app (e.g. BOT_WORKER=true) */
+  env?: Record<string, string>;
 }
 
 export interface ChaosReport extends LedgerCounts {
@@ -65,7 +67,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   const sim = createZaloSimulator({ autoEcho: true, scheduler: NO_RETRIES });
   const { url: simUrl } = await sim.listen();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'loa-xa-chaos-'));
-  const app = createAppProcess({ sim, simUrl, dataDir, port: await freePort() });
+  const app = createAppProcess({ sim, simUrl, dataDir, port: await freePort(), env: options.env });
   sim.setWebhook(`${app.url}/webhook/zalo`);
   const startedAt = Date.now();
   const elapsedS = () => Math.round((Date.now() - startedAt) / 1000);

@@ -6,6 +6,7 @@
  *   npm run soak -- --minutes 5       # shorter
  *   npm run chaos                     # 50 kill -9 trials under load and Zalo timeouts longer than the client's
  *   npm run chaos -- --trials 10 --seed 7
+ *   npm run chaos -- --worker         # with BOT_WORKER=true (the resident side in a worker thread)
  */
 import { parseArgs } from 'node:util';
 import { ALL_FAULTS, TIMEOUT_FAULTS } from './chaos-faults.js';
@@ -18,6 +19,7 @@ const { values } = parseArgs({
     seed: { type: 'string' },
     residents: { type: 'string' },
     rate: { type: 'string' },
+    worker: { type: 'boolean' },
   },
 });
 
@@ -38,6 +40,7 @@ const common = {
   residents: Math.round(positive('residents', values.residents, chaos ? 10 : 20)),
   messagesPerSecond: positive('rate', values.rate, chaos ? 6 : 4),
   onProgress: (line: string) => console.log(line),
+  ...(values.worker && { env: { BOT_WORKER: 'true' } }),
 };
 const options: ChaosOptions = chaos
   ? {

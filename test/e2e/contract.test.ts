@@ -241,61 +241,69 @@ describe('npm start against the Zalo simulator', () => {
 });
 
 describe('crash safety of an acknowledged question', () => {
-  let sim: ZaloSimulator;
+  const sims: ZaloSimulator[] = [];
   const apps: SpawnedApp[] = [];
 
   afterAll(async () => {
     for (const app of apps) await app.crash();
-    await sim?.close();
+    for (const sim of sims) await sim.close();
   });
 
-  it('when the app is SIGKILLed after the 200 but before Zalo accepted the reply, then after a restart on the same DATA_DIR the resident gets exactly one answer', async () => {
-    const started = await startSimulator();
-    sim = started.sim;
-    const bodies = zaloWebhookBodies(sim);
-    const dirs = {
-      dataDir: tempDir('crash-data'),
-      contentDir: copyContent(path.join(tempDir('crash-content'), 'content')),
-    };
-    const env = await contractEnv(sim, started.url, dirs);
-    const first = await spawnApp(env);
-    apps.push(first);
-    const userId = sim.addUser({ displayName: 'Ông Tư' }).userId;
+  it.each<[string, Record<string, string>]>([
+    ['in one thread', {}],
+    ['with the bot worker (BOT_WORKER=true)', { BOT_WORKER: 'true' }],
+  ])(
+    'when the app (%s) is SIGKILLed after the 200 but before Zalo accepted the reply, then after a restart on the same DATA_DIR the resident gets exactly one answer',
+    async (_mode, extra) => {
+      const started = await startSimulator();
+      const sim = started.sim;
+      sims.push(sim);
+      const bodies = zaloWebhookBodies(sim);
+      const dirs = {
+        dataDir: tempDir('crash-data'),
+        contentDir: copyContent(path.join(tempDir('crash-content'), 'content')),
+      };
+      const env = { ...(await contractEnv(sim, started.url, dirs)), ...extra };
+      const first = await spawnApp(env);
+      apps.push(first);
+      const userId = sim.addUser({ displayName: 'Ông Tư' }).userId;
 
-    // Zalo holds the reply longer than the app's 10 s request timeout, then refuses it without recording
-    // it: the kill below lands while the send is in flight and before Zalo accepted anything, so the
-    // restarted app finds the reply absent from Zalo's conversation and sends it once. (A crash after
-    // Zalo accepted a send is reconciled against the oa_send_text echoes and /v2.0/oa/conversation
-    // instead of resent: see test/e2e/kill-9-chaos.test.ts and test/integration/reply-exactly-once.test.ts.)
-    // `times: 1`: the held request consumes the fault, so the restarted app's send goes through.
-    sim.injectFault({ path: '/v3.0/oa/message/cs', latencyMs: 12_000, httpStatus: 503, times: 1 });
-    expect((await deliverWebhook(first.url, sim, bodies.userSendText(userId, INCOME_QUESTION))).status).toBe(200);
-    await waitFor(
-      'the reply to reach Zalo',
-      () => sim.requests.some((r) => r.method === 'POST' && r.path === '/v3.0/oa/message/cs'),
-      {
-        intervalMs: 20,
-        detail: first.output,
-      },
-    );
-    expect(await first.crash()).toMatchObject({ signal: 'SIGKILL' });
-    expect(repliesTo(sim, userId)).toEqual([]);
+      // Zalo holds the reply longer than the app's 10 s request timeout, then refuses it without recording
+      // it: the kill below lands while the send is in flight and before Zalo accepted anything, so the
+      // restarted app finds the reply absent from Zalo's conversation and sends it once. (A crash after
+      // Zalo accepted a send is reconciled against the oa_send_text echoes and /v2.0/oa/conversation
+      // instead of resent: see test/e2e/kill-9-chaos.test.ts and test/integration/reply-exactly-once.test.ts.)
+      // `times: 1`: the held request consumes the fault, so the restarted app's send goes through.
+      sim.injectFault({ path: '/v3.0/oa/message/cs', latencyMs: 12_000, httpStatus: 503, times: 1 });
+      expect((await deliverWebhook(first.url, sim, bodies.userSendText(userId, INCOME_QUESTION))).status).toBe(200);
+      await waitFor(
+        'the reply to reach Zalo',
+        () => sim.requests.some((r) => r.method === 'POST' && r.path === '/v3.0/oa/message/cs'),
+        {
+          intervalMs: 20,
+          detail: first.output,
+        },
+      );
+      expect(await first.crash()).toMatchObject({ signal: 'SIGKILL' });
+      expect(repliesTo(sim, userId)).toEqual([]);
 
-    const second = await spawnApp({ ...env, PORT: String(await freePort()) });
-    apps.push(second);
-    const answer = await waitForReply(sim, second, userId, 'the resumed answer after the restart', (t) =>
-      t.includes(LEGAL_BASIS),
-    );
-    expect(answer).toContain('1.500.000');
+      const second = await spawnApp({ ...env, PORT: String(await freePort()) });
+      apps.push(second);
+      const answer = await waitForReply(sim, second, userId, 'the resumed answer after the restart', (t) =>
+        t.includes(LEGAL_BASIS),
+      );
+      expect(answer).toContain('1.500.000');
 
-    // in-order processing per resident: once this later reply lands, any second answer would have too
-    const from = repliesTo(sim, userId).length;
-    expect((await deliverWebhook(second.url, sim, bodies.userSendText(userId, OUT_OF_SCOPE_QUESTION))).status).toBe(
-      200,
-    );
-    await waitForReply(sim, second, userId, 'the out-of-scope reply', () => true, from);
-    expect(repliesTo(sim, userId).filter((t) => t.includes(LEGAL_BASIS))).toHaveLength(1);
-  }, 150_000);
+      // in-order processing per resident: once this later reply lands, any second answer would have too
+      const from = repliesTo(sim, userId).length;
+      expect((await deliverWebhook(second.url, sim, bodies.userSendText(userId, OUT_OF_SCOPE_QUESTION))).status).toBe(
+        200,
+      );
+      await waitForReply(sim, second, userId, 'the out-of-scope reply', () => true, from);
+      expect(repliesTo(sim, userId).filter((t) => t.includes(LEGAL_BASIS))).toHaveLength(1);
+    },
+    150_000,
+  );
 });
 
 describe('npm run ask -- --json', () => {

@@ -54,61 +54,69 @@ it('when `npm start` runs without Zalo credentials and gets SIGTERM, then it ser
   }
 }, 60_000);
 
-it('when Ctrl-C hits the `npm start` process group and again while a reply is in flight, then the second SIGINT is "already stopping", the reply finishes and node stops with 0 and "stopped"', async () => {
-  const sim = createZaloSimulator();
-  const { url: simUrl } = await sim.listen({ host: '127.0.0.1', port: 0 });
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'loa-xa-sigint-'));
-  const app = await spawnApp({
-    PORT: String(await freePort()),
-    HOST: '127.0.0.1',
-    ...simulatorEnv(sim, simUrl),
-    DATA_DIR: dataDir,
-    CONTENT_DIR: path.join(ROOT, 'content'),
-  });
-  try {
-    const { userId } = sim.addUser({ displayName: 'Chị Lan' });
-    sim.touchUser(userId);
-    // the reply's POST hangs 1.5 s at "Zalo", so the stop has work to drain when the signals come
-    sim.injectFault({ path: '/v3.0/oa/message/cs', latencyMs: 1_500 });
-    const body = JSON.stringify({
-      app_id: sim.appId,
-      sender: { id: userId },
-      recipient: { id: sim.oaId },
-      event_name: 'user_send_text',
-      message: { text: 'menu', msg_id: 'a0b1c2d3e4f5a6b7c8d9' },
-      timestamp: String(Date.now()),
+it.each<[string, Record<string, string>]>([
+  ['in one thread', {}],
+  ['with the bot worker (BOT_WORKER=true)', { BOT_WORKER: 'true' }],
+])(
+  'when Ctrl-C hits the `npm start` process group and again while a reply is in flight (%s), then the second SIGINT is "already stopping", the reply finishes and node stops with 0 and "stopped"',
+  async (_mode, env) => {
+    const sim = createZaloSimulator();
+    const { url: simUrl } = await sim.listen({ host: '127.0.0.1', port: 0 });
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'loa-xa-sigint-'));
+    const app = await spawnApp({
+      PORT: String(await freePort()),
+      HOST: '127.0.0.1',
+      ...simulatorEnv(sim, simUrl),
+      DATA_DIR: dataDir,
+      CONTENT_DIR: path.join(ROOT, 'content'),
+      ...env,
     });
-    const res = await fetch(`${app.url}/webhook/zalo`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-zevent-signature': signZaloBody(body, sim.oaSecretKey) },
-      body,
-    });
-    expect(res.status).toBe(200);
-    const deadline = Date.now() + 15_000;
-    while (!sim.requests.some((r) => r.path === '/v3.0/oa/message/cs') && Date.now() < deadline)
-      await new Promise((resolve) => setTimeout(resolve, 20));
+    try {
+      const { userId } = sim.addUser({ displayName: 'Chị Lan' });
+      sim.touchUser(userId);
+      // the reply's POST hangs 1.5 s at "Zalo", so the stop has work to drain when the signals come
+      sim.injectFault({ path: '/v3.0/oa/message/cs', latencyMs: 1_500 });
+      const body = JSON.stringify({
+        app_id: sim.appId,
+        sender: { id: userId },
+        recipient: { id: sim.oaId },
+        event_name: 'user_send_text',
+        message: { text: 'menu', msg_id: 'a0b1c2d3e4f5a6b7c8d9' },
+        timestamp: String(Date.now()),
+      });
+      const res = await fetch(`${app.url}/webhook/zalo`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-zevent-signature': signZaloBody(body, sim.oaSecretKey) },
+        body,
+      });
+      expect(res.status).toBe(200);
+      const deadline = Date.now() + 15_000;
+      while (!sim.requests.some((r) => r.path === '/v3.0/oa/message/cs') && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 20));
 
-    const started = Date.now();
-    app.interrupt();
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    app.interrupt();
-    const exit = await app.exited;
-    const messages = app
-      .output()
-      .split('\n')
-      .filter((line) => line.startsWith('{'))
-      .map((line) => (JSON.parse(line) as { msg?: string }).msg);
+      const started = Date.now();
+      app.interrupt();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      app.interrupt();
+      const exit = await app.exited;
+      const messages = app
+        .output()
+        .split('\n')
+        .filter((line) => line.startsWith('{'))
+        .map((line) => (JSON.parse(line) as { msg?: string }).msg);
 
-    expect(messages.filter((m) => m?.startsWith('shutting down'))).toHaveLength(1);
-    expect(messages).toContain('already stopping; the second signal changes nothing');
-    expect(messages.at(-1)).toBe('stopped');
-    // npm exits with node's code: 0, not killed by the second SIGINT
-    expect(exit, app.output()).toEqual({ code: 0, signal: null });
-    expect(sim.sentToUser(userId)).toHaveLength(1);
-    expect(Date.now() - started).toBeLessThan(10_000);
-  } finally {
-    await app.crash();
-    await sim.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  }
-}, 90_000);
+      expect(messages.filter((m) => m?.startsWith('shutting down'))).toHaveLength(1);
+      expect(messages).toContain('already stopping; the second signal changes nothing');
+      expect(messages.at(-1)).toBe('stopped');
+      // npm exits with node's code: 0, not killed by the second SIGINT
+      expect(exit, app.output()).toEqual({ code: 0, signal: null });
+      expect(sim.sentToUser(userId)).toHaveLength(1);
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      await app.crash();
+      await sim.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  },
+  90_000,
+);

@@ -51,6 +51,12 @@ export interface FaqDialogDeps {
   conversation?: Conversation;
   /** a resident's thread started waiting for an official (the officials' group notice) */
   onWaiting?: (userId: string, now: number) => void;
+  /**
+   * Another connection writes to the database at the same time (the webhook's, when this runs in the
+   * bot worker): the turn's writes then commit one by one, so the write lock is never held while
+   * matching and the webhook's insert does not wait behind a whole turn. Default false: one commit per turn.
+   */
+  sharedWriteLock?: boolean;
 }
 
 interface Turn {
@@ -426,17 +432,23 @@ export function createFaqDialog(deps: FaqDialogDeps): Dialog {
     return present(userId, snapshot, decide(ctx, input, command), now);
   }
 
+  function respondNow(userId: string, input: DialogInput, now: number, turn: DialogTurn | undefined): DialogReply {
+    const snapshot = faq.current();
+    const state = states.get(userId);
+    const command = input.kind === 'text' ? parseBounded(input.text) : undefined;
+    const source = turn?.eventId === undefined ? undefined : `inbox:${turn.eventId}`;
+    const fresh = turns.record(userId, input, source, now);
+    const reply = turnOf({ t, snapshot, now, userId, state, fresh, source }, input, command, turn);
+    const texts = reply.messages.map((m) => m.text);
+    if (texts.length > 0) conversation.botSaid(userId, texts, source, now);
+    return reply;
+  }
+  // the turn's writes (the resident's message, position, question log, the bot's lines) commit once
+  const respondOnce = deps.sharedWriteLock ? respondNow : deps.db.transaction(respondNow);
+
   return {
     async respond(userId, input, now, turn) {
-      const snapshot = faq.current();
-      const state = states.get(userId);
-      const command = input.kind === 'text' ? parseBounded(input.text) : undefined;
-      const source = turn?.eventId === undefined ? undefined : `inbox:${turn.eventId}`;
-      const fresh = turns.record(userId, input, source, now);
-      const reply = turnOf({ t, snapshot, now, userId, state, fresh, source }, input, command, turn);
-      const texts = reply.messages.map((m) => m.text);
-      if (texts.length > 0) conversation.botSaid(userId, texts, source, now);
-      return reply;
+      return respondOnce(userId, input, now, turn);
     },
     noteHumanReply(userId, now) {
       states.setHumanQuietUntil(userId, now + options.humanQuietMs, faq.current().version, now);

@@ -137,28 +137,28 @@ export function createThreadRepository(db: Db): ThreadRepository {
        (SELECT max(id) FROM thread_messages WHERE user_id = ?
           AND (kind = 'official' OR event IN ('answered', 'returned', 'timeout'))), 0)`,
   );
+  // built once: a transaction function per call costs on every resident message
+  const add = db.transaction((m: Parameters<ThreadRepository['add']>[0]): boolean => {
+    make(m.userId, m.now);
+    const row = {
+      userId: m.userId,
+      kind: m.kind,
+      text: m.text ?? null,
+      event: m.event ?? null,
+      actor: m.actor ?? null,
+      source: m.source ?? null,
+      now: m.now,
+    };
+    if (insert.run(row).changes === 0) return false;
+    touch.run(m.now, m.now, m.userId);
+    return true;
+  });
   return {
     get(userId) {
       const row = selectThread.get(userId);
       return row && toThread(row);
     },
-    add(m) {
-      return db.transaction(() => {
-        make(m.userId, m.now);
-        const row = {
-          userId: m.userId,
-          kind: m.kind,
-          text: m.text ?? null,
-          event: m.event ?? null,
-          actor: m.actor ?? null,
-          source: m.source ?? null,
-          now: m.now,
-        };
-        if (insert.run(row).changes === 0) return false;
-        touch.run(m.now, m.now, m.userId);
-        return true;
-      })();
-    },
+    add: (m) => add(m),
     setState(userId, state, now, patch = {}) {
       make(userId, now);
       const setAssigned = 'assignedTo' in patch ? 1 : 0;

@@ -112,6 +112,30 @@ describe('createInboxProcessor', () => {
     expect(logs.lines()).toContainEqual(expect.objectContaining({ level: 50, attempts: 3 }));
   });
 
+  it('when the database is busy (another connection’s write lock), then the event is retried a second later without counting an attempt', async () => {
+    let calls = 0;
+    const p = start(
+      async () => {
+        calls += 1;
+        if (calls <= 5) throw Object.assign(new Error('database is locked'), { code: 'SQLITE_BUSY_SNAPSHOT' });
+      },
+      { retryDelaysMs: [HOUR] },
+    );
+
+    accept(inbox, 'u1', 'a1');
+    await p.whenIdle();
+    for (let i = 0; i < 5; i++) {
+      clock.advance(1_000);
+      await p.whenIdle();
+    }
+
+    expect(calls).toBe(6);
+    expect(rows()).toEqual([{ user_key: 'u1', status: 'done', attempts: 1, last_error: null, hasRaw: 1 }]);
+    expect(logs.lines()).toContainEqual(
+      expect.objectContaining({ level: 40, msg: 'database busy; the event is retried shortly' }),
+    );
+  });
+
   it('when a retry is not due yet, then the user’s later events wait behind it', async () => {
     const seen: string[] = [];
     let failFirst = true;
