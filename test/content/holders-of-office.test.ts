@@ -26,3 +26,14 @@ describe('who holds an office is out of scope', () => {
     expect(match(text)).not.toMatchObject({ intent: 'out_of_scope' });
   });
 });
+
+/** decide.ts: a word pair of the asking clause that only the out-of-scope examples use names another service. */
+describe('another service named in the question', () => {
+  it('when the question asks the fee of an international school, then it is declined, not the public-school answer', () => {
+    expect(match('học phí trường quốc tế một năm hết bao nhiêu')).toMatchObject({ kind: 'smalltalk', intent: 'out_of_scope' });
+  });
+
+  it('when a programme question mentions a lawyer, then it is still answered', () => {
+    expect(match('hộ nghèo có được luật sư tư vấn miễn phí không')).toMatchObject({ kind: 'answer', id: 'tro-giup-phap-ly' });
+  });
+});

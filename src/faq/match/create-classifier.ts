@@ -37,6 +37,8 @@ export interface Classification {
   words: string[];
   /** whether any word or pair of the message is used by any class (the out-of-scope examples included) */
   anyKnown: boolean;
+  /** word pairs of the message that only the out-of-scope examples use ("khai sinh"): another service's name */
+  outOfScopePairs: number;
   /** the terms that weighed most for `node`, heaviest first */
   explain(node: FaqNode, limit?: number): { term: string; weight: number }[];
 }
@@ -95,6 +97,10 @@ export function createClassifier(input: ClassifierInput): Classifier {
   );
 
   const outOfScope = new Set(nodes.filter((n) => n.intent === 'out_of_scope'));
+  const outOnlyPairs = outOfScopeOnlyPairs(
+    raw.map((r) => ({ keys: r.features.raw.keys(), out: outOfScope.has(nodes[r.cls]!) })),
+    [...input.knownTexts, ...input.stories].map((text) => textFeatures(analyzer.analyze(text)).raw.keys()),
+  );
   const answerWords = [...input.knownTexts, ...input.stories].flatMap(foldedWords);
   const known = createFuzzyVocabulary([
     ...raw.filter((r) => !outOfScope.has(nodes[r.cls]!)).flatMap((r) => r.features.words),
@@ -176,6 +182,7 @@ export function createClassifier(input: ClassifierInput): Classifier {
         words: features.words,
         // a question word (`q:`) alone is no evidence of any subject
         anyKnown: modelInput.x.ids.some((id) => !space.keyOf(id).startsWith('q:')),
+        outOfScopePairs: askedPairs(analysis).filter((key) => outOnlyPairs.has(key)).length,
         explain(node, limit = 6) {
           const cls = classOf.get(node);
           if (cls === undefined) return [];
@@ -195,4 +202,25 @@ export function createClassifier(input: ClassifierInput): Classifier {
       };
     },
   };
+}
+
+/** The word pairs (`b:`) that out-of-scope examples use and no in-scope text does (questions, answers, stories). */
+function outOfScopeOnlyPairs(
+  examples: { keys: Iterable<string>; out: boolean }[],
+  otherTexts: Iterable<string>[],
+): Set<string> {
+  const inScope = new Set<string>();
+  const out = new Set<string>();
+  for (const e of examples) for (const key of e.keys) if (key.startsWith('b:')) (e.out ? out : inScope).add(key);
+  for (const keys of otherTexts) for (const key of keys) if (key.startsWith('b:')) inScope.add(key);
+  for (const key of inScope) out.delete(key);
+  return out;
+}
+
+/** The word pairs (`b:` keys) of the clauses that ask something (all of them when none does): not the story's. */
+function askedPairs(analysis: ReturnType<Analyzer['analyze']>): string[] {
+  const terms = (analysis.readings[0] ?? []).filter((t) => t.bigram);
+  const asking = analysis.interrogative;
+  const anyAsks = terms.some((t) => asking[t.clause]);
+  return terms.filter((t) => !anyAsks || asking[t.clause]).map((t) => `b:${t.key}`);
 }

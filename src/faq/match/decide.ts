@@ -31,7 +31,10 @@ export function decide(c: Classification, knobs: DecisionKnobs): MatchResult {
     if (best.p >= bar) return { kind: 'smalltalk', id: best.node.id, intent, score: round(best.p) };
   }
   if (!top) return { kind: 'fallback', score: round(best.p), candidates: [] };
-  const unsure = c.unknownShare >= knobs.unknownDecline && top.p < 0.85;
+  // many unknown words, or the name of another service ("khai sinh"), and the answer not near-certain
+  const unsure =
+    (c.unknownShare >= knobs.unknownDecline && top.p < 0.85) ||
+    (c.outOfScopePairs > 0 && top.p < knobs.answerAbove + knobs.answerLead);
   if (unsure && outOfScope && outOfScope.p >= knobs.offerAbove) {
     return { kind: 'smalltalk', id: outOfScope.node.id, intent: 'out_of_scope', score: round(outOfScope.p) };
   }
