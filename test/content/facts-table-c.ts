@@ -71,7 +71,7 @@ export const FACTS_TABLE_C: FactRow[] = [
   shown('chuan-ngheo-bac-ninh', NEXT_YEAR, ['F1.10', 'F5.5'], [['chính sách của tỉnh'], ['53,7 tỷ'], ['Theo tin đã đăng']], {
     mustNot: ['1.500.000'],
   }),
-  shown('ra-soat-dinh-ky', NEXT_YEAR, ['F2.1', 'F2.12'], [['14/12'], ['Sở Nông nghiệp và Môi trường'], ['có thể được cập nhật']], {
+  shown('ra-soat-dinh-ky', NEXT_YEAR, ['F2.1', 'F2.9'], [['14/12'], ['ngày 15'], ['15 ngày'], ['có thể được cập nhật']], {
     mustNot: ['Phòng Lao động', 'UBND huyện'],
   }),
 
