@@ -99,7 +99,6 @@ export function createClassifier(input: ClassifierInput): Classifier {
   const outOfScope = new Set(nodes.filter((n) => n.intent === 'out_of_scope'));
   const outOnlyPairs = outOfScopeOnlyPairs(
     raw.map((r) => ({ keys: r.features.raw.keys(), out: outOfScope.has(nodes[r.cls]!) })),
-    [...input.knownTexts, ...input.stories].map((text) => textFeatures(analyzer.analyze(text)).raw.keys()),
   );
   const answerWords = [...input.knownTexts, ...input.stories].flatMap(foldedWords);
   const known = createFuzzyVocabulary([
@@ -204,15 +203,11 @@ export function createClassifier(input: ClassifierInput): Classifier {
   };
 }
 
-/** The word pairs (`b:`) that out-of-scope examples use and no in-scope text does (questions, answers, stories). */
-function outOfScopeOnlyPairs(
-  examples: { keys: Iterable<string>; out: boolean }[],
-  otherTexts: Iterable<string>[],
-): Set<string> {
+/** The word pairs (`b:`) that out-of-scope examples use and no in-scope example does. */
+function outOfScopeOnlyPairs(examples: { keys: Iterable<string>; out: boolean }[]): Set<string> {
   const inScope = new Set<string>();
   const out = new Set<string>();
   for (const e of examples) for (const key of e.keys) if (key.startsWith('b:')) (e.out ? out : inScope).add(key);
-  for (const keys of otherTexts) for (const key of keys) if (key.startsWith('b:')) inScope.add(key);
   for (const key of inScope) out.delete(key);
   return out;
 }
