@@ -21,7 +21,7 @@ import { openDatabase, type Db } from './storage/open-database.js';
 import { createStorageHealth, storageProblemOf } from './storage/storage-health.js';
 import { createTokenManager } from './zalo/token-manager.js';
 import { createWebhookRouter } from './zalo/webhook-router.js';
-import { createZaloClient } from './zalo/zalo-client.js';
+import { createZaloClients } from './zalo/create-zalo-clients.js';
 
 /** how long running work may take to finish on SIGTERM before the rest is left pending */
 const DRAIN_DEADLINE_MS = 10_000;
@@ -72,22 +72,16 @@ async function main(): Promise<void> {
     : undefined;
   const faq = createFaqStore({ contentDir: config.contentDir, clock, log });
 
-  const zaloClient = (retry: { maxAttempts?: number } = {}) =>
-    createZaloClient({
-      openapiUrl: sandbox?.openapiUrl ?? config.zalo.openapiUrl,
-      tokens,
-      db,
-      log,
-      clock,
-      rateLimitPerMinute: config.zalo.rateLimitPerMinute,
-      storage,
-      ...retry,
-    });
-  const zalo = zaloClient();
+  const { zalo, groupZalo } = createZaloClients({
+    openapiUrl: sandbox?.openapiUrl ?? config.zalo.openapiUrl,
+    tokens,
+    db,
+    log,
+    clock,
+    rateLimitPerMinute: config.zalo.rateLimitPerMinute,
+    storage,
+  });
 
-  // The broadcast sender owns its retries (it reconciles an unclear send against the group's history
-  // before any resend), so its client must not retry a POST blindly; nor does the officials' notice.
-  const groupZalo = zaloClient({ maxAttempts: 1 });
   const broadcast = createBroadcast({
     db,
     zalo: groupZalo,

@@ -8,7 +8,7 @@ import { createLogger } from '../shared/logger.js';
 import { openDatabase } from '../storage/open-database.js';
 import { createStorageHealth } from '../storage/storage-health.js';
 import { createRemoteTokens, type ThreadPort } from '../zalo/token-bridge.js';
-import { createZaloClient } from '../zalo/zalo-client.js';
+import { createZaloClients } from '../zalo/create-zalo-clients.js';
 import { botFromConfig } from './bot-from-config.js';
 import { isBotWorkerCommand, type BotWorkerData } from './bot-worker-messages.js';
 
@@ -30,19 +30,16 @@ function runBotWorker(port: ThreadPort, data: BotWorkerData): void {
   const faq = createFaqStore({ contentDir: config.contentDir, clock, log });
   const i18n = createI18n();
   const tokens = createRemoteTokens(port);
-  const zaloClient = (retry: { maxAttempts?: number } = {}) =>
-    createZaloClient({
-      openapiUrl: data.openapiUrl,
-      tokens,
-      db,
-      log,
-      clock,
-      rateLimitPerMinute: config.zalo.rateLimitPerMinute,
-      storage,
-      ...retry,
-    });
+  const { zalo, groupZalo } = createZaloClients({
+    openapiUrl: data.openapiUrl,
+    tokens,
+    db,
+    log,
+    clock,
+    rateLimitPerMinute: config.zalo.rateLimitPerMinute,
+    storage,
+  });
   // only its group event sink is used here (group webhooks keep the directory current)
-  const groupZalo = zaloClient({ maxAttempts: 1 });
   const broadcast = createBroadcast({
     db,
     zalo: groupZalo,
@@ -55,7 +52,7 @@ function runBotWorker(port: ThreadPort, data: BotWorkerData): void {
   // the officials' notices are queued here (a thread starts waiting) and sent by the main thread's jobs
   const { bot } = botFromConfig(config, {
     db,
-    zalo: zaloClient(),
+    zalo,
     groupZalo,
     clock,
     log,
