@@ -88,13 +88,16 @@ function isSafetyReply(match: MatchResult): boolean {
 }
 
 /**
- * Whether the matcher's answer is about another subject than the check's (its follow-ups and
- * their topics): "nhà 4 người, 6 triệu, con vay đi học được không" wants the student loan.
+ * Whether the matcher's answer is about another subject than the check's: neither one of its
+ * follow-ups nor a node stating the lines and rules it applies (their facts, of the period in
+ * force): "nhà 4 người, 6 triệu, con vay đi học được không" wants the student loan.
  */
 function keepsStoryAnswer(ctx: HouseholdContext, criteria: HouseholdCriteria, match: MatchResult): boolean {
   if (match.kind !== 'answer') return false;
-  const own = new Set(criteria.followUps.flatMap((id) => [id, ctx.snapshot.node(id)?.parent]));
-  return !own.has(match.id) && !own.has(ctx.snapshot.node(match.id)?.parent);
+  if (criteria.followUps.includes(match.id)) return false;
+  const period = periodOn(criteria, dayOf(ctx.now));
+  const own = new Set(period ? [period.povertyLine, period.poor, period.nearPoor].flatMap((s) => s.facts) : []);
+  return !(ctx.snapshot.node(match.id)?.facts ?? []).some((f) => own.has(f));
 }
 
 function vocabularyOn(criteria: HouseholdCriteria, day: string): HouseholdVocabulary {
@@ -322,8 +325,9 @@ export function createHouseholdFlow(options: HouseholdFlowOptions = {}): Househo
       if (!described && (!facts.intent || !hasHouseholdNumbers(facts))) return undefined;
       // a question about an earlier period ("năm 2021 chuẩn nghèo là bao nhiêu") is not today's check
       if (asksAboutEarlierYear(text, periodOn(criteria, dayOf(ctx.now)))) return undefined;
-      // asking back is for a resident who asked to be checked, not for the story of another question
-      if (missing(facts, criteria) && !facts.intent) return undefined;
+      // asking back is for a resident who asked to be checked, not for the story of another question,
+      // nor for a question the FAQ answers directly ("150 nghìn tiền học … con em có được không")
+      if (missing(facts, criteria) && (!facts.intent || otherSubject)) return undefined;
       return proceed(ctx, criteria, facts, 0, 'text');
     },
 

@@ -1,5 +1,6 @@
 import type { Analyzer } from './analyze-text.js';
 import type { FaqNode } from '../faq-types.js';
+import { createAnswerOverlap } from './answer-overlap.js';
 import { createAugmenter, type TrainingText } from './augment-questions.js';
 import { createCentroidIndex } from './centroid-index.js';
 import { createPhrasingIndex } from './phrasing-index.js';
@@ -113,21 +114,34 @@ export function createClassifier(input: ClassifierInput): Classifier {
     );
   const unknownShare = (words: string[]): number =>
     words.length === 0 ? 0 : words.filter((w) => !known.near(w)).length / words.length;
+  const overlap = createAnswerOverlap(
+    analyzer,
+    nodes.map((n) => (n.kind === 'answer' ? n.versions.map((v) => v.text) : [])),
+  );
   const alwaysOn = nodes.map((n, cls) => (outOfScope.has(n) ? cls : -1)).filter((c) => c >= 0);
-  /** the evidence on each class of a text: centroid similarity, nearest phrasing, defining words lacked */
-  const candidatesOf = (classes: number[], sims: number[], near: number[], words: ReadonlySet<string>) =>
-    classes.map((cls, j) => ({ cls, evidence: [sims[j]!, near[j]!, defining.missing(cls, words)] }));
+  /** the evidence on each class of a text: centroid similarity, nearest phrasing, defining words lacked, answer overlap */
+  const candidatesOf = (
+    classes: number[],
+    sims: number[],
+    near: number[],
+    features: ReturnType<typeof textFeatures>,
+  ) => {
+    const words = new Set(features.words);
+    return classes.map((cls, j) => ({
+      cls,
+      evidence: [sims[j]!, near[j]!, defining.missing(cls, words), overlap.share(cls, features.raw)],
+    }));
+  };
   const inputOf = (features: ReturnType<typeof textFeatures>): ModelInput => {
     const x = space.vectorize(features.raw);
     const nearest = index.nearestClasses([x], CANDIDATES, alwaysOn);
     const chosen = nearest.map((n) => n.cls);
     const near = phrasings.nearest(x, chosen);
-    const words = new Set(features.words);
     const candidates = candidatesOf(
       chosen,
       nearest.map((n) => n.sim),
       near,
-      words,
+      features,
     );
     return { x, extras: [unknownShare(features.words)], candidates };
   };
@@ -151,12 +165,12 @@ export function createClassifier(input: ClassifierInput): Classifier {
     const classes = neighbours.get(r.cls) ?? [r.cls, ...alwaysOn];
     // the nearest phrasing of another source: a phrasing does not vouch for itself
     const near = phrasings.nearest(x, classes, r.source);
-    const candidates = candidatesOf(classes, index.dots(x, classes), near, new Set(r.features.words));
+    const candidates = candidatesOf(classes, index.dots(x, classes), near, r.features);
     return { x, extras: [unknownShare(r.features.words)], candidates, cls: r.cls, weight: r.weight };
   });
   const model = trainLinearModel(examples, {
     classes: nodes.length,
-    evidence: [4, 2, 0],
+    evidence: [4, 2, 0, 1],
     extras: 1,
     epochs: 4,
     learningRate: 0.5,

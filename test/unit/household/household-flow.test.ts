@@ -150,6 +150,15 @@ describe('household self-check: what starts it from free text', () => {
     expect(textOf(reply)).not.toContain('Để tính thử');
   });
 
+  it('when an amount of a support is asked about and the FAQ answers it, then no question about the household comes back', async () => {
+    const reply = await converse(fx.dialog, at('2026-12-31')).say(
+      'Nhà em cận nghèo, con nhà hàng xóm hộ nghèo được 150 nghìn mỗi tháng tiền học. Con em có được 150k tiền học như hộ nghèo không ạ?',
+    );
+    expect(reply.outcome).not.toEqual(ASKING);
+    expect(reply.outcome.kind).toBe('answer');
+    expect(textOf(reply)).not.toContain('Để tính thử');
+  });
+
   it('when the question is about a year before the lines in force, then the FAQ answers, not a check of today', async () => {
     const reply = await converse(fx.dialog, at('2026-12-31')).say(
       'cho minh hoi nam 2021 chuan ngheo la bn, hoi do nha minh thu nhap tam 800k 1 nguoi thi co bi tinh ngheo ko',
