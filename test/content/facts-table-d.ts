@@ -49,4 +49,36 @@ export const FACTS_TABLE_D: FactRow[] = [
     mustNot: ['đã xét cả nhóm này'],
     facts: ['F2.12'],
   },
+  // ---------------------------------------------------------------- 02-ra-soat-ho-ngheo.yaml
+  // F2.7 [?]: where the results are posted is not stated as certain in the late-December answer (F2.5: posted)
+  {
+    node: 'ra-soat-dinh-ky',
+    on: '2026-12-20',
+    must: [['niêm yết công khai']],
+    mustNot: ['công khai ở thôn và UBND xã'],
+    facts: ['F2.5', 'F2.7'],
+  },
+  // F1.7 [1]: poor → near-poor when fewer than 3 deprivations remain, attributed
+  shown('bi-dua-ra-khoi-danh-sach', TODAY, ['F1.7'], [NEAR_POOR_ATTRIBUTED, ['vẫn trong danh sách']]),
+  // F4.10: "12 chỉ số" is the 2022–2025 list; the survey answer (no versions) says so and that it changes in 2027
+  {
+    node: 'phieu-a-phieu-b',
+    on: NEXT_YEAR,
+    must: [['dùng đến hết năm 2026, có 12 chỉ số'], ['từ 2027 danh sách có điều chỉnh']],
+    mustNot: ['chấm thu nhập và 12 chỉ số thiếu hụt'],
+    facts: ['F1.4', 'F4.10'],
+  },
+  // sheet note (§4): no replacement of QĐ 24/2021 found for 2027+ — the procedure may be updated
+  shown('ai-xet-duyet-ho-ngheo', NEXT_YEAR, ['F2.11', 'F4.9'], [['24/2021'], ['có thể được cập nhật']]),
+  shown('dang-ky-ho-ngheo', NEXT_YEAR, ['F2.2', 'F4.9'], [['Mẫu số 01'], ['có thể được cập nhật']]),
+  // ---------------------------------------------------------------- 10-nop-ho-so-them.yaml
+  // the sheet says nothing on keeping benefits after a move: hedged, not promised
+  {
+    node: 'tam-tru-moi-chuyen-den',
+    on: TODAY,
+    must: [['chưa có thông tin chắc chắn']],
+    inAnswer: [['quyền lợi có được giữ không']],
+    mustNot: ['hướng dẫn giữ quyền lợi'],
+    facts: ['F2.2'],
+  },
 ];
