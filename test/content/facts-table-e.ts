@@ -18,4 +18,7 @@ export const FACTS_TABLE_E: FactRow[] = [
   // F1.7 [1]: near-poor = income at or below the line and fewer than 3 deprivations, attributed
   shown('bhyt-can-ngheo', TODAY, ['F1.7', 'F3.2'], [ATTRIBUTED, ['từ mức chuẩn trở xuống'], ['dưới 3 chỉ số']]),
 
+  // 04 — Học phí
+  // F3.8: the 150.000 đ amount is Decree 81/2021's; the amount under Decree 238/2025 is [?]
+  shown('hoc-phi-cong-lap', TODAY, ['F3.8'], [['150.000'], ['mức hiện hành chưa xác minh']]),
 ];
