@@ -21,4 +21,14 @@ export const FACTS_TABLE_E: FactRow[] = [
   // 04 — Học phí
   // F3.8: the 150.000 đ amount is Decree 81/2021's; the amount under Decree 238/2025 is [?]
   shown('hoc-phi-cong-lap', TODAY, ['F3.8'], [['150.000'], ['mức hiện hành chưa xác minh']]),
+
+  // 05 — Vay vốn
+  // F3.13 [1]: the 100 triệu cap and 120 months come from one source: attributed
+  shown('vay-von-ho-ngheo', TODAY, ['F3.13'], [['100 triệu'], ['theo thông tin đã công bố']]),
+  shown('lai-suat-vay-uu-dai', TODAY, ['F3.13'], [['100 triệu'], ['theo thông tin đã công bố']]),
+  // F3.13 is a 2019 decision, F3.11 the 2018 rates: the cap is not dated 2018
+  shown('thu-tuc-vay-von', TODAY, ['F3.11', 'F3.13'], [['100 triệu'], ['2019'], ['năm 2018']]),
+  shown('vay-von-the-chap', TODAY, ['F3.11', 'F3.13'], [['100 triệu'], ['2019'], ['năm 2018']]),
+  // the sheet does not make the certificate a loan requirement (F3.10): advice only
+  shown('vay-von-sinh-vien', TODAY, ['F3.10', 'F2.5'], [['nên mang theo giấy chứng nhận']]),
 ];
