@@ -8,6 +8,7 @@
 import { shown, type FactRow } from './fact-row.js';
 
 const TODAY = '2026-12-07';
+const NEXT_YEAR = '2027-01-15';
 /** F1.7 is [1]: the near-poor definition is attributed */
 const ATTRIBUTED = ['theo các hướng dẫn đã công bố', 'theo thông tin đã công bố'];
 
@@ -31,4 +32,12 @@ export const FACTS_TABLE_E: FactRow[] = [
   shown('vay-von-the-chap', TODAY, ['F3.11', 'F3.13'], [['100 triệu'], ['2019'], ['năm 2018']]),
   // the sheet does not make the certificate a loan requirement (F3.10): advice only
   shown('vay-von-sinh-vien', TODAY, ['F3.10', 'F2.5'], [['nên mang theo giấy chứng nhận']]),
+
+  // 06 — Nhà ở, Tết
+  // F3.16 [1]: 334.234 was the total announced on 26/8/2025, not a count "up to" that day
+  shown('xoa-nha-tam', TODAY, ['F3.16'], [['334.234'], ['ngày 26/8/2025']]),
+  // F3.15, F4.8: Project 5 belongs to the ended 2021–2025 programme
+  shown('nha-o-du-an-5', TODAY, ['F3.15', 'F4.8'], [['đã kết thúc']]),
+  // F3.21: only the Bính Ngọ 2026 gift is known; on 15/1/2027 "next year's Tết" would mean 2028
+  shown('qua-tet', NEXT_YEAR, ['F3.21'], [['Đinh Mùi 2027'], ['chưa có thông tin chắc chắn']], { mustNot: ['Quà Tết năm tới'] }),
 ];
