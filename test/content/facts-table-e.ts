@@ -40,4 +40,9 @@ export const FACTS_TABLE_E: FactRow[] = [
   shown('nha-o-du-an-5', TODAY, ['F3.15', 'F4.8'], [['đã kết thúc']]),
   // F3.21: only the Bính Ngọ 2026 gift is known; on 15/1/2027 "next year's Tết" would mean 2028
   shown('qua-tet', NEXT_YEAR, ['F3.21'], [['Đinh Mùi 2027'], ['chưa có thông tin chắc chắn']], { mustNot: ['Quà Tết năm tới'] }),
+
+  // 07 — Học nghề
+  // F1.9 is the 2025–2026 rule (NĐ 30/2025 amends NĐ 07/2021); from 2027 the group's rules are not in the sheet (F4.9)
+  shown('ho-tro-hoc-nghe', NEXT_YEAR, ['F1.9', 'F4.9'], [['thu nhập thấp'], ['30/2025'], ['2027']]),
+  shown('viec-lam-du-an-4', NEXT_YEAR, ['F1.9', 'F4.9'], [], { must: [['30/2025'], ['2027']] }),
 ];
