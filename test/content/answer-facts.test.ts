@@ -8,6 +8,7 @@ import { FACTS_TABLE_A } from './facts-table-a.js';
 import { FACTS_TABLE_B } from './facts-table-b.js';
 import { FACTS_TABLE_C } from './facts-table-c.js';
 import { FACTS_TABLE_D } from './facts-table-d.js';
+import { FACTS_TABLE_E } from './facts-table-e.js';
 
 /**
  * The content states the fact sheet's figures and offices, on the day it is asked: each row of the
@@ -16,7 +17,13 @@ import { FACTS_TABLE_D } from './facts-table-d.js';
  */
 const content = loadContent(path.resolve('content'));
 const snapshot = buildSnapshot(content, { now: () => Date.now() });
-const TABLE: FactRow[] = [...FACTS_TABLE_A, ...FACTS_TABLE_B, ...FACTS_TABLE_C, ...FACTS_TABLE_D];
+const TABLE: FactRow[] = [
+  ...FACTS_TABLE_A,
+  ...FACTS_TABLE_B,
+  ...FACTS_TABLE_C,
+  ...FACTS_TABLE_D,
+  ...FACTS_TABLE_E,
+];
 const noon = (day: string): number => Date.parse(`${day}T12:00:00+07:00`);
 
 describe('what every answer states, checked against the fact sheet', () => {

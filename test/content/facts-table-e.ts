@@ -1,0 +1,48 @@
+/**
+ * Content fact table, part E (the 2026-12 hand re-read of topic files 03–09 and the answers of
+ * smalltalk.yaml, docs/content-review-2026-12.md): one row per correction, written from
+ * /work/shared/policy-facts.md (fact ids in `facts`), not from the YAML. Each row fails on the wording it
+ * corrected: a sentence the fact sheet does not support, a [?] fact stated as certain, a [1] fact without
+ * its attribution, or an answer stale on 1/1/2027.
+ */
+import { shown, type FactRow } from './fact-row.js';
+
+const TODAY = '2026-12-07';
+const NEXT_YEAR = '2027-01-15';
+/** F1.7 is [1]: the near-poor definition is attributed */
+const ATTRIBUTED = ['theo các hướng dẫn đã công bố', 'theo thông tin đã công bố'];
+
+export const FACTS_TABLE_E: FactRow[] = [
+  // 03 — Bảo hiểm y tế
+  // the sheet says nothing about students' school BHYT (F3.1 only: the state pays the poor's card)
+  shown('bhyt-ho-ngheo', TODAY, ['F3.1'], [['miễn phí']], { mustNot: ['không phải mua thêm BHYT ở trường'] }),
+  // F1.7 [1]: near-poor = income at or below the line and fewer than 3 deprivations, attributed
+  shown('bhyt-can-ngheo', TODAY, ['F1.7', 'F3.2'], [ATTRIBUTED, ['từ mức chuẩn trở xuống'], ['dưới 3 chỉ số']]),
+
+  // 04 — Học phí
+  // F3.8: the 150.000 đ amount is Decree 81/2021's; the amount under Decree 238/2025 is [?]
+  shown('hoc-phi-cong-lap', TODAY, ['F3.8'], [['150.000'], ['mức hiện hành chưa xác minh']]),
+
+  // 05 — Vay vốn
+  // F3.13 [1]: the 100 triệu cap and 120 months come from one source: attributed
+  shown('vay-von-ho-ngheo', TODAY, ['F3.13'], [['100 triệu'], ['theo thông tin đã công bố']]),
+  shown('lai-suat-vay-uu-dai', TODAY, ['F3.13'], [['100 triệu'], ['theo thông tin đã công bố']]),
+  // F3.13 is a 2019 decision, F3.11 the 2018 rates: the cap is not dated 2018
+  shown('thu-tuc-vay-von', TODAY, ['F3.11', 'F3.13'], [['100 triệu'], ['2019'], ['năm 2018']]),
+  shown('vay-von-the-chap', TODAY, ['F3.11', 'F3.13'], [['100 triệu'], ['2019'], ['năm 2018']]),
+  // the sheet does not make the certificate a loan requirement (F3.10): advice only
+  shown('vay-von-sinh-vien', TODAY, ['F3.10', 'F2.5'], [['nên mang theo giấy chứng nhận']]),
+
+  // 06 — Nhà ở, Tết
+  // F3.16 [1]: 334.234 was the total announced on 26/8/2025, not a count "up to" that day
+  shown('xoa-nha-tam', TODAY, ['F3.16'], [['334.234'], ['ngày 26/8/2025']]),
+  // F3.15, F4.8: Project 5 belongs to the ended 2021–2025 programme
+  shown('nha-o-du-an-5', TODAY, ['F3.15', 'F4.8'], [['đã kết thúc']]),
+  // F3.21: only the Bính Ngọ 2026 gift is known; on 15/1/2027 "next year's Tết" would mean 2028
+  shown('qua-tet', NEXT_YEAR, ['F3.21'], [['Đinh Mùi 2027'], ['chưa có thông tin chắc chắn']], { mustNot: ['Quà Tết năm tới'] }),
+
+  // 07 — Học nghề
+  // F1.9 is the 2025–2026 rule (NĐ 30/2025 amends NĐ 07/2021); from 2027 the group's rules are not in the sheet (F4.9)
+  shown('ho-tro-hoc-nghe', NEXT_YEAR, ['F1.9', 'F4.9'], [['thu nhập thấp'], ['30/2025'], ['2027']]),
+  shown('viec-lam-du-an-4', NEXT_YEAR, ['F1.9', 'F4.9'], [], { must: [['30/2025'], ['2027']] }),
+];
