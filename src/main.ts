@@ -22,6 +22,7 @@ import { createStorageHealth, storageProblemOf } from './storage/storage-health.
 import { createTokenManager } from './zalo/token-manager.js';
 import { createWebhookRouter } from './zalo/webhook-router.js';
 import { createZaloClients } from './zalo/create-zalo-clients.js';
+import { createRateLimitState } from './zalo/rate-limiter.js';
 
 /** how long running work may take to finish on SIGTERM before the rest is left pending */
 const DRAIN_DEADLINE_MS = 10_000;
@@ -58,9 +59,11 @@ async function main(): Promise<void> {
     log,
   });
   // BOT_WORKER: the resident side runs in its own thread, over its own connection, woken after each insert
+  // one Zalo rate counter for every client of the process, the worker's included
+  const rateLimitState = createRateLimitState();
   const botWorker = config.botWorker
     ? startBotWorker({
-        data: { config, openapiUrl: sandbox?.openapiUrl ?? config.zalo.openapiUrl },
+        data: { config, openapiUrl: sandbox?.openapiUrl ?? config.zalo.openapiUrl, rateLimitState },
         tokens,
         clock,
         log,
@@ -79,6 +82,7 @@ async function main(): Promise<void> {
     log,
     clock,
     rateLimitPerMinute: config.zalo.rateLimitPerMinute,
+    rateLimitState,
     storage,
   });
 

@@ -1,10 +1,13 @@
 import type { Config } from '../config/parse-config.js';
+import type { RateLimitState } from '../zalo/rate-limiter.js';
 
-/** What the main thread gives the bot worker at its start (structured-cloned). */
+/** What the main thread gives the bot worker at its start (structured-cloned; the rate state is shared). */
 export interface BotWorkerData {
   config: Config;
   /** the OpenAPI base URL (the sandbox simulator's in sandbox mode) */
   openapiUrl: string;
+  /** the main thread's Zalo rate counter, so both threads' clients share one per-minute budget */
+  rateLimitState: RateLimitState;
 }
 
 /**

@@ -37,6 +37,7 @@ function runBotWorker(port: ThreadPort, data: BotWorkerData): void {
     log,
     clock,
     rateLimitPerMinute: config.zalo.rateLimitPerMinute,
+    rateLimitState: data.rateLimitState,
     storage,
   });
   // only its group event sink is used here (group webhooks keep the directory current)

@@ -14,6 +14,8 @@ export type ReplyVerdict =
       /** the conversation API refuses for good (permission, package): asking again will not help */
       permanent: boolean;
       code?: string;
+      /** history_incomplete: the conversation offset the lookup stopped at (where the next one may go on) */
+      readTo?: number;
     };
 
 export interface ReplyToCheck {
@@ -23,6 +25,12 @@ export interface ReplyToCheck {
   since: number;
   /** message ids other replies already own (they are not this one) */
   knownMessageIds: ReadonlySet<string>;
+  /**
+   * Where an earlier lookup of this reply stopped (0: from the newest message). Sound only when that
+   * lookup ran after the send could still appear: messages are only added on top, so what it read
+   * without a match stays above this offset. The lookup starts one page earlier (a recalled message).
+   */
+  fromOffset?: number;
 }
 
 /** Settles one reply: sent (with Zalo's message id), provably not sent, or still unsettled. */
@@ -36,7 +44,8 @@ const normalize = (s: string): string => s.normalize('NFC').replace(/\r\n/g, '\n
  * newest first, 10 per page, like the broadcast sender's group history): an OA message (src 0) at or
  * after `since - skewMs` with exactly this text and a message id no other reply (nor any send the
  * client recorded in `outbound_messages`) owns. Found → sent; none with the history read back past
- * that time → not sent; an unreadable history or more than `maxPages` pages → unsettled. The history
+ * that time → not sent; an unreadable history or more than `maxPages` pages → unsettled (with where it
+ * stopped, so the next lookup can go on from there: `fromOffset`). The history
  * holds both directions and reaches `skewMs` further back, so a busy resident's minute fills many
  * pages: the default reads up to 300 messages (a reply is looked up only when its outcome is unknown).
  * @example const check = createReplyDeliveryCheck({ zalo, echoes, outbound }); await check({ userId, text, since, knownMessageIds });
@@ -51,7 +60,7 @@ export function createReplyDeliveryCheck(deps: {
   maxPages?: number;
 }): ReplyDeliveryCheck {
   const { zalo, echoes, outbound, skewMs = 60_000, pageSize = 10, maxPages = 30 } = deps;
-  return async ({ userId, text, since, knownMessageIds }) => {
+  return async ({ userId, text, since, knownMessageIds, fromOffset = 0 }) => {
     const from = since - skewMs;
     const known = new Set([...knownMessageIds, ...outbound.messageIdsToUser(userId, from)]);
     const echoed = echoes.find(userId, text, since, known);
@@ -60,10 +69,11 @@ export function createReplyDeliveryCheck(deps: {
     const wanted = normalize(text);
     const isIt = (m: ZaloChatMessage): boolean =>
       m.src === 0 && m.time >= from && m.text !== undefined && normalize(m.text) === wanted && !known.has(m.messageId);
+    const start = Math.max(0, fromOffset - pageSize);
     for (let page = 0; page < maxPages; page++) {
       let messages: ZaloChatMessage[];
       try {
-        messages = await zalo.getUserConversation(userId, { offset: page * pageSize, count: pageSize });
+        messages = await zalo.getUserConversation(userId, { offset: start + page * pageSize, count: pageSize });
       } catch (err) {
         const code = err instanceof ZaloApiError ? err.failureCode : undefined;
         return { kind: 'unsettled', why: 'history_unavailable', permanent: refusesForGood(err), code };
@@ -73,7 +83,7 @@ export function createReplyDeliveryCheck(deps: {
       if (match) return { kind: 'sent', messageId: match.messageId, via: 'conversation' };
       if (messages.length < pageSize || messages.some((m) => m.time < from)) return { kind: 'not_sent' };
     }
-    return { kind: 'unsettled', why: 'history_incomplete', permanent: false };
+    return { kind: 'unsettled', why: 'history_incomplete', permanent: false, readTo: start + maxPages * pageSize };
   };
 }
 

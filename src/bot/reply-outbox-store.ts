@@ -19,6 +19,8 @@ export interface OutboxRow {
   checkFrom: number | null;
   /** reconciliation lookups made for the current unknown outcome */
   checks: number;
+  /** where the last lookup stopped in the resident's conversation (0: start from the newest) */
+  checkOffset: number;
 }
 
 export interface OutboxStats {
@@ -30,6 +32,11 @@ export interface OutboxStats {
   unknown: number;
   /** sends made although the outcome of the previous one stayed unknown (the resident may have it twice) */
   resentUnknown: number;
+  /**
+   * replies whose outcome stayed unknown after every lookup: not resent (no duplicate), left for the
+   * officials to check with the resident
+   */
+  unsettled: number;
 }
 
 export interface ReplyOutboxStore {
@@ -54,14 +61,19 @@ export interface ReplyOutboxStore {
   markRetry(id: number, attempts: number, nextAttemptAt: number, error: string): void;
   /** Back to pending with the outcome unknown since `checkFrom`: reconciled when due, never resent blindly. */
   markUnknown(id: number, checkFrom: number, nextAttemptAt: number, error: string): void;
-  /** One more reconciliation lookup that settled nothing; looked again at `nextAttemptAt`. */
-  markChecked(id: number, checks: number, nextAttemptAt: number, error: string): void;
+  /**
+   * One more reconciliation lookup that settled nothing; looked again at `nextAttemptAt`, going on
+   * from `checkOffset` in the conversation.
+   */
+  markChecked(id: number, checks: number, nextAttemptAt: number, error: string, checkOffset: number): void;
+  /** The outcome stays unknown for good: out of the resident's queue, never resent, counted. */
+  markUnsettled(id: number, checks: number, error: string): void;
   /** The unknown was settled as not delivered (or is resent although still unknown: `blind`). */
   clearUnknown(id: number, blind: boolean): void;
   markFailed(id: number, attempts: number, error: string): void;
   /** Message ids of this resident's replies sent since `since` (they belong to other rows). */
   messageIdsFor(userId: string, since: number): Set<string>;
-  /** Deletes sent and failed rows created before `before`; unfinished rows stay. Returns rows deleted. */
+  /** Deletes sent, failed and unsettled rows created before `before`; unfinished rows stay. Returns rows deleted. */
   purge(before: number): number;
   stats(): OutboxStats;
 }
@@ -80,6 +92,7 @@ interface Row {
   sendingStartedAt: number | null;
   checkFrom: number | null;
   checks: number;
+  checkOffset: number;
 }
 
 const OPEN = `status IN ('pending', 'sending')`;
@@ -96,7 +109,7 @@ export function createReplyOutboxStore(db: Db): ReplyOutboxStore {
   const hasRows = db.prepare('SELECT 1 FROM reply_outbox WHERE inbox_event_id = ? LIMIT 1');
   const columns = `id, user_id AS userId, inbox_event_id AS inboxEventId, seq, text, buttons, status, attempts,
     next_attempt_at AS nextAttemptAt, created_at AS createdAt, sending_started_at AS sendingStartedAt,
-    check_from AS checkFrom, checks`;
+    check_from AS checkFrom, checks, check_offset AS checkOffset`;
   const next = db.prepare<[string], Row>(
     `SELECT ${columns} FROM reply_outbox WHERE ${OPEN} AND user_id = ? ORDER BY id LIMIT 1`,
   );
@@ -120,15 +133,18 @@ export function createReplyOutboxStore(db: Db): ReplyOutboxStore {
      WHERE id = ? AND ${OPEN}`,
   );
   const unknown = db.prepare(
-    `UPDATE reply_outbox SET status = 'pending', check_from = ?, checks = 0, next_attempt_at = ?, last_error = ?
-     WHERE id = ? AND ${OPEN}`,
+    `UPDATE reply_outbox SET status = 'pending', check_from = ?, checks = 0, check_offset = 0, next_attempt_at = ?,
+       last_error = ? WHERE id = ? AND ${OPEN}`,
   );
   const checked = db.prepare(
     `UPDATE reply_outbox SET status = 'pending', check_from = COALESCE(check_from, sending_started_at), checks = ?,
-       next_attempt_at = ?, last_error = ? WHERE id = ? AND ${OPEN}`,
+       next_attempt_at = ?, last_error = ?, check_offset = ? WHERE id = ? AND ${OPEN}`,
+  );
+  const unsettled = db.prepare(
+    `UPDATE reply_outbox SET status = 'unsettled', checks = ?, last_error = ? WHERE id = ? AND ${OPEN}`,
   );
   const cleared = db.prepare(
-    `UPDATE reply_outbox SET status = 'pending', check_from = NULL, checks = 0,
+    `UPDATE reply_outbox SET status = 'pending', check_from = NULL, checks = 0, check_offset = 0,
        resent_unknown = resent_unknown + ? WHERE id = ? AND ${OPEN}`,
   );
   const failed = db.prepare(
@@ -137,7 +153,9 @@ export function createReplyOutboxStore(db: Db): ReplyOutboxStore {
   const idsFor = db.prepare(
     `SELECT zalo_message_id AS id FROM reply_outbox WHERE user_id = ? AND zalo_message_id IS NOT NULL AND sent_at >= ?`,
   );
-  const deleteFinished = db.prepare(`DELETE FROM reply_outbox WHERE status IN ('sent', 'failed') AND created_at < ?`);
+  const deleteFinished = db.prepare(
+    `DELETE FROM reply_outbox WHERE status IN ('sent', 'failed', 'unsettled') AND created_at < ?`,
+  );
   const countByStatus = db.prepare('SELECT status, COUNT(*) AS n FROM reply_outbox GROUP BY status');
   const countUnknown = db.prepare(
     `SELECT COUNT(*) AS n, (SELECT COALESCE(SUM(resent_unknown), 0) FROM reply_outbox) AS resent
@@ -183,8 +201,11 @@ export function createReplyOutboxStore(db: Db): ReplyOutboxStore {
     markUnknown(id, checkFrom, nextAttemptAt, error) {
       unknown.run(checkFrom, nextAttemptAt, error, id);
     },
-    markChecked(id, checks, nextAttemptAt, error) {
-      checked.run(checks, nextAttemptAt, error, id);
+    markChecked(id, checks, nextAttemptAt, error, checkOffset) {
+      checked.run(checks, nextAttemptAt, error, checkOffset, id);
+    },
+    markUnsettled(id, checks, error) {
+      unsettled.run(checks, error, id);
     },
     clearUnknown(id, blind) {
       cleared.run(blind ? 1 : 0, id);
@@ -199,9 +220,17 @@ export function createReplyOutboxStore(db: Db): ReplyOutboxStore {
       return deleteFinished.run(before).changes;
     },
     stats() {
-      const stats: OutboxStats = { pending: 0, sending: 0, sent: 0, failed: 0, unknown: 0, resentUnknown: 0 };
-      for (const row of countByStatus.all() as Array<{ status: 'pending' | 'sending' | 'sent' | 'failed'; n: number }>)
-        stats[row.status] = row.n;
+      const stats: OutboxStats = {
+        pending: 0,
+        sending: 0,
+        sent: 0,
+        failed: 0,
+        unknown: 0,
+        resentUnknown: 0,
+        unsettled: 0,
+      };
+      type Status = 'pending' | 'sending' | 'sent' | 'failed' | 'unsettled';
+      for (const row of countByStatus.all() as Array<{ status: Status; n: number }>) stats[row.status] = row.n;
       const { n, resent } = countUnknown.get() as { n: number; resent: number };
       stats.unknown = n;
       stats.resentUnknown = resent;

@@ -7,7 +7,7 @@ import type { StorageHealth } from '../storage/storage-health.js';
 import { ZaloApiError } from '../zalo/zalo-api-error.js';
 import { createKeyedQueue, type KeyStep } from '../shared/keyed-queue.js';
 import { ZALO_TEXT_LIMIT, splitText } from '../zalo/split-text.js';
-import type { ReplyDeliveryCheck } from './check-reply-delivered.js';
+import type { ReplyDeliveryCheck, ReplyVerdict } from './check-reply-delivered.js';
 import type { ReplyEchoStore } from './reply-echo-store.js';
 import type { OutgoingMessage } from './dialog.js';
 import { isTransientReplyFailure } from './is-transient-reply-failure.js';
@@ -39,7 +39,10 @@ export interface ReplyOutboxOptions {
    * records are checked, so a late delivery shows up; doubled per further check; default 5 s
    */
   unknownCheckDelayMs?: number;
-  /** lookups that settle nothing before the reply is resent although its outcome is still unknown; default 5 */
+  /**
+   * lookups that settle nothing before the reply is given up as `unsettled` (never resent blindly);
+   * each goes on in the conversation from where the last one stopped; default 5
+   */
   maxChecks?: number;
   /**
    * Zalo's records prove a send absent only this long after it started: a request Zalo received but
@@ -109,8 +112,10 @@ export interface ReplyOutbox {
  * connection, or a row found `sending` after a crash, has an unknown outcome: after
  * `unknownCheckDelayMs` the `check` looks for it in the `oa_send_text` echoes and in Zalo's
  * conversation with the resident. Found → sent (not resent); still absent `absentAfterMs` after the
- * send started → sent again; still unknown after `maxChecks` lookups (or the conversation API refusing for good) → resent, counted in
- * `resentUnknown` and logged at warn. A storage failure (full disk) pauses sending until the shared
+ * send started → sent again; still unknown after `maxChecks` lookups (each reading further back in the
+ * conversation than the last) → `unsettled`: not resent, out of the resident's queue (later replies go
+ * on), counted in `unsettled` and logged at warn, for the officials. Only a conversation API refusing
+ * for good (no lookup can ever settle it) resends, counted in `resentUnknown`. A storage failure (full disk) pauses sending until the shared
  * `storage` says to try again, without counting an attempt.
  * @example const outbox = createReplyOutbox({ db, sender: createReplySender({ zalo, db, log }), check, storage, clock, log });
  */
@@ -222,11 +227,13 @@ export function createReplyOutbox({
       );
       return 'resend';
     }
+    const lookupAt = clock.now();
     const verdict = await check({
       userId: row.userId,
       text: row.message.text,
       since,
       knownMessageIds: store.messageIdsFor(row.userId, since - 24 * HOUR),
+      fromOffset: row.checkOffset,
     });
     if (verdict.kind === 'sent') {
       store.markSent(row.id, row.attempts, verdict.messageId, clock.now());
@@ -236,7 +243,7 @@ export function createReplyOutbox({
     if (verdict.kind === 'not_sent' && clock.now() < since + absentAfterMs) {
       // absent so far, but Zalo may still be processing a request it received: not proof yet
       const nextAt = since + absentAfterMs;
-      store.markChecked(row.id, row.checks, nextAt, 'outcome unknown: not in Zalo’s records yet');
+      store.markChecked(row.id, row.checks, nextAt, 'outcome unknown: not in Zalo’s records yet', 0);
       log.info(
         { ...fields, lookAgainInMs: nextAt - clock.now() },
         'reply not in Zalo’s records yet; looking again before any resend',
@@ -248,24 +255,42 @@ export function createReplyOutbox({
       log.info(fields, 'reply outcome reconciled: Zalo has no such message; sending it again');
       return 'resend';
     }
+    return stillUnknown(row, verdict, fields, lookupAt >= since + absentAfterMs);
+  }
+
+  /**
+   * A lookup that settled nothing. Looked again later (going on from where it stopped, when it ran
+   * after the send could still appear: `resumable`); after `maxChecks` the row ends `unsettled`, not
+   * resent. Only a conversation API refusing for good resends it (no lookup will ever settle it).
+   */
+  function stillUnknown(
+    row: OutboxRow,
+    verdict: Extract<ReplyVerdict, { kind: 'unsettled' }>,
+    fields: Record<string, unknown>,
+    resumable: boolean,
+  ): KeyStep | 'resend' {
     const checks = row.checks + 1;
-    if (verdict.permanent || checks >= maxChecks) {
+    const error = `outcome unknown: ${verdict.why}${verdict.code ? ` (${verdict.code})` : ''}`;
+    const logged = { ...fields, checks, why: verdict.why, code: verdict.code };
+    if (verdict.permanent) {
       store.clearUnknown(row.id, true);
       log.warn(
-        { ...fields, checks, why: verdict.why, code: verdict.code },
-        verdict.permanent
-          ? 'reply outcome unknown: Zalo refuses the conversation lookup (grant the app the OA conversation permission); resending it, the resident may get it twice'
-          : 'reply outcome still unknown after the lookups; resending it, the resident may get it twice',
+        logged,
+        'reply outcome unknown: Zalo refuses the conversation lookup (grant the app the OA conversation permission); resending it, the resident may get it twice',
       );
       return 'resend';
     }
+    if (checks >= maxChecks) {
+      store.markUnsettled(row.id, checks, error);
+      log.warn(
+        logged,
+        'reply outcome still unknown after the lookups; not resent (no duplicate), kept as unsettled for the officials; the resident’s later replies go on',
+      );
+      return 'more';
+    }
     const nextAt = clock.now() + unknownCheckDelayMs * 2 ** checks;
-    store.markChecked(
-      row.id,
-      checks,
-      nextAt,
-      `outcome unknown: ${verdict.why}${verdict.code ? ` (${verdict.code})` : ''}`,
-    );
+    const offset = resumable && verdict.readTo !== undefined ? verdict.readTo : row.checkOffset;
+    store.markChecked(row.id, checks, nextAt, error, offset);
     return { retryAt: nextAt };
   }
 

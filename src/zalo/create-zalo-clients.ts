@@ -1,9 +1,10 @@
+import { createRateLimitState } from './rate-limiter.js';
 import { createZaloClient, type ZaloClientDeps } from './zalo-client.js';
 import type { ZaloApi } from './zalo-api.js';
 
 /** The two OpenAPI clients a process sends through. */
 export interface ZaloClients {
-  /** replies to residents: transport retries on */
+  /** replies to residents (the console's too): transport retries on */
   zalo: ZaloApi;
   /**
    * group messages and the officials' notices: one attempt only, because their senders own the
@@ -12,7 +13,13 @@ export interface ZaloClients {
   groupZalo: ZaloApi;
 }
 
-/** @example const { zalo, groupZalo } = createZaloClients({ openapiUrl, tokens, db, log, clock, rateLimitPerMinute }); */
+/**
+ * Both clients draw on one rate counter (`deps.rateLimitState`, or a new one), so together they send
+ * no more than `rateLimitPerMinute` in a minute window; with a bot worker, main passes the same state
+ * to the worker's clients.
+ * @example const { zalo, groupZalo } = createZaloClients({ openapiUrl, tokens, db, log, clock, rateLimitPerMinute });
+ */
 export function createZaloClients(deps: Omit<ZaloClientDeps, 'maxAttempts'>): ZaloClients {
-  return { zalo: createZaloClient(deps), groupZalo: createZaloClient({ ...deps, maxAttempts: 1 }) };
+  const shared = { ...deps, rateLimitState: deps.rateLimitState ?? createRateLimitState() };
+  return { zalo: createZaloClient(shared), groupZalo: createZaloClient({ ...shared, maxAttempts: 1 }) };
 }

@@ -32,6 +32,29 @@ export interface RateLimiterDeps {
   limitPerMinute: number;
   clock: Clock;
   sleep: (ms: number) => Promise<void>;
+  /**
+   * The counter's memory (`createRateLimitState`): limiters over the same state share one budget,
+   * across clients and across threads (the bot worker's clients and the main thread's). A fresh one
+   * by default.
+   */
+  state?: RateLimitState;
+}
+
+/** The shared counter: a `SharedArrayBuffer`, so it can be handed to a worker thread as it is. */
+export type RateLimitState = SharedArrayBuffer;
+
+// slots of the Int32 view: a spin lock, the current window, calls used in it, the first window calls
+// may be sent in again (0: none blocked), the last `X-RateLimit-Limit` seen (0: none)
+const LOCK = 0;
+const WINDOW = 1;
+const USED = 2;
+const OPEN_FROM = 3;
+const HEADER_LIMIT = 4;
+const SLOTS = 5;
+
+/** @example const state = createRateLimitState(); // pass it to every client of the process and to the worker */
+export function createRateLimitState(): RateLimitState {
+  return new SharedArrayBuffer(SLOTS * Int32Array.BYTES_PER_ELEMENT);
 }
 
 /**
@@ -39,59 +62,78 @@ export interface RateLimiterDeps {
  * The bucket holds min(configured limit, `X-RateLimit-Limit`) tokens; when Zalo reports fewer
  * remaining than we think, its figure wins; `X-RateLimit-Remain: 0` or a `-32` empties the bucket
  * until the end of the window the call was sent in (never a later one). Concurrent callers re-check
- * after every wait, so none overshoots.
+ * after every wait, so none overshoots. The counter lives in `state`, updated under a lock, so every
+ * limiter over one state (both OpenAPI clients, the worker's too) draws on one budget.
  */
-export function createRateLimiter({ limitPerMinute, clock, sleep }: RateLimiterDeps): RateLimiter {
-  let headerLimit = Infinity;
-  let window = windowOf(clock.now());
-  let used = 0;
-  let blockedUntil = 0;
+export function createRateLimiter({ limitPerMinute, clock, sleep, state }: RateLimiterDeps): RateLimiter {
+  const slots = new Int32Array(state ?? createRateLimitState());
 
-  const ceiling = (): number => Math.min(limitPerMinute, headerLimit);
+  const ceiling = (): number => Math.min(limitPerMinute, Atomics.load(slots, HEADER_LIMIT) || Infinity);
 
-  function roll(now: number): void {
-    const current = windowOf(now);
-    if (current !== window) {
-      window = current;
-      used = 0;
+  /** Runs `fn` holding the state's lock (a few loads and stores: the spin is short). */
+  function locked<T>(fn: () => T): T {
+    while (Atomics.compareExchange(slots, LOCK, 0, 1) !== 0);
+    try {
+      return fn();
+    } finally {
+      Atomics.store(slots, LOCK, 0);
     }
   }
 
+  /** Moves the counter to `now`'s window (under the lock); returns that window. */
+  function roll(now: number): MinuteWindow {
+    const current = windowOf(now);
+    if (slots[WINDOW] !== current) {
+      slots[WINDOW] = current;
+      slots[USED] = 0;
+    }
+    return current;
+  }
+
   function blockUntilEndOf(sentIn: MinuteWindow): void {
-    blockedUntil = Math.max(blockedUntil, (sentIn + 1) * MINUTE_MS);
+    locked(() => {
+      slots[OPEN_FROM] = Math.max(slots[OPEN_FROM]!, sentIn + 1);
+    });
+  }
+
+  /** One attempt: the window granted, or how long to wait before trying again. */
+  function tryAcquire(now: number): { window: MinuteWindow } | { waitMs: number } {
+    return locked(() => {
+      const window = roll(now);
+      const openAt = slots[OPEN_FROM]! * MINUTE_MS;
+      if (openAt > now) return { waitMs: openAt - now };
+      if (slots[USED]! < ceiling()) {
+        slots[USED] = slots[USED]! + 1;
+        return { window };
+      }
+      return { waitMs: (window + 1) * MINUTE_MS - now };
+    });
   }
 
   return {
     ceiling,
     async acquire() {
       for (;;) {
-        const now = clock.now();
-        roll(now);
-        if (blockedUntil > now) {
-          await sleep(blockedUntil - now);
-          continue;
-        }
-        if (used < ceiling()) {
-          used += 1;
-          return window;
-        }
-        await sleep((window + 1) * MINUTE_MS - now);
+        const attempt = tryAcquire(clock.now());
+        if ('window' in attempt) return attempt.window;
+        await sleep(attempt.waitMs);
       }
     },
     observe(headers, sentIn) {
       if (limitPerMinute === Infinity) return;
       const limit = headerNumber(headers['x-ratelimit-limit']);
       const remain = headerNumber(headers['x-ratelimit-remain']);
-      roll(clock.now());
-      if (limit !== undefined && limit > 0) headerLimit = limit;
-      if (remain === undefined) return;
-      if (remain <= 0) blockUntilEndOf(sentIn);
-      else if (limit !== undefined && sentIn === window) used = Math.max(used, limit - remain);
+      if (remain !== undefined && remain <= 0) blockUntilEndOf(sentIn);
+      locked(() => {
+        const window = roll(clock.now());
+        if (limit !== undefined && limit > 0) slots[HEADER_LIMIT] = Math.min(limit, 2 ** 31 - 1);
+        if (remain === undefined || remain <= 0) return;
+        if (limit !== undefined && sentIn === window) slots[USED] = Math.max(slots[USED]!, limit - remain);
+      });
     },
     blockUntilNextWindow: blockUntilEndOf,
   };
 }
-
 function windowOf(ms: number): MinuteWindow {
   return Math.floor(ms / MINUTE_MS);
 }

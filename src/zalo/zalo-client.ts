@@ -4,7 +4,7 @@ import { hashUserId, type Logger } from '../shared/logger.js';
 import type { Db } from '../storage/open-database.js';
 import type { StorageHealth } from '../storage/storage-health.js';
 import { createOutboundRepository, type OutboundRecord } from './outbound-repository.js';
-import { createRateLimiter } from './rate-limiter.js';
+import { createRateLimiter, type RateLimitState } from './rate-limiter.js';
 import { ZALO_TEXT_LIMIT, splitText } from './split-text.js';
 import type { TokenManager } from './token-manager.js';
 import type { GroupMessage, SendOptions, SentMessage, ZaloApi, ZaloButton, ZaloGroupSummary } from './zalo-api.js';
@@ -35,6 +35,11 @@ export interface ZaloClientDeps {
   clock?: Clock;
   /** ZALO_RATE_LIMIT_PER_MINUTE; `Infinity` disables pacing (benches). */
   rateLimitPerMinute: number;
+  /**
+   * The rate counter (`createRateLimitState`) shared with the process's other clients, so together
+   * they stay under `rateLimitPerMinute`; a counter of its own by default.
+   */
+  rateLimitState?: RateLimitState;
   sleep?: (ms: number) => Promise<void>;
   /** Attempts for transient failures, first included (default 4). */
   maxAttempts?: number;
@@ -65,7 +70,12 @@ interface Target {
 export function createZaloClient(deps: ZaloClientDeps): ZaloApi {
   const clock = deps.clock ?? systemClock;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const limiter = createRateLimiter({ limitPerMinute: deps.rateLimitPerMinute, clock, sleep });
+  const limiter = createRateLimiter({
+    limitPerMinute: deps.rateLimitPerMinute,
+    clock,
+    sleep,
+    state: deps.rateLimitState,
+  });
   const transport = createZaloTransport({
     openapiUrl: deps.openapiUrl.replace(/\/+$/, ''),
     tokens: deps.tokens,

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ZaloSimulator } from '../../src/simulator/create-zalo-simulator.js';
 import { spawnApp, type SpawnedApp } from '../helpers/spawn-app.js';
+import type { OutboxStats } from '../../src/bot/reply-outbox-store.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 export const CHAOS_ADMIN_TOKEN = 'chaos-admin-token-0123456789abcdef';
@@ -29,7 +30,7 @@ export interface AppProcess {
 export interface Health {
   status: string;
   inbox: { pending: number; failed: number; done: number };
-  replies: { pending: number; sending: number; sent: number; failed: number; unknown: number; resentUnknown: number };
+  replies: OutboxStats;
 }
 
 export function createAppProcess(deps: {

@@ -56,6 +56,15 @@ export function createTestTokenManager(deps: Pick<TokenManagerDeps, 'db' | 'cloc
   });
 }
 
+/** The token manager against the simulator's OAuth host, with its app credentials and `bootstrap` pair. */
+export function createSimulatorTokenManager(
+  sim: { appId: string; appSecret: string },
+  url: string,
+  deps: Pick<TokenManagerDeps, 'db' | 'clock' | 'bootstrap'>,
+) {
+  return createTestTokenManager({ oauthUrl: url, appId: sim.appId, appSecret: sim.appSecret, ...deps });
+}
+
 /**
  * The Zalo client on fake `time` (its clock and recording sleep), jitter fixed at 0.5, 4000/min,
  * pointed at the nock OpenAPI host with a silent log, unless `deps` say otherwise.

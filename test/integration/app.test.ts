@@ -22,7 +22,7 @@ describe('GET /healthz', () => {
       status: 'ok',
       content: 'test',
       inbox: { pending: 0, failed: 0, done: 0 },
-      replies: { pending: 0, sending: 0, sent: 0, failed: 0, unknown: 0, resentUnknown: 0 },
+      replies: { pending: 0, sending: 0, sent: 0, failed: 0, unknown: 0, resentUnknown: 0, unsettled: 0 },
       storage: 'ok',
     });
   });

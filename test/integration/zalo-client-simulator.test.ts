@@ -8,7 +8,7 @@ import { ZaloApiError } from '../../src/zalo/zalo-api-error.js';
 import {
   createFakeTime,
   createTempDb,
-  createTestTokenManager,
+  createSimulatorTokenManager,
   createTestZaloClient,
   outboundRows,
 } from '../helpers/zalo-client-harness.js';
@@ -30,14 +30,7 @@ async function setup(options: { rateLimitPerMinute?: number } = {}) {
   const build = () => {
     const temp = createTempDb();
     cleanups.push(temp.cleanup);
-    const tokens = createTestTokenManager({
-      db: temp.db,
-      oauthUrl: url,
-      appId: sim.appId,
-      appSecret: sim.appSecret,
-      bootstrap,
-      clock: time.clock,
-    });
+    const tokens = createSimulatorTokenManager(sim, url, { db: temp.db, bootstrap, clock: time.clock });
     const client = createTestZaloClient(time, {
       openapiUrl: url,
       tokens,
