@@ -7,8 +7,16 @@ import type { Analyzer } from './analyze-text.js';
  * (syllables and syllable pairs, after synonyms) that a class's answer uses.
  */
 export interface AnswerOverlap {
-  /** the share, in [0, 1], of `terms`' weight (term key → weight) that `cls`'s answer text uses */
-  share(cls: number, terms: ReadonlyMap<string, number>): number;
+  /** a message's terms (feature key → weight) weighted by IDF once, for `share` on each candidate */
+  weigh(terms: ReadonlyMap<string, number>): WeighedTerms;
+  /** the share, in [0, 1], of the message's weight that `cls`'s answer text uses */
+  share(cls: number, terms: WeighedTerms): number;
+}
+
+export interface WeighedTerms {
+  keys: string[];
+  weights: number[];
+  total: number;
 }
 
 /** Only the first characters of an answer are read: what a resident sees first, and a bounded cost. */
@@ -30,18 +38,23 @@ export function createAnswerOverlap(analyzer: Analyzer, answers: readonly string
   const idf = (key: string): number => Math.log((withText + 1) / ((df.get(key) ?? 0) + 1)) + 1;
   const isTerm = (key: string): boolean => key[1] === ':' && (key[0] === 'w' || key[0] === 'b');
   return {
-    share(cls, terms) {
-      const own = termsOf[cls];
-      if (!own || own.size === 0) return 0;
-      let total = 0;
-      let hit = 0;
+    weigh(terms) {
+      const out: WeighedTerms = { keys: [], weights: [], total: 0 };
       for (const [key, weight] of terms) {
         if (!isTerm(key)) continue;
         const w = weight * idf(key);
-        total += w;
-        if (own.has(key)) hit += w;
+        out.keys.push(key);
+        out.weights.push(w);
+        out.total += w;
       }
-      return total === 0 ? 0 : hit / total;
+      return out;
+    },
+    share(cls, terms) {
+      const own = termsOf[cls];
+      if (!own || own.size === 0 || terms.total === 0) return 0;
+      let hit = 0;
+      for (let i = 0; i < terms.keys.length; i++) if (own.has(terms.keys[i]!)) hit += terms.weights[i]!;
+      return hit / terms.total;
     },
   };
 }

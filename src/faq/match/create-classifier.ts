@@ -127,9 +127,10 @@ export function createClassifier(input: ClassifierInput): Classifier {
     features: ReturnType<typeof textFeatures>,
   ) => {
     const words = new Set(features.words);
+    const terms = overlap.weigh(features.raw);
     return classes.map((cls, j) => ({
       cls,
-      evidence: [sims[j]!, near[j]!, defining.missing(cls, words), overlap.share(cls, features.raw)],
+      evidence: [sims[j]!, near[j]!, defining.missing(cls, words), overlap.share(cls, terms)],
     }));
   };
   const inputOf = (features: ReturnType<typeof textFeatures>): ModelInput => {

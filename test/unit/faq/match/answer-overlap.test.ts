@@ -1,25 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../../../src/faq/match/analyze-text.js';
 import { createAnswerOverlap } from '../../../../src/faq/match/answer-overlap.js';
+import { EMPTY_SYNONYMS } from '../../../../src/faq/match/synonym-table.js';
 import { textFeatures } from '../../../../src/faq/match/text-features.js';
 
-const analyzer = createAnalyzer({
-  abbreviations: {},
-  chat: { k: 'không', dc: 'được' },
-  ambiguous: {},
-  groups: [],
-  stopwordsExtra: [],
-  places: [],
-  abolishedOffices: [],
-  abolishedCues: [],
-  safetyWords: {},
-});
+const analyzer = createAnalyzer({ ...EMPTY_SYNONYMS, chat: { k: 'không', dc: 'được' } });
 const overlap = createAnswerOverlap(analyzer, [
   ['Học sinh có cha mẹ thuộc hộ nghèo được hỗ trợ chi phí học tập 150.000 đồng mỗi tháng, tối đa 9 tháng.'],
   ['Hộ nghèo được vay vốn ưu đãi ở Ngân hàng Chính sách xã hội, tối đa 100 triệu đồng.'],
   [],
 ]);
-const terms = (text: string) => textFeatures(analyzer.analyze(text, 1)).raw;
+const terms = (text: string) => overlap.weigh(textFeatures(analyzer.analyze(text, 1)).raw);
 
 describe('createAnswerOverlap', () => {
   it('when a message uses the words of one answer, then that answer shares more of it than another', () => {
