@@ -45,4 +45,29 @@ export const FACTS_TABLE_E: FactRow[] = [
   // F1.9 is the 2025–2026 rule (NĐ 30/2025 amends NĐ 07/2021); from 2027 the group's rules are not in the sheet (F4.9)
   shown('ho-tro-hoc-nghe', NEXT_YEAR, ['F1.9', 'F4.9'], [['thu nhập thấp'], ['30/2025'], ['2027']]),
   shown('viec-lam-du-an-4', NEXT_YEAR, ['F1.9', 'F4.9'], [], { must: [['30/2025'], ['2027']] }),
+
+  // 08 — Khuyết tật, người cao tuổi
+  // F3.24: where to file the disability allowance is [?] (inferred from the two-tier model)
+  shown('quyen-loi-nguoi-khuyet-tat', TODAY, ['F3.24'], [['nhiều khả năng nộp tại UBND xã']], { mustNot: ['Hồ sơ nộp tại UBND xã'] }),
+  {
+    node: 'tro-cap-nguoi-khuyet-tat',
+    on: TODAY,
+    must: [['nhiều khả năng nộp tại UBND xã'], ['chưa có thông tin chắc chắn']],
+    mustNot: ['và nộp hồ sơ tại UBND xã'],
+    facts: ['F3.24'],
+  },
+  // F1.11: allowances are left out of income when identifying middle-income farm households; the sheet is silent on the poor-household review
+  shown('tro-cap-nguoi-cao-tuoi', TODAY, ['F1.11'], [['mức sống trung bình thì không tính'], ['hộ nghèo, cận nghèo, bạn hỏi rà soát viên']], {
+    mustNot: ['Khi rà soát hộ nghèo, trợ cấp có tính vào thu nhập không: hộ nông nghiệp'],
+  }),
+
+  // 09 — Liên hệ, chương trình
+  // F4.9: on 15/1/2027 the answer states the line now in force, not "năm 2026 vẫn áp dụng"
+  shown('chuong-trinh-2026-2035', NEXT_YEAR, ['F4.9', 'F4.8'], [['2.200.000'], ['2.800.000'], ['01/01/2027']], {
+    mustNot: ['Năm 2026 vẫn áp dụng', '1.500.000'],
+  }),
+  // F5.2 [?]: the old district's 2 towns and 23 communes come from a 2023 map only
+  shown('xa-luc-nam-moi', TODAY, ['F5.2', 'F5.3'], [['bản đồ 2023'], ['chưa có thông tin chắc chắn']], { mustNot: ['hơn 180.000 người, 2 thị trấn'] }),
+  // F3.24 [?]: only poverty-list files are known to go to the commune (F2.2)
+  { node: 'viec-cua-huyen-cu', on: TODAY, must: [['Hồ sơ hộ nghèo, cận nghèo vẫn nộp tại UBND xã']], mustNot: ['nơi tiếp nhận cụ thể). Hồ sơ vẫn nộp'], facts: ['F2.2', 'F3.24'] },
 ];
