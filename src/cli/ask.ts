@@ -34,7 +34,10 @@ function formatExplanation(why: MatchExplanation): string {
       `  ${(c.p * 100).toFixed(0).padStart(3)}% ${c.id}: ${c.terms.map((t) => `${t.term} (${t.weight})`).join(', ')}`,
   );
   const questions = why.questions.length > 1 ? [`  questions: ${why.questions.join(' | ')}`] : [];
-  return [...questions, `  unknown words: ${(why.unknownShare * 100).toFixed(0)}%`, ...lines, '', ''].join('\n');
+  const trigger = why.trigger === undefined ? [] : [`  safety phrase: ${why.trigger}`];
+  return [...trigger, ...questions, `  unknown words: ${(why.unknownShare * 100).toFixed(0)}%`, ...lines, '', ''].join(
+    '\n',
+  );
 }
 
 async function main(): Promise<number> {

@@ -60,6 +60,12 @@ export interface FaqNode {
    * told in the past ("hồi tháng 8 bố bị tai nạn, gãy chân" is no emergency now); `unless_earlier`.
    */
   unlessEarlier?: string[];
+  /**
+   * Privacy nodes: phrases that veto a trigger when they stand anywhere after the trigger's first
+   * word, the resident turning to their own household ("nhà ông Tư là hộ cận nghèo được sửa nhà,
+   * vậy nhà em có xin được không"); `unless_later`.
+   */
+  unlessLater?: string[];
   /** a safety node whose reply also opens a hand-off marked urgent */
   urgent?: boolean;
   source: SourceRef;
@@ -110,6 +116,8 @@ export interface MatchExplanation {
   unknownShare: number;
   /** the questions the message was read as */
   questions: string[];
+  /** the safety phrase (content `triggers`) that decided, when the safety layer answered */
+  trigger?: string;
   /** the model's best candidates with their probability and the terms that weighed most */
   candidates: { id: string; title: string; p: number; terms: { term: string; weight: number }[] }[];
 }

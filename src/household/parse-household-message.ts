@@ -516,22 +516,34 @@ function areaOf(
 }
 
 const CATEGORY = '(?:ho )?(?:can ngheo|ngheo|muc song trung binh|ho trung binh|thu nhap thap)';
-const VERB = '(?:duoc|thuoc|phai|la|lam|xet|vao|len|xin|xep|tinh|du|cong nhan|dang ky|nhan)';
+const VERB = '(?:duoc|thuoc|phai|la|lam|xet|vao|len|xin|xep|tinh(?! (?:minh|ta|nha)\\b)|du|cong nhan|dang ky|nhan)';
 const PARTICLE = '(?:khong|chua|a|ha|nhi|nhe|hong|the nao|sao)';
 /** what a household is asked to get rather than to be: "được vay không" asks for a loan, not a category */
 const BENEFIT = '(?:vay|ho tro|tro cap|huong|nhan|mien|giam|cap|qua|tien|hoc|lam|sua|xay|di|mua|dong|bao hiem|the)\\b';
+/** one word of the same clause (a comma or a full stop ends one: "là hộ cận nghèo, … chưa ai mua" asks nothing) */
+const WORD = '[^\\s,]+';
 const ELIGIBILITY: readonly RegExp[] = [
-  new RegExp(`\\b${VERB}\\b(?: \\S+){0,3} ${CATEGORY}\\b(?: (?!${BENEFIT})\\S+){0,6}? ${PARTICLE}\\b`),
-  new RegExp(`\\b(?:co|lieu|xem|biet|kiem tra|tinh)(?: \\S+){0,1} ${VERB}\\b(?: \\S+){0,3} ${CATEGORY}\\b`),
+  new RegExp(`\\b${VERB}\\b(?: ${WORD}){0,3} ${CATEGORY}\\b(?: (?!${BENEFIT})${WORD}){0,6}? ${PARTICLE}\\b`),
+  new RegExp(`\\b(?:co|lieu|xem|biet|kiem tra|tinh)(?: ${WORD}){0,1} ${VERB}\\b(?: ${WORD}){0,3} ${CATEGORY}\\b`),
   new RegExp(`\\bthuoc dien\\b(?! (?:duoc )?${BENEFIT})`),
   /\bdien (?:ho )?(?:can )?ngheo\b/,
   new RegExp(`\\bdu (?:dieu kien|tieu chuan|chuan)\\b(?! (?:de )?(?:duoc )?${BENEFIT})`),
   new RegExp(`\\b(?:can ngheo|ngheo)\\b.{0,80}?\\b(?:co duoc|duoc)(?! ${BENEFIT})(?: \\S+){0,2} ${PARTICLE}\\b`),
 ];
 
+/**
+ * A token as the eligibility patterns read it: a number is "#"; "tỉnh" (the province, typed with
+ * marks, or "tinh minh" without) is no "tính" ("có được tính là hộ nghèo không").
+ */
+function wordOf(t: Token): string {
+  if (t.kind === 'num') return '#';
+  if (t.fold === 'tinh' && t.marked && t.raw !== 'tính') return 'tinh_';
+  return t.fold;
+}
+
 /** Whether the message asks if the household qualifies (folded words, teencode folded). */
 function asksEligibility(tokens: readonly Token[]): boolean {
-  const text = tokens.map((t) => (t.kind === 'num' ? '#' : t.fold)).join(' ');
+  const text = tokens.map((t, i) => `${i > 0 && t.clause !== tokens[i - 1]!.clause ? ', ' : ''}${wordOf(t)}`).join(' ');
   return ELIGIBILITY.some((re) => re.test(text));
 }
 

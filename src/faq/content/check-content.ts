@@ -214,6 +214,7 @@ function checkSafetyWordLists(loaded: LoadedContent, out: Finding[]): void {
       ['triggers', l.node.triggers],
       ['unless', l.node.unless],
       ['unless_earlier', l.node.unlessEarlier ?? []],
+      ['unless_later', l.node.unlessLater ?? []],
     ] as const) {
       for (const phrase of phrases) {
         for (const name of slotNames(phrase)) {

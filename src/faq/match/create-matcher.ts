@@ -142,8 +142,10 @@ export function createMatcher(input: MatcherInput): Matcher {
       const bounded = boundQuestionText(text).text;
       const result = matchBounded(bounded, at);
       const c = classify(bounded, at);
+      const trigger = safety.find(bounded, (n) => isNodeAvailable(n, at))?.trigger;
       return {
         result,
+        ...(trigger !== undefined && { trigger }),
         unknownShare: c.unknownShare,
         questions: splitQuestions(bounded),
         candidates: c.ranked

@@ -14,7 +14,10 @@ import { normalizeVietnamese, type Syllable } from './normalize-vietnamese.js';
  * node vetoes a trigger found in the same clause, near it ("bố em mất năm ngoái" is a story, not a
  * wish to die), not one said elsewhere in the message. An `unless_earlier` phrase vetoes a trigger
  * anywhere after it in the message: an accident told as the past of a story ("hồi tháng 8 bố bị
- * tai nạn, gãy chân, giờ…") is no emergency now.
+ * tai nạn, gãy chân, giờ…") is no emergency now. An `unless_later` phrase vetoes a trigger when it
+ * stands anywhere after the trigger's first word: a neighbour named before the resident asks about
+ * their own household ("nhà ông Tư là hộ cận nghèo …, vậy nhà em có xin được không") is no request
+ * for the neighbour's data.
  */
 export interface SafetyFinder {
   find(text: string, available: (node: FaqNode) => boolean): { node: FaqNode; trigger: string } | undefined;
@@ -103,6 +106,7 @@ export function createSafetyFinder(
       triggers: node.triggers.map((t) => ({ text: t, slots: slotsOf(t) })).filter((t) => usable(t.slots)),
       unless: node.unless.map(slotsOf).filter(usable),
       earlier: (node.unlessEarlier ?? []).map(slotsOf).filter(usable),
+      later: (node.unlessLater ?? []).map(slotsOf).filter(usable),
     }))
     .sort((a, b) => (PRIORITY[a.node.intent!] ?? 9) - (PRIORITY[b.node.intent!] ?? 9));
   return {
@@ -118,10 +122,13 @@ export function createSafetyFinder(
         // the `unless` phrases are looked for only once a trigger is found (most messages have none)
         let vetoes: Span[] | undefined;
         let pasts: Span[] | undefined;
+        let turns: Span[] | undefined;
         const vetoed = ([start, end]: Span): boolean =>
           (vetoes ??= rule.unless.flatMap((u) => spans(folded, u, clauses, positions))).some(
             ([s, e]) => clauses[s] === clauses[start] && Math.max(s - end - 1, start - e - 1) <= VETO_WINDOW,
-          ) || (pasts ??= rule.earlier.flatMap((u) => spans(folded, u, clauses, positions))).some(([, e]) => e < start);
+          ) ||
+          (pasts ??= rule.earlier.flatMap((u) => spans(folded, u, clauses, positions))).some(([, e]) => e < start) ||
+          (turns ??= rule.later.flatMap((u) => spans(folded, u, clauses, positions))).some(([s]) => s > start);
         for (const trigger of rule.triggers) {
           if (!mayStart(trigger.slots[0]!)) continue;
           const found = spans(folded, trigger.slots, clauses, positions);

@@ -211,6 +211,10 @@ describe('parseHouseholdMessage: area, deprivations, farming, intent', () => {
     ['nhà em có đủ điều kiện vay vốn không', false],
     ['con em có thuộc diện được miễn học phí không', false],
     ['nhà em như vậy thì cận nghèo có được không', true],
+    ['nha e la ho can ngheo, 5 nguoi, tu truoc gio chua ai mua bhyt', false],
+    ['Tỉnh mình có chuẩn nghèo riêng cao hơn trung ương đúng không, 1 triệu 75 hả?', false],
+    ['tinh minh co chuan ngheo rieng ko ad, 1tr75 ha', false],
+    ['nhà em có được tính là hộ nghèo không', true],
   ])('"%s" asks about eligibility: %s', (text, intent) => {
     expect(parse(text).intent).toBe(intent);
   });

@@ -125,6 +125,29 @@ describe('a story told in the past (unless_earlier)', () => {
   );
 });
 
+describe('the resident turns to their own household (unless_later)', () => {
+  const privacy = {
+    ...node('thong-tin', 'privacy', ['nhà ông là hộ nghèo', 'số điện thoại nhà ông']),
+    unlessLater: ['nhà em', 'bà em'],
+  };
+  const finder = createSafetyFinder([privacy], { e: 'em', ko: 'không' });
+  const found = (text: string) => finder.find(text, () => true)?.node.id;
+
+  it.each([
+    'nghe bao nha ong Tu xom tren la ho ngheo dc ho tro sua nha, vay nha e co xin dc ko',
+    'nhà ông Tâm là hộ nghèo được tiền điện, bà em sống một mình có được không',
+  ])('when the resident asks about their own household after naming another ("%s"), then no privacy reply', (text) => {
+    expect(found(text)).toBeUndefined();
+  });
+
+  it.each(['nhà em ở cạnh, cho em xin số điện thoại nhà ông Hùng', 'nhà ông Tâm là hộ nghèo à, sao giàu thế'])(
+    'when the own household comes first or not at all ("%s"), then the privacy reply stays',
+    (text) => {
+      expect(found(text)).toBe('thong-tin');
+    },
+  );
+});
+
 describe('the safety layer reads the marks a resident typed', () => {
   const marks = createSafetyFinder(
     [node('cap-cuu', 'emergency', ['bị hóc', 'đang cháy']), node('tu-tu', 'emergency', ['tự tử'], ['từ từ'])],
