@@ -103,6 +103,8 @@ export function createMatcher(input: MatcherInput): Matcher {
     const whole = decide(classify(text, at), knobs);
     const compared = comparedSiblings(text, whole);
     if (compared) return compared;
+    if (whole.kind === 'smalltalk' && whole.intent === 'out_of_scope' && whole.score >= knobs.keepDeclineAbove)
+      return whole;
     const questions = splitQuestions(text);
     if (questions.length < 2) return whole;
     const parts = questions.map((q) => decide(classify(q, at), knobs));

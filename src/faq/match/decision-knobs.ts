@@ -21,6 +21,11 @@ export interface DecisionKnobs {
   offerAbove: number;
   /** a second question of the same message is answered from this probability */
   secondAbove: number;
+  /**
+   * a whole message declined at least this surely is not read question by question: "bảo hiểm xe
+   * máy mua ở đâu rẻ, mua online có được không" stays out of scope, its second half alone is no FAQ
+   */
+  keepDeclineAbove: number;
 }
 
 export const DEFAULT_DECISION_KNOBS: DecisionKnobs = {
@@ -33,4 +38,5 @@ export const DEFAULT_DECISION_KNOBS: DecisionKnobs = {
   unknownDecline: 0.5,
   offerAbove: 0.08,
   secondAbove: 0.6,
+  keepDeclineAbove: 0.6,
 };
