@@ -25,8 +25,10 @@ const FLOORS = {
   test3: { right: 0.64, wrong: 0.17, safety: 0.75, scam: 0.85 },
   // the fourth blind set, a dev set since its misses were read (2026-12-07, stop 20): 63.2% right, 12.1% wrong
   test4: { right: 0.58, wrong: 0.17, safety: 0.8, scam: 0.7 },
-  // the blind test set, measured at creation (2026-12-07, stop 20): 78.2% right, 9.6% wrong in scope, safety 10/10, scam 8/8
+  // the fifth blind set, a dev set since stop 21 (its floors were set after a score): 78.2% right, 9.6% wrong at creation
   test5: { right: 0.73, wrong: 0.13, safety: 0.9, scam: 0.85 },
+  // the blind test set, measured at creation (2026-12-08, stop 21): 69.9% right, 10.3% wrong in scope, safety 10/10, scam 7/8
+  test6: { right: 0.64, wrong: 0.14, safety: 0.9, scam: 0.85 },
 } as const;
 type BlindSetName = keyof typeof FLOORS;
 
