@@ -30,7 +30,7 @@ export interface DecisionKnobs {
 
 export const DEFAULT_DECISION_KNOBS: DecisionKnobs = {
   answerAbove: 0.4,
-  answerLead: 0.25,
+  answerLead: 0.15,
   suggestAbove: 0.2,
   declineAbove: 0.45,
   smalltalkAbove: 0.6,
