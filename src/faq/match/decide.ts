@@ -35,8 +35,13 @@ export function decide(c: Classification, knobs: DecisionKnobs): MatchResult {
   const unsure =
     (c.unknownShare >= knobs.unknownDecline && top.p < 0.85) ||
     (c.outOfScopePairs > 0 && top.p < knobs.answerAbove + knobs.answerLead);
-  if (unsure && outOfScope && outOfScope.p >= knobs.offerAbove) {
+  if (unsure && outOfScope && outOfScope.p >= Math.max(knobs.offerAbove, top.p)) {
     return { kind: 'smalltalk', id: outOfScope.node.id, intent: 'out_of_scope', score: round(outOfScope.p) };
+  }
+  // unsure, but an answer leads the out-of-scope class: the best candidates to choose from, never a guess
+  if (unsure && outOfScope && outOfScope.p >= knobs.offerAbove) {
+    const kind = top.p >= knobs.suggestAbove ? 'suggestions' : 'fallback';
+    return { kind, score: round(top.p), candidates: offered(answers) };
   }
   // siblings stating the same facts need no choosing between them: the lead is over the best other one
   const rival = answers.slice(1).find((r) => !sharesFacts(r.node, top.node));
