@@ -122,6 +122,9 @@ function merge(old: HouseholdFacts, next: HouseholdFacts): HouseholdFacts {
   };
 }
 
+/** "… xét được không hay phải chờ cuối năm": the resident asks how the procedure goes, not to be checked */
+const ASKS_PROCEDURE = /\bhay (?:la )?(?:phai|can phai|bat buoc)\b/u;
+
 /** Whether the message asks about the next standard (locale list `household:short.nextWords`, folded). */
 function asksNext(ctx: HouseholdContext, text: string): boolean {
   const words: unknown = ctx.t('household:short.nextWords', { returnObjects: true });
@@ -327,7 +330,9 @@ export function createHouseholdFlow(options: HouseholdFlowOptions = {}): Househo
       if (asksAboutEarlierYear(text, periodOn(criteria, dayOf(ctx.now)))) return undefined;
       // asking back is for a resident who asked to be checked, not for the story of another question,
       // nor for a question the FAQ answers directly ("150 nghìn tiền học … con em có được không")
-      if (missing(facts, criteria) && (!facts.intent || otherSubject)) return undefined;
+      // nor for one that asks which way the procedure goes ("… hay phải đợi đến cuối năm")
+      if (missing(facts, criteria) && (!facts.intent || otherSubject || ASKS_PROCEDURE.test(foldText(text))))
+        return undefined;
       return proceed(ctx, criteria, facts, 0, 'text');
     },
 

@@ -69,5 +69,8 @@ export const FACTS_TABLE_E: FactRow[] = [
   // F5.2 [?]: the old district's 2 towns and 23 communes come from a 2023 map only
   shown('xa-luc-nam-moi', TODAY, ['F5.2', 'F5.3'], [['bản đồ 2023'], ['chưa có thông tin chắc chắn']], { mustNot: ['hơn 180.000 người, 2 thị trấn'] }),
   // F3.24 [?]: only poverty-list files are known to go to the commune (F2.2)
+  // 10 — the household split (stop 21): the sheet is silent on whether a new household is reviewed apart, so
+  // the answer says so; the form (F2.3) and the monthly review (F2.1) are stated
+  shown('tach-ho-ra-o-rieng', TODAY, ['F2.1', 'F2.3'], [['chưa có thông tin chắc chắn'], ['Mẫu số 01'], ['ngày 15 hằng tháng']]),
   { node: 'viec-cua-huyen-cu', on: TODAY, must: [['Hồ sơ hộ nghèo, cận nghèo vẫn nộp tại UBND xã']], mustNot: ['nơi tiếp nhận cụ thể). Hồ sơ vẫn nộp'], facts: ['F2.2', 'F3.24'] },
 ];

@@ -159,6 +159,14 @@ describe('household self-check: what starts it from free text', () => {
     expect(textOf(reply)).not.toContain('Để tính thử');
   });
 
+  it('when the resident asks which way the procedure goes, then no question about the household comes back', async () => {
+    const reply = await converse(fx.dialog, at('2026-12-31')).say(
+      'Nhà em 4 người, chồng em bị tai nạn gãy chân. Nhà em có được xét hộ nghèo không hay phải chờ đến cuối năm ạ?',
+    );
+    expect(reply.outcome).not.toEqual(ASKING);
+    expect(textOf(reply)).not.toContain('Để tính thử');
+  });
+
   it('when the question is about a year before the lines in force, then the FAQ answers, not a check of today', async () => {
     const reply = await converse(fx.dialog, at('2026-12-31')).say(
       'cho minh hoi nam 2021 chuan ngheo la bn, hoi do nha minh thu nhap tam 800k 1 nguoi thi co bi tinh ngheo ko',
