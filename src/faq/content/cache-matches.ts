@@ -1,15 +1,8 @@
 import type { FaqSnapshot, MatchResult } from '../faq-types.js';
 import type { LruCache } from '../../shared/lru-cache.js';
 import { dayOf } from '../validity.js';
+import { deepFreeze } from '../../shared/deep-freeze.js';
 
-/** Freezes a verdict and everything in it: a cached verdict is shared by every turn that gets it. */
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 /** Longer texts are matched every time: the repeated messages are short ("hộ nghèo", "cảm ơn"). */
 export const MAX_CACHED_TEXT = 200;
