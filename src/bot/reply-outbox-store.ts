@@ -39,6 +39,14 @@ export interface OutboxStats {
   unsettled: number;
 }
 
+/** A reply whose outcome stayed unknown after every lookup (`unsettled`): the console lists these. */
+export interface UnsettledReply {
+  id: number;
+  userId: string;
+  text: string;
+  createdAt: number;
+}
+
 export interface ReplyOutboxStore {
   /**
    * Stores one turn's messages (already Zalo-sized) for a resident in one transaction, `seq` 0..n-1,
@@ -76,6 +84,8 @@ export interface ReplyOutboxStore {
   /** Deletes sent, failed and unsettled rows created before `before`; unfinished rows stay. Returns rows deleted. */
   purge(before: number): number;
   stats(): OutboxStats;
+  /** The latest `limit` unsettled replies, newest first, and how many there are in all. */
+  unsettledReplies(limit: number): { items: UnsettledReply[]; total: number };
 }
 
 interface Row {
@@ -156,6 +166,11 @@ export function createReplyOutboxStore(db: Db): ReplyOutboxStore {
   const deleteFinished = db.prepare(
     `DELETE FROM reply_outbox WHERE status IN ('sent', 'failed', 'unsettled') AND created_at < ?`,
   );
+  const latestUnsettled = db.prepare<[number], UnsettledReply>(
+    `SELECT id, user_id AS userId, text, created_at AS createdAt FROM reply_outbox
+     WHERE status = 'unsettled' ORDER BY id DESC LIMIT ?`,
+  );
+  const countUnsettled = db.prepare(`SELECT COUNT(*) AS n FROM reply_outbox WHERE status = 'unsettled'`);
   const countByStatus = db.prepare('SELECT status, COUNT(*) AS n FROM reply_outbox GROUP BY status');
   const countUnknown = db.prepare(
     `SELECT COUNT(*) AS n, (SELECT COALESCE(SUM(resent_unknown), 0) FROM reply_outbox) AS resent
@@ -218,6 +233,9 @@ export function createReplyOutboxStore(db: Db): ReplyOutboxStore {
     },
     purge(before) {
       return deleteFinished.run(before).changes;
+    },
+    unsettledReplies(limit) {
+      return { items: latestUnsettled.all(limit), total: (countUnsettled.get() as { n: number }).n };
     },
     stats() {
       const stats: OutboxStats = {

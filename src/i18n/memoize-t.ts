@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { deepFreeze } from '../shared/deep-freeze.js';
 
 /** distinct (key, options) strings kept; the cache starts over when full (e.g. after many content edits) */
 const MAX_ENTRIES = 5_000;
@@ -8,7 +9,8 @@ const MAX_ENTRIES = 5_000;
  * interpolation run on the first call, later calls read the string from a map. For a fixed-locale
  * `t` over resources that never change at run time (locales are loaded once at start); titles and
  * other content-derived values are part of the cache key, so a new content version simply makes new
- * entries. Calls returning objects (`returnObjects`) are not cached: the caller may keep or change them.
+ * entries. Calls returning objects (`returnObjects`: word lists asked on every turn) are cached too, deep-frozen,
+ * since every caller then shares one value.
  * @example const t = memoizeT(createI18n().getFixedT('vi'));
  */
 export function memoizeT(t: TFunction): TFunction {
@@ -16,11 +18,11 @@ export function memoizeT(t: TFunction): TFunction {
   const resolve = t as unknown as (...args: unknown[]) => unknown;
   const memoized = (...args: unknown[]): unknown => {
     const [key, options] = args;
-    if (args.length > 2 || typeof key !== 'string' || isObjectCall(options)) return resolve(...args);
+    if (args.length > 2 || typeof key !== 'string') return resolve(...args);
     const id = options === undefined ? key : `${key}\u0000${JSON.stringify(options)}`;
     const hit = cache.get(id);
     if (hit !== undefined) return hit;
-    const value = resolve(key, options);
+    const value = isObjectCall(options) ? deepFreeze(resolve(key, options)) : resolve(key, options);
     if (cache.size >= MAX_ENTRIES) cache.clear();
     cache.set(id, value);
     return value;

@@ -5,6 +5,7 @@ import type { Conversation } from '../../bot/dialog/conversation.js';
 import type { HandoffRepository } from '../../bot/dialog/handoff-repository.js';
 import type { QuestionRepository } from '../../bot/dialog/question-repository.js';
 import type { ReplyOutbox } from '../../bot/reply-outbox.js';
+import { createReplyOutboxStore } from '../../bot/reply-outbox-store.js';
 import type { ResidentRepository } from '../../bot/resident-repository.js';
 import type { FaqStore } from '../../faq/faq-types.js';
 import type { Clock } from '../../shared/clock.js';
@@ -114,7 +115,7 @@ export function createConsoleRouter(deps: ConsoleDeps): Router {
   });
   addCampaignRoutes(router, { ...deps.broadcast, fmt, clock, timeZone: deps.timeZone, accounts });
   addGroupRoutes(router, { directory, fmt, log });
-  const show = addInboxRoutes(router, { ...deps, accounts, fmt });
+  const show = addInboxRoutes(router, { ...deps, accounts, fmt, outboxStore: createReplyOutboxStore(db) });
   const backToBotText = deps.i18n.getFixedT('vi', 'dialog')('handoff.backToBot');
   const actions = createThreadActions({ ...deps, audit, backToBotText });
   addThreadActionRoutes(router, { ...deps, audit, accounts, actions, show });

@@ -13,6 +13,19 @@ const FILLER = new Set(
   'a ad admin anh chi em toi minh cho xin voi nhe nha oi giup gium di duoc khong ko k co the muon can'.split(' '),
 );
 
+/** The config's phrases folded once per content version (the config object is the snapshot's). */
+const foldedPhrases = new WeakMap<object, { phrases: string[]; notIf: string[] }>();
+
+function foldedOf(config: Pick<HandoffConfig, 'phrases' | 'notIf'>): { phrases: string[]; notIf: string[] } {
+  let folded = foldedPhrases.get(config);
+  if (!folded) {
+    const fold = (list: readonly string[]) => list.map(foldText).filter((p) => p.length > 0);
+    folded = { phrases: fold(config.phrases), notIf: fold(config.notIf) };
+    foldedPhrases.set(config, folded);
+  }
+  return folded;
+}
+
 /**
  * Recognises a request for a person inside a sentence, from handoff.yaml's `phrases`: the folded
  * message (no case, diacritics or punctuation) contains a phrase as whole words, and none of the
@@ -24,14 +37,12 @@ export function recogniseHandoffRequest(
   config: Pick<HandoffConfig, 'phrases' | 'notIf'>,
 ): HandoffRequest | undefined {
   const folded = ` ${foldText(text)} `;
-  const has = (phrase: string) => {
-    const p = foldText(phrase);
-    return p.length > 0 && folded.includes(` ${p} `);
-  };
-  const phrase = config.phrases.find(has);
-  if (phrase === undefined || config.notIf.some(has)) return undefined;
+  const phrases = foldedOf(config);
+  const has = (phrase: string) => folded.includes(` ${phrase} `);
+  const phrase = phrases.phrases.find(has);
+  if (phrase === undefined || phrases.notIf.some(has)) return undefined;
   const rest = folded
-    .replace(` ${foldText(phrase)} `, ' ')
+    .replace(` ${phrase} `, ' ')
     .split(' ')
     .filter((w) => w.length > 0 && !FILLER.has(w));
   return { question: rest.length >= QUESTION_WORDS };

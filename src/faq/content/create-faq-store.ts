@@ -4,10 +4,12 @@ import { AppError } from '../../shared/errors.js';
 import type { Logger } from '../../shared/logger.js';
 import { buildSnapshot, contentVersion } from './build-snapshot.js';
 import { checkContentDir } from './check-content-dir.js';
-import type { Diagnostic, FaqSnapshot, FaqStore } from '../faq-types.js';
+import type { Diagnostic, FaqSnapshot, FaqStore, MatchResult } from '../faq-types.js';
 import { createFaqTranslator, formatDiagnostic, type Translate } from './format-diagnostics.js';
 import type { DecisionKnobs } from '../match/decision-knobs.js';
 import { dayOf } from '../validity.js';
+import { createLruCache } from '../../shared/lru-cache.js';
+import { cacheMatches } from './cache-matches.js';
 
 /** The very first content load failed: the app must not start on broken content. */
 export class ContentError extends AppError {
@@ -34,12 +36,18 @@ export interface FaqStoreOptions {
   knobs?: Partial<DecisionKnobs>;
   /** translator for diagnostics (default Vietnamese, locales/vi/faq.json) */
   t?: Translate;
+  /** match verdicts kept for repeated texts (default 5,000; 0: none); cleared on every reload */
+  matchCacheSize?: number;
 }
 
 export interface ReloadableFaqStore extends FaqStore {
   /** Reloads now; returns true when a new version went live. The watcher calls this. */
   reload(): boolean;
+  /** the match cache's hits and misses since the last reload, and its entries now */
+  matchCacheStats(): { hits: number; misses: number; size: number };
 }
+
+const DEFAULT_MATCH_CACHE_SIZE = 5_000;
 
 /**
  * Loads and checks CONTENT_DIR synchronously (throws ContentError when the first load has errors),
@@ -53,7 +61,13 @@ export function createFaqStore(options: FaqStoreOptions): ReloadableFaqStore {
 
   const first = checkContentDir(contentDir, dayOf(clock.now()), t);
   if (first.errorCount > 0) throw new ContentError(first.diagnostics);
-  let snapshot: FaqSnapshot = buildSnapshot(first.loaded, clock, options.knobs);
+  const cacheSize = options.matchCacheSize ?? DEFAULT_MATCH_CACHE_SIZE;
+  const matches = createLruCache<string, MatchResult>(Math.max(cacheSize, 1));
+  const build = (loaded: typeof first.loaded): FaqSnapshot => {
+    const built = buildSnapshot(loaded, clock, options.knobs);
+    return cacheSize > 0 ? cacheMatches(built, matches) : built;
+  };
+  let snapshot = build(first.loaded);
   let diagnostics = first.diagnostics;
   let lastError: string | undefined;
   log.info(
@@ -91,7 +105,8 @@ export function createFaqStore(options: FaqStoreOptions): ReloadableFaqStore {
     }
     lastError = undefined;
     if (contentVersion(checked.loaded) === snapshot.version) return false;
-    snapshot = buildSnapshot(checked.loaded, clock, options.knobs);
+    snapshot = build(checked.loaded);
+    matches.clear();
     log.info({ contentVersion: snapshot.version, warnings: checked.warningCount }, 'faq content reloaded');
     return true;
   };
@@ -117,6 +132,7 @@ export function createFaqStore(options: FaqStoreOptions): ReloadableFaqStore {
       ...(lastError !== undefined ? { lastError } : {}),
     }),
     reload,
+    matchCacheStats: () => ({ ...matches.stats(), size: matches.size }),
     close() {
       clearTimeout(timer);
       watcher?.close();

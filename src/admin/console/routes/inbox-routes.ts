@@ -13,6 +13,8 @@ import { HISTORY_PAGE_SIZE, historyView } from '../inbox/history-view.js';
 import { threadListView } from '../inbox/thread-list-view.js';
 import { listThreads, residentName, summarize, type ThreadSources } from '../inbox/thread-summaries.js';
 import { threadView } from '../inbox/thread-view.js';
+import { UNSETTLED_PAGE_SIZE, unsettledNotice, unsettledRepliesView } from '../inbox/unsettled-replies-view.js';
+import type { ReplyOutboxStore } from '../../../bot/reply-outbox-store.js';
 
 export interface InboxRouteDeps {
   clock: Clock;
@@ -21,6 +23,8 @@ export interface InboxRouteDeps {
   residents: ResidentRepository;
   accounts: AccountRepository;
   fmt: Formatter;
+  /** replies that ended `unsettled`: listed for officials to check by hand */
+  outboxStore: Pick<ReplyOutboxStore, 'unsettledReplies'>;
 }
 
 /** Zalo user ids are long digit strings; anything else finds nothing. */
@@ -58,7 +62,21 @@ export function addInboxRoutes(router: Router, deps: InboxRouteDeps): ShowThread
       title: t('threads.title'),
       active: 'inbox',
       notice: noticeFrom(t, req),
-      body: threadListView(t, fmt, { items: listThreads(t, src, now), now }),
+      body: html`${unsettledNotice(t, deps.outboxStore.unsettledReplies(0).total)}${threadListView(t, fmt, {
+        items: listThreads(t, src, now),
+        now,
+      })}`,
+    });
+  });
+
+  router.get('/inbox/unsettled', requirePermission('read'), (_req, res) => {
+    const { t } = stateOf(res);
+    const { items, total } = deps.outboxStore.unsettledReplies(UNSETTLED_PAGE_SIZE);
+    const named = items.map((reply) => ({ reply, name: residentName(t, residents, reply.userId) }));
+    sendPage(res, 200, {
+      title: t('unsettledReplies.title'),
+      active: 'inbox',
+      body: unsettledRepliesView(t, fmt, { items: named, total }),
     });
   });
 
