@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next';
 import { deepFreeze } from '../shared/deep-freeze.js';
+import { createLruCache } from '../shared/lru-cache.js';
 
-/** distinct (key, options) strings kept; the cache starts over when full (e.g. after many content edits) */
+/** distinct (key, options) strings kept; the least recently used goes first (e.g. after many content edits) */
 const MAX_ENTRIES = 5_000;
 
 /**
@@ -14,7 +15,7 @@ const MAX_ENTRIES = 5_000;
  * @example const t = memoizeT(createI18n().getFixedT('vi'));
  */
 export function memoizeT(t: TFunction): TFunction {
-  const cache = new Map<string, unknown>();
+  const cache = createLruCache<string, unknown>(MAX_ENTRIES);
   const resolve = t as unknown as (...args: unknown[]) => unknown;
   const memoized = (...args: unknown[]): unknown => {
     const [key, options] = args;
@@ -23,7 +24,6 @@ export function memoizeT(t: TFunction): TFunction {
     const hit = cache.get(id);
     if (hit !== undefined) return hit;
     const value = isObjectCall(options) ? deepFreeze(resolve(key, options)) : resolve(key, options);
-    if (cache.size >= MAX_ENTRIES) cache.clear();
     cache.set(id, value);
     return value;
   };
